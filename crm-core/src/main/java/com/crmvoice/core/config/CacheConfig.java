@@ -1,0 +1,29 @@
+package com.crmvoice.core.config;
+
+import static com.crmvoice.core.config.EnvNames.*;
+
+import java.time.Duration;
+
+/**
+ * How much of each owner the lead cache keeps, and for how long an untouched item lives.
+ *
+ * @param topN leads kept per owner (default 5)
+ * @param ttl how long after its last refresh an item expires (DynamoDB TTL)
+ */
+public record CacheConfig(int topN, Duration ttl) {
+
+  public CacheConfig {
+    if (topN < 1 || topN > 100) {
+      throw new ConfigException(LEAD_CACHE_TOP_N + " must be between 1 and 100");
+    }
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new ConfigException(LEAD_CACHE_TTL_HOURS + " must be positive");
+    }
+  }
+
+  public static CacheConfig fromEnv(Env env) {
+    return new CacheConfig(
+        env.intValue(LEAD_CACHE_TOP_N, 5, 1, 100),
+        Duration.ofHours(env.intValue(LEAD_CACHE_TTL_HOURS, 72, 1, 24 * 365)));
+  }
+}

@@ -1,0 +1,54 @@
+package com.crmvoice.core.config;
+
+/**
+ * Every environment variable CRM Voice reads, in one place. template.yaml and the simulator set
+ * these names; a test checks that the template sets what each function requires.
+ */
+public final class EnvNames {
+  private EnvNames() {}
+
+  // Storage (DynamoDB tables, SQS queues).
+  public static final String LEADS_TABLE = "LEADS_TABLE";
+  public static final String COMMANDS_TABLE = "COMMANDS_TABLE";
+  public static final String COMMAND_QUEUE_URL = "COMMAND_QUEUE_URL";
+  public static final String COMMAND_DLQ_URL = "COMMAND_DLQ_URL";
+  public static final String REFRESH_QUEUE_URL = "REFRESH_QUEUE_URL";
+
+  // Salesforce.
+  public static final String SALESFORCE_SECRET_ARN = "SALESFORCE_SECRET_ARN";
+  public static final String SALESFORCE_LOGIN_URL = "SALESFORCE_LOGIN_URL";
+  public static final String SALESFORCE_API_VERSION = "SALESFORCE_API_VERSION";
+  public static final String SALESFORCE_AUTH_FLOW = "SALESFORCE_AUTH_FLOW";
+  public static final String SALESFORCE_CLIENT_ID = "SALESFORCE_CLIENT_ID";
+  public static final String SALESFORCE_CLIENT_SECRET = "SALESFORCE_CLIENT_SECRET";
+  public static final String SALESFORCE_USERNAME = "SALESFORCE_USERNAME";
+  public static final String SALESFORCE_PRIVATE_KEY = "SALESFORCE_PRIVATE_KEY";
+  public static final String SALESFORCE_EXTERNAL_ID_FIELD = "SALESFORCE_EXTERNAL_ID_FIELD";
+  public static final String SALESFORCE_CLOSED_STATUSES = "SALESFORCE_CLOSED_STATUSES";
+  public static final String SALESFORCE_TIMEOUT_MS = "SALESFORCE_TIMEOUT_MS";
+
+  // Lead cache.
+  public static final String LEAD_CACHE_TOP_N = "LEAD_CACHE_TOP_N";
+  public static final String LEAD_CACHE_TTL_HOURS = "LEAD_CACHE_TTL_HOURS";
+
+  // Skill (intent Lambda).
+  public static final String SKILL_ID = "SKILL_ID";
+  public static final String IDENTITY_MODE = "IDENTITY_MODE";
+  public static final String SINGLE_USER_OWNER_ID = "SINGLE_USER_OWNER_ID";
+  public static final String LIVE_LOOKUP_BUDGET_MS = "LIVE_LOOKUP_BUDGET_MS";
+  public static final String IDENTITY_CACHE_TTL_SECONDS = "IDENTITY_CACHE_TTL_SECONDS";
+
+  // CRM worker.
+  public static final String WORKER_MAX_ATTEMPTS = "WORKER_MAX_ATTEMPTS";
+  public static final String WORKER_RETRY_INITIAL_MS = "WORKER_RETRY_INITIAL_MS";
+  public static final String WORKER_RETRY_MAX_MS = "WORKER_RETRY_MAX_MS";
+  public static final String WORKER_LEASE_SECONDS = "WORKER_LEASE_SECONDS";
+  public static final String CIRCUIT_FAILURE_RATE_PERCENT = "CIRCUIT_FAILURE_RATE_PERCENT";
+  public static final String CIRCUIT_MINIMUM_CALLS = "CIRCUIT_MINIMUM_CALLS";
+  public static final String CIRCUIT_OPEN_SECONDS = "CIRCUIT_OPEN_SECONDS";
+  public static final String SALESFORCE_MAX_CONCURRENCY = "SALESFORCE_MAX_CONCURRENCY";
+
+  // Cache refresher.
+  public static final String REFRESH_WATERMARK_OVERLAP_SECONDS =
+      "REFRESH_WATERMARK_OVERLAP_SECONDS";
+}

@@ -1,0 +1,23 @@
+package com.crmvoice.core.domain;
+
+import java.time.Instant;
+
+/**
+ * Something a user asked the CRM to do, carried from the skill to the worker through the command
+ * queue. Each command has an id derived from the Alexa request that asked for it, so a retried
+ * request or a redelivered message names the same command.
+ */
+public sealed interface CrmCommand permits CreateLead {
+
+  /** Stable id: the idempotency key in the command log and the CRM. */
+  String commandId();
+
+  /** The CRM user on whose behalf the command runs. */
+  String ownerId();
+
+  /** When the user asked. */
+  Instant requestedAt();
+
+  /** A short, speakable description of what the command does, free of contact details. */
+  String summary();
+}

@@ -1,0 +1,56 @@
+package com.crmvoice.core.port;
+
+import com.crmvoice.core.domain.CommandRecord;
+import com.crmvoice.core.domain.CrmCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The status and idempotency record of every command. Transitions are conditional: QUEUED →
+ * IN_PROGRESS (with a lease) → DONE or FAILED, or back to QUEUED to be retried; a DONE or FAILED
+ * command never changes again. Failures are {@link StorageUnavailableException}.
+ */
+public interface CommandLog {
+
+  /** Records the command as QUEUED; answers false (and changes nothing) if it is known already. */
+  boolean recordQueued(CrmCommand command, Instant now);
+
+  /** What {@link #claim} found. */
+  sealed interface Claim {
+    /** The caller now holds the command until the lease expires. */
+    record Claimed(CommandRecord record) implements Claim {}
+
+    /** The command is DONE or FAILED already: acknowledge it, do nothing. */
+    record AlreadyFinal(CommandRecord record) implements Claim {}
+
+    /** Another worker holds a live lease on it: leave it for later. */
+    record HeldElsewhere(CommandRecord record) implements Claim {}
+  }
+
+  /**
+   * Claims the command for one attempt: QUEUED (or IN_PROGRESS with an expired lease) becomes
+   * IN_PROGRESS until {@code now + lease}, attempts + 1. A command the log has never seen is
+   * recorded and claimed at once.
+   */
+  Claim claim(CrmCommand command, Instant now, Duration lease);
+
+  /** IN_PROGRESS → DONE with the CRM id. Answers false if the command was not in progress. */
+  boolean markDone(String commandId, String crmId, Instant now);
+
+  /** IN_PROGRESS → FAILED for good. Answers false if the command was not in progress. */
+  boolean markFailed(String commandId, String failureCode, String failureReason, Instant now);
+
+  /**
+   * IN_PROGRESS → QUEUED, to be tried again; the reason is kept as the last error. Answers false if
+   * the command was not in progress.
+   */
+  boolean release(String commandId, String lastError, Instant now);
+
+  /** The command's record, if known. */
+  Optional<CommandRecord> find(String commandId);
+
+  /** The owner's most recent commands, newest first, at most {@code limit}. */
+  List<CommandRecord> recentForOwner(String ownerId, int limit);
+}

@@ -1,0 +1,64 @@
+package com.crmvoice.core.port;
+
+import com.crmvoice.core.domain.Lead;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Each owner's top open leads, kept close to the skill so reads never wait on the CRM. An owner is
+ * either never refreshed, known to have no open leads, or known with their oldest open leads.
+ * Failures are {@link StorageUnavailableException}.
+ */
+public interface LeadCache {
+
+  /** What the cache knows of one owner, oldest lead first. */
+  sealed interface Snapshot {
+    /** The owner was never refreshed: ask the CRM. */
+    record NeverRefreshed() implements Snapshot {}
+
+    /**
+     * The owner's leads as of {@code refreshedAt}; an empty list means the owner has no open leads.
+     */
+    record Known(List<Lead> leads, Instant refreshedAt, String digest) implements Snapshot {
+      public Known {
+        leads = List.copyOf(leads);
+      }
+    }
+  }
+
+  /** Counts of what a write did, for logs and figures. */
+  record WriteCount(int written, int deleted) {
+    public static final WriteCount NONE = new WriteCount(0, 0);
+
+    public WriteCount plus(WriteCount other) {
+      return new WriteCount(written + other.written, deleted + other.deleted);
+    }
+  }
+
+  /** The owner's oldest open leads, at most {@code limit}. */
+  Snapshot topLeads(String ownerId, int limit);
+
+  /**
+   * Makes {@code leads} the owner's cached set, writing only what differs from what is stored and
+   * deleting what is no longer in it; an empty list records the owner as known to have none. The
+   * {@code digest} (see {@code LeadDigest}) is stored with the set so a later pass can tell an
+   * unchanged owner without reading the leads.
+   */
+  WriteCount replaceOwnerLeads(
+      String ownerId, List<Lead> leads, String digest, Instant refreshedAt);
+
+  /**
+   * Adds one lead to its owner's set if the owner already has a known set with fewer than {@code
+   * maxLeads} leads; answers whether it was added. Used by the worker right after a create.
+   */
+  boolean addLeadIfRoom(Lead lead, int maxLeads, Instant now);
+
+  /** The stored digest of every known owner, for a pass that must find what changed. */
+  Map<String, String> ownerDigests();
+
+  /** The owners whose cached set holds any of these lead ids (to follow reassignments). */
+  Set<String> ownersHolding(Collection<String> leadIds);
+}

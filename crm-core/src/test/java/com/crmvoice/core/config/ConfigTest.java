@@ -1,0 +1,51 @@
+package com.crmvoice.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  @Test
+  void salesforceDefaultsToJwtBearerOnLoginHostAndCurrentApiVersion() {
+    SalesforceConfig config =
+        SalesforceConfig.fromEnv(
+            Env.of(
+                Map.of(
+                    "SALESFORCE_CLIENT_ID", "cid",
+                    "SALESFORCE_USERNAME", "int@example.com",
+                    "SALESFORCE_PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----")));
+
+    assertThat(config.loginUrl().toString()).isEqualTo("https://login.salesforce.com");
+    assertThat(config.apiVersion()).isEqualTo("62.0");
+    assertThat(config.authFlow()).isEqualTo(SalesforceConfig.AuthFlow.JWT_BEARER);
+    assertThat(config.closedStatuses())
+        .containsExactly("Closed - Converted", "Closed - Not Converted");
+    assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.toString()).doesNotContain("BEGIN PRIVATE KEY");
+  }
+
+  @Test
+  void failsColdStartWithTheVariableName() {
+    assertThatThrownBy(() -> SalesforceConfig.fromEnv(Env.of(Map.of("SALESFORCE_CLIENT_ID", "c"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SALESFORCE_USERNAME");
+    assertThatThrownBy(
+            () ->
+                SalesforceConfig.fromEnv(
+                    Env.of(
+                        Map.of(
+                            "SALESFORCE_CLIENT_ID", "c",
+                            "SALESFORCE_AUTH_FLOW", "client-credentials",
+                            "SALESFORCE_CLIENT_SECRET", "s",
+                            "SALESFORCE_EXTERNAL_ID_FIELD", "Id' OR x"))))
+        .hasMessageContaining("SALESFORCE_EXTERNAL_ID_FIELD");
+    assertThatThrownBy(() -> CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "many"))))
+        .hasMessageContaining("LEAD_CACHE_TOP_N");
+    assertThatThrownBy(() -> StorageConfig.fromEnv(Env.of(Map.of())).requireLeadsTable())
+        .hasMessageContaining("LEADS_TABLE");
+  }
+}
