@@ -1,0 +1,152 @@
+package com.crmvoice.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.CommandLog.Claim;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CommandLog} promises; the fake and each adapter run the same tests. */
+public abstract class CommandLogContract {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+  private static final Duration LEASE = Duration.ofSeconds(60);
+
+  private CommandLog log;
+  private String owner;
+
+  /** A fresh, empty log (for adapters, a fresh table). */
+  protected abstract CommandLog newLog();
+
+  @BeforeEach
+  void setUp() {
+    log = newLog();
+    owner = "005" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private CreateLead command(String id, int minute) {
+    return new CreateLead(
+        id,
+        owner,
+        new NewLead("Ada", "Lovelace", "Analytical", null, null),
+        T0.plusSeconds(60L * minute));
+  }
+
+  @Test
+  void recordsQueuedOnlyOnce() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+
+    assertThat(log.recordQueued(cmd, T0)).isTrue();
+    assertThat(log.recordQueued(cmd, T0.plusSeconds(1))).isFalse();
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.QUEUED);
+              assertThat(r.command()).isEqualTo(cmd);
+            });
+  }
+
+  @Test
+  void claimLeasesAndASecondClaimIsHeldElsewhereUntilTheLeaseExpires() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.recordQueued(cmd, T0);
+
+    assertThat(log.claim(cmd, T0, LEASE))
+        .isInstanceOfSatisfying(
+            Claim.Claimed.class,
+            c -> {
+              assertThat(c.record().attempts()).isEqualTo(1);
+              assertThat(c.record().state()).isEqualTo(CommandState.IN_PROGRESS);
+            });
+    assertThat(log.claim(cmd, T0.plusSeconds(30), LEASE)).isInstanceOf(Claim.HeldElsewhere.class);
+    assertThat(log.claim(cmd, T0.plusSeconds(61), LEASE))
+        .isInstanceOfSatisfying(
+            Claim.Claimed.class, c -> assertThat(c.record().attempts()).isEqualTo(2));
+  }
+
+  @Test
+  void anUnknownCommandIsRecordedAndClaimed() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+
+    assertThat(log.claim(cmd, T0, LEASE)).isInstanceOf(Claim.Claimed.class);
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(r -> assertThat(r.command()).isEqualTo(cmd));
+  }
+
+  @Test
+  void doneIsFinalAndNeverRedone() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+
+    assertThat(log.markDone(cmd.commandId(), "00Q000000000001AAA", T0.plusSeconds(1))).isTrue();
+
+    assertThat(log.claim(cmd, T0.plusSeconds(500), LEASE)).isInstanceOf(Claim.AlreadyFinal.class);
+    assertThat(log.markFailed(cmd.commandId(), "X", "late failure", T0.plusSeconds(2))).isFalse();
+    assertThat(log.release(cmd.commandId(), "late", T0.plusSeconds(2))).isFalse();
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.DONE);
+              assertThat(r.status().crmId()).isEqualTo("00Q000000000001AAA");
+            });
+  }
+
+  @Test
+  void failedKeepsCodeAndReason() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+
+    assertThat(
+            log.markFailed(
+                cmd.commandId(), "INVALID_EMAIL_ADDRESS", "The email address is not valid.", T0))
+        .isTrue();
+
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().failureCode()).isEqualTo("INVALID_EMAIL_ADDRESS");
+              assertThat(r.status().failureReason()).isEqualTo("The email address is not valid.");
+            });
+    assertThat(log.claim(cmd, T0.plusSeconds(500), LEASE)).isInstanceOf(Claim.AlreadyFinal.class);
+  }
+
+  @Test
+  void releaseReturnsToQueuedForTheNextClaim() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+
+    assertThat(log.release(cmd.commandId(), "SERVER_UNAVAILABLE", T0.plusSeconds(1))).isTrue();
+    assertThat(log.release(cmd.commandId(), "twice", T0.plusSeconds(1))).isFalse();
+
+    assertThat(log.claim(cmd, T0.plusSeconds(2), LEASE))
+        .isInstanceOfSatisfying(
+            Claim.Claimed.class, c -> assertThat(c.record().attempts()).isEqualTo(2));
+  }
+
+  @Test
+  void recentForOwnerIsNewestFirstAndOnlyTheirs() {
+    String base = "c-" + UUID.randomUUID();
+    log.recordQueued(command(base + "-1", 1), T0);
+    log.recordQueued(command(base + "-3", 3), T0);
+    log.recordQueued(command(base + "-2", 2), T0);
+    log.recordQueued(
+        new CreateLead(
+            base + "-other",
+            "005OTHER",
+            new NewLead(null, "X", "Y", null, null),
+            T0.plusSeconds(600)),
+        T0);
+
+    assertThat(log.recentForOwner(owner, 2))
+        .extracting(r -> r.commandId())
+        .containsExactly(base + "-3", base + "-2");
+  }
+}
