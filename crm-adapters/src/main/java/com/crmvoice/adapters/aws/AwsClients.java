@@ -1,0 +1,114 @@
+package com.crmvoice.adapters.aws;
+
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The one factory of AWS clients: built once per container, every client on the url-connection HTTP
+ * client (smallest cold start), region and endpoint from the standard settings (AWS_REGION,
+ * AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS,
+ * AWS_ENDPOINT_URL_SECRETS_MANAGER) so the same code runs against AWS, LocalStack or the embedded
+ * engines.
+ */
+public final class AwsClients implements AutoCloseable {
+
+  private final Map<String, String> env;
+  private final SdkHttpClient http;
+  private final Region region;
+  private final AwsCredentialsProvider credentials;
+  private DynamoDbClient dynamoDb;
+  private SqsClient sqs;
+  private SecretsManagerClient secretsManager;
+
+  private AwsClients(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    this.http = UrlConnectionHttpClient.builder().build();
+    String regionName = firstOf("AWS_REGION", "AWS_DEFAULT_REGION");
+    this.region = regionName == null ? Region.US_EAST_1 : Region.of(regionName);
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    this.credentials =
+        key != null && secret != null
+            ? StaticCredentialsProvider.create(
+                env.get("AWS_SESSION_TOKEN") == null
+                    ? AwsBasicCredentials.create(key, secret)
+                    : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                        key, secret, env.get("AWS_SESSION_TOKEN")))
+            : DefaultCredentialsProvider.builder().build();
+  }
+
+  /** Clients configured from an environment map (System.getenv() at the entry points). */
+  public static AwsClients fromEnv(Map<String, String> env) {
+    return new AwsClients(env);
+  }
+
+  public synchronized DynamoDbClient dynamoDb() {
+    if (dynamoDb == null) {
+      dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB").build();
+    }
+    return dynamoDb;
+  }
+
+  public synchronized SqsClient sqs() {
+    if (sqs == null) {
+      sqs = configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS").build();
+    }
+    return sqs;
+  }
+
+  public synchronized SecretsManagerClient secretsManager() {
+    if (secretsManager == null) {
+      secretsManager =
+          configure(SecretsManagerClient.builder(), "AWS_ENDPOINT_URL_SECRETS_MANAGER").build();
+    }
+    return secretsManager;
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceEndpointVar) {
+    builder.region(region).credentialsProvider(credentials);
+    if (builder
+        instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(http);
+    }
+    String endpoint = firstOf(serviceEndpointVar, "AWS_ENDPOINT_URL");
+    if (endpoint != null) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    return builder;
+  }
+
+  private String firstOf(String... names) {
+    for (String name : names) {
+      String value = env.get(name);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (dynamoDb != null) {
+      dynamoDb.close();
+    }
+    if (sqs != null) {
+      sqs.close();
+    }
+    if (secretsManager != null) {
+      secretsManager.close();
+    }
+    http.close();
+  }
+}

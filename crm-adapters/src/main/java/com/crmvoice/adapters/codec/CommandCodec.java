@@ -1,0 +1,143 @@
+package com.crmvoice.adapters.codec;
+
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.domain.InvalidLeadException;
+import com.crmvoice.core.domain.NewLead;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The one JSON format of commands, for the sender (skill) and the consumer (worker) alike, and for
+ * the payload kept in the command log. Versioned: a consumer refuses a version it does not know
+ * rather than guess.
+ *
+ * <pre>{"version":1,"type":"CreateLead","commandId":"...","ownerId":"...",
+ * "requestedAt":"2026-01-01T10:00:00Z","lead":{"firstName":..,"lastName":..,"company":..,
+ * "email":..,"phone":..}}</pre>
+ */
+public final class CommandCodec {
+
+  public static final int VERSION = 1;
+  public static final String TYPE_CREATE_LEAD = "CreateLead";
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  public String encode(CrmCommand command) {
+    ObjectNode root = json.createObjectNode();
+    root.put("version", VERSION);
+    root.put("type", typeOf(command));
+    root.put("commandId", command.commandId());
+    root.put("ownerId", command.ownerId());
+    root.put("requestedAt", command.requestedAt().toString());
+    if (command instanceof CreateLead create) {
+      ObjectNode lead = root.putObject("lead");
+      NewLead values = create.lead();
+      putIfPresent(lead, "firstName", values.firstName());
+      putIfPresent(lead, "lastName", values.lastName());
+      putIfPresent(lead, "company", values.company());
+      putIfPresent(lead, "email", values.email());
+      putIfPresent(lead, "phone", values.phone());
+    }
+    try {
+      return json.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a command always serialises", e);
+    }
+  }
+
+  /** The command type's name as it travels ("CreateLead"). */
+  public static String typeOf(CrmCommand command) {
+    if (command instanceof CreateLead) {
+      return TYPE_CREATE_LEAD;
+    }
+    throw new IllegalArgumentException("no wire name for " + command.getClass().getSimpleName());
+  }
+
+  /**
+   * Reads a command.
+   *
+   * @throws MalformedCommandException for bad JSON, an unknown version or type, missing fields or
+   *     values that break the domain's rules
+   */
+  public CrmCommand decode(String body) {
+    if (body == null || body.isBlank()) {
+      throw new MalformedCommandException("empty message body");
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new MalformedCommandException("not JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedCommandException("not a JSON object");
+    }
+    JsonNode version = root.get("version");
+    if (version == null || !version.canConvertToInt()) {
+      throw new MalformedCommandException("no version");
+    }
+    if (version.asInt() != VERSION) {
+      throw new MalformedCommandException("unknown version " + version.asInt());
+    }
+    String type = text(root, "type", true);
+    if (!TYPE_CREATE_LEAD.equals(type)) {
+      throw new MalformedCommandException("unknown command type '" + truncate(type) + "'");
+    }
+    String commandId = text(root, "commandId", true);
+    String ownerId = text(root, "ownerId", true);
+    Instant requestedAt;
+    try {
+      requestedAt = Instant.parse(text(root, "requestedAt", true));
+    } catch (DateTimeParseException e) {
+      throw new MalformedCommandException("requestedAt is not an ISO-8601 instant");
+    }
+    JsonNode lead = root.get("lead");
+    if (lead == null || !lead.isObject()) {
+      throw new MalformedCommandException("no lead object");
+    }
+    try {
+      NewLead values =
+          new NewLead(
+              text(lead, "firstName", false),
+              text(lead, "lastName", false),
+              text(lead, "company", false),
+              text(lead, "email", false),
+              text(lead, "phone", false));
+      return new CreateLead(commandId, ownerId, values, requestedAt);
+    } catch (InvalidLeadException e) {
+      throw new MalformedCommandException("lead breaks the CRM's rules: " + e.violations(), e);
+    }
+  }
+
+  private static String text(JsonNode node, String field, boolean required) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        throw new MalformedCommandException("missing " + field);
+      }
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new MalformedCommandException(field + " is not a string");
+    }
+    if (required && value.asText().isBlank()) {
+      throw new MalformedCommandException("blank " + field);
+    }
+    return value.asText();
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+
+  private static String truncate(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+  }
+}

@@ -1,0 +1,265 @@
+package com.crmvoice.adapters.dynamodb;
+
+import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_BY_OWNER_INDEX;
+import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_OWNER;
+import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_PK;
+import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_REQUESTED_AT;
+import static com.crmvoice.adapters.aws.ResourceDefinitions.TTL_ATTRIBUTE;
+import static com.crmvoice.adapters.dynamodb.Items.n;
+import static com.crmvoice.adapters.dynamodb.Items.s;
+import static com.crmvoice.adapters.dynamodb.Items.str;
+
+import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.core.domain.CommandRecord;
+import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.domain.CommandStatus;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.StorageUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The command log in DynamoDB: one item per command, every transition a conditional write, so two
+ * workers can never both hold a command and a DONE command is never redone. The owner index ({@code
+ * byOwner}: ownerId + requestedAt) answers "what happened to my last lead".
+ */
+public final class DynamoDbCommandLog implements CommandLog {
+
+  private static final String STATE = "state";
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Duration ttl;
+  private final CommandCodec codec = new CommandCodec();
+
+  public DynamoDbCommandLog(DynamoDbClient dynamoDb, String table, Duration ttl) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public boolean recordQueued(CrmCommand command, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>(baseItem(command, now));
+    item.put(STATE, s(CommandState.QUEUED.name()));
+    item.put("attempts", n(0));
+    item.put("updatedAt", s(now.toString()));
+    try {
+      call(
+          () ->
+              dynamoDb.putItem(
+                  r ->
+                      r.tableName(table)
+                          .item(item)
+                          .conditionExpression("attribute_not_exists(#pk)")
+                          .expressionAttributeNames(Map.of("#pk", COMMANDS_PK))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Claim claim(CrmCommand command, Instant now, Duration lease) {
+    Map<String, AttributeValue> base = baseItem(command, now);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":inProgress", s(CommandState.IN_PROGRESS.name()));
+    values.put(":queued", s(CommandState.QUEUED.name()));
+    values.put(":now", n(now.toEpochMilli()));
+    values.put(":lease", n(now.plus(lease).toEpochMilli()));
+    values.put(":nowIso", s(now.toString()));
+    values.put(":zero", n(0));
+    values.put(":one", n(1));
+    values.put(":type", base.get("type"));
+    values.put(":owner", base.get(COMMANDS_OWNER));
+    values.put(":requestedAt", base.get(COMMANDS_REQUESTED_AT));
+    values.put(":payload", base.get("payload"));
+    values.put(":ttl", base.get(TTL_ATTRIBUTE));
+    try {
+      Map<String, AttributeValue> item =
+          call(() ->
+                  dynamoDb.updateItem(
+                      r ->
+                          r.tableName(table)
+                              .key(Map.of(COMMANDS_PK, s(command.commandId())))
+                              .updateExpression(
+                                  "SET #state = :inProgress, leaseExpiresAt = :lease, updatedAt = :nowIso,"
+                                      + " attempts = if_not_exists(attempts, :zero) + :one,"
+                                      + " #type = if_not_exists(#type, :type),"
+                                      + " #owner = if_not_exists(#owner, :owner),"
+                                      + " #requestedAt = if_not_exists(#requestedAt, :requestedAt),"
+                                      + " payload = if_not_exists(payload, :payload),"
+                                      + " createdAt = if_not_exists(createdAt, :nowIso),"
+                                      + " #ttl = if_not_exists(#ttl, :ttl)")
+                              .conditionExpression(
+                                  "attribute_not_exists(#pk) OR #state = :queued"
+                                      + " OR (#state = :inProgress AND leaseExpiresAt <= :now)")
+                              .expressionAttributeNames(
+                                  Map.of(
+                                      "#pk", COMMANDS_PK,
+                                      "#state", STATE,
+                                      "#type", "type",
+                                      "#owner", COMMANDS_OWNER,
+                                      "#requestedAt", COMMANDS_REQUESTED_AT,
+                                      "#ttl", TTL_ATTRIBUTE))
+                              .expressionAttributeValues(values)
+                              .returnValues(ReturnValue.ALL_NEW)
+                              .returnValuesOnConditionCheckFailure(
+                                  ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+              .attributes();
+      return new Claim.Claimed(toRecord(item));
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> old =
+          e.hasItem() && !e.item().isEmpty() ? e.item() : getItem(command.commandId());
+      CommandRecord record = toRecord(old);
+      return record.state().isFinal()
+          ? new Claim.AlreadyFinal(record)
+          : new Claim.HeldElsewhere(record);
+    }
+  }
+
+  @Override
+  public boolean markDone(String commandId, String crmId, Instant now) {
+    return finishInProgress(
+        commandId,
+        "SET #state = :next, crmId = :crmId, updatedAt = :nowIso REMOVE leaseExpiresAt",
+        Map.of(
+            ":next",
+            s(CommandState.DONE.name()),
+            ":crmId",
+            s(crmId),
+            ":nowIso",
+            s(now.toString())));
+  }
+
+  @Override
+  public boolean markFailed(
+      String commandId, String failureCode, String failureReason, Instant now) {
+    return finishInProgress(
+        commandId,
+        "SET #state = :next, failureCode = :code, failureReason = :reason, updatedAt = :nowIso"
+            + " REMOVE leaseExpiresAt",
+        Map.of(
+            ":next", s(CommandState.FAILED.name()),
+            ":code", s(failureCode == null ? "UNKNOWN" : failureCode),
+            ":reason", s(failureReason),
+            ":nowIso", s(now.toString())));
+  }
+
+  @Override
+  public boolean release(String commandId, String lastError, Instant now) {
+    return finishInProgress(
+        commandId,
+        "SET #state = :next, lastError = :error, updatedAt = :nowIso REMOVE leaseExpiresAt",
+        Map.of(
+            ":next", s(CommandState.QUEUED.name()),
+            ":error", s(lastError == null ? "unknown" : lastError),
+            ":nowIso", s(now.toString())));
+  }
+
+  @Override
+  public Optional<CommandRecord> find(String commandId) {
+    Map<String, AttributeValue> item = getItem(commandId);
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
+  }
+
+  @Override
+  public List<CommandRecord> recentForOwner(String ownerId, int limit) {
+    return call(
+            () ->
+                dynamoDb.query(
+                    r ->
+                        r.tableName(table)
+                            .indexName(COMMANDS_BY_OWNER_INDEX)
+                            .keyConditionExpression("#owner = :owner")
+                            .expressionAttributeNames(Map.of("#owner", COMMANDS_OWNER))
+                            .expressionAttributeValues(Map.of(":owner", s(ownerId)))
+                            .scanIndexForward(false)
+                            .limit(limit)))
+        .items()
+        .stream()
+        .map(this::toRecord)
+        .toList();
+  }
+
+  private boolean finishInProgress(
+      String commandId, String update, Map<String, AttributeValue> extraValues) {
+    Map<String, AttributeValue> values = new HashMap<>(extraValues);
+    values.put(":inProgress", s(CommandState.IN_PROGRESS.name()));
+    try {
+      call(
+          () ->
+              dynamoDb.updateItem(
+                  r ->
+                      r.tableName(table)
+                          .key(Map.of(COMMANDS_PK, s(commandId)))
+                          .updateExpression(update)
+                          .conditionExpression("#state = :inProgress")
+                          .expressionAttributeNames(Map.of("#state", STATE))
+                          .expressionAttributeValues(values)));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private Map<String, AttributeValue> baseItem(CrmCommand command, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(COMMANDS_PK, s(command.commandId()));
+    item.put("type", s(CommandCodec.typeOf(command)));
+    item.put(COMMANDS_OWNER, s(command.ownerId()));
+    // Sortable and unique per owner: the time, then the id to break ties.
+    item.put(
+        COMMANDS_REQUESTED_AT,
+        s(Items.SORTABLE.format(command.requestedAt()) + "#" + command.commandId()));
+    item.put("payload", s(codec.encode(command)));
+    item.put("createdAt", s(now.toString()));
+    item.put(TTL_ATTRIBUTE, n(now.plus(ttl).getEpochSecond()));
+    return item;
+  }
+
+  private Map<String, AttributeValue> getItem(String commandId) {
+    return call(() ->
+            dynamoDb.getItem(
+                r ->
+                    r.tableName(table).key(Map.of(COMMANDS_PK, s(commandId))).consistentRead(true)))
+        .item();
+  }
+
+  private CommandRecord toRecord(Map<String, AttributeValue> item) {
+    CommandState state = CommandState.valueOf(str(item, STATE));
+    CommandStatus status =
+        new CommandStatus(
+            state, str(item, "crmId"), str(item, "failureCode"), str(item, "failureReason"));
+    long lease = Items.num(item, "leaseExpiresAt", -1);
+    return new CommandRecord(
+        codec.decode(str(item, "payload")),
+        status,
+        (int) Items.num(item, "attempts", 0),
+        Instant.parse(str(item, "updatedAt")),
+        lease < 0 ? null : Instant.ofEpochMilli(lease));
+  }
+
+  private static <T> T call(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (ConditionalCheckFailedException e) {
+      throw e;
+    } catch (SdkException e) {
+      throw new StorageUnavailableException(
+          "command log unavailable: " + e.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package com.crmvoice.adapters.sqs;
+
+import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.port.CommandQueue;
+import com.crmvoice.core.port.StorageUnavailableException;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** Puts commands on the SQS command queue in the {@link CommandCodec} format. */
+public final class SqsCommandQueue implements CommandQueue {
+
+  public static final String ATTR_TYPE = "type";
+  public static final String ATTR_VERSION = "version";
+  public static final String ATTR_COMMAND_ID = "commandId";
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final CommandCodec codec;
+
+  public SqsCommandQueue(SqsClient sqs, String queueUrl, CommandCodec codec) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.codec = codec;
+  }
+
+  @Override
+  public void send(CrmCommand command) {
+    try {
+      sqs.sendMessage(
+          r ->
+              r.queueUrl(queueUrl)
+                  .messageBody(codec.encode(command))
+                  .messageAttributes(
+                      Map.of(
+                          ATTR_TYPE, string(CommandCodec.typeOf(command)),
+                          ATTR_VERSION, number(CommandCodec.VERSION),
+                          ATTR_COMMAND_ID, string(command.commandId()))));
+    } catch (SdkException e) {
+      throw new StorageUnavailableException("command queue unavailable", e);
+    }
+  }
+
+  static MessageAttributeValue string(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  static MessageAttributeValue number(int value) {
+    return MessageAttributeValue.builder()
+        .dataType("Number")
+        .stringValue(Integer.toString(value))
+        .build();
+  }
+}

@@ -1,0 +1,66 @@
+package com.crmvoice.adapters.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.NewLead;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandCodecTest {
+
+  private final CommandCodec codec = new CommandCodec();
+
+  @Test
+  void roundTripsACreateLead() {
+    CreateLead command =
+        new CreateLead(
+            "cmd-1",
+            "005000000000001AAA",
+            new NewLead("Zoë", "O'Brien", "Acme \"Widgets\"", "zoe@acme.com", "+44 20 7946 0000"),
+            Instant.parse("2026-03-01T09:00:00.123Z"));
+
+    String json = codec.encode(command);
+
+    assertThat(json).contains("\"version\":1", "\"type\":\"CreateLead\"");
+    assertThat(codec.decode(json)).isEqualTo(command);
+  }
+
+  @Test
+  void leavesOutAbsentOptionalFields() {
+    CreateLead command =
+        new CreateLead("c", "005A", new NewLead(null, "Smith", "Acme", null, null), Instant.EPOCH);
+
+    assertThat(codec.encode(command)).doesNotContain("firstName", "email", "phone");
+    assertThat(codec.decode(codec.encode(command))).isEqualTo(command);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json at all|not JSON",
+        "[1,2]|not a JSON object",
+        "{}|no version",
+        "{\"version\":2,\"type\":\"CreateLead\"}|unknown version 2",
+        "{\"version\":1,\"type\":\"DeleteEverything\"}|unknown command type",
+        "{\"version\":1,\"type\":\"CreateLead\",\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\",\"lead\":{}}|missing commandId",
+        "{\"version\":1,\"type\":\"CreateLead\",\"commandId\":\"c\",\"ownerId\":\"o\",\"requestedAt\":\"yesterday\",\"lead\":{}}|requestedAt",
+        "{\"version\":1,\"type\":\"CreateLead\",\"commandId\":\"c\",\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\"}|no lead object",
+        "{\"version\":1,\"type\":\"CreateLead\",\"commandId\":\"c\",\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\",\"lead\":{\"lastName\":\"X\"}}|lead breaks the CRM's rules",
+        "{\"version\":1,\"type\":\"CreateLead\",\"commandId\":7,\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\",\"lead\":{}}|commandId is not a string",
+      })
+  void refusesWhatItCannotTrustWithAReason(String body, String reason) {
+    assertThatThrownBy(() -> codec.decode(body))
+        .isInstanceOf(MalformedCommandException.class)
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void refusesAnEmptyBody() {
+    assertThatThrownBy(() -> codec.decode(" ")).isInstanceOf(MalformedCommandException.class);
+  }
+}

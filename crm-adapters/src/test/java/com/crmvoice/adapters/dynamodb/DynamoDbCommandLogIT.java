@@ -1,0 +1,67 @@
+package com.crmvoice.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.adapters.aws.LocalAws;
+import com.crmvoice.adapters.aws.ResourceDefinitions;
+import com.crmvoice.core.contract.CommandLogContract;
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.CommandLog.Claim;
+import com.crmvoice.testkit.aws.EmbeddedAws;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The CommandLog contract against DynamoDB Local, plus concurrent claims. */
+class DynamoDbCommandLogIT extends CommandLogContract {
+
+  private final DynamoDbClient dynamoDb = LocalAws.clients().dynamoDb();
+
+  @Override
+  protected CommandLog newLog() {
+    String table = EmbeddedAws.uniqueName("commands");
+    ResourceDefinitions.createCommandsTable(dynamoDb, table);
+    return new DynamoDbCommandLog(dynamoDb, table, Duration.ofDays(30));
+  }
+
+  @Test
+  void ofEightConcurrentClaimsExactlyOneWins() throws Exception {
+    CommandLog log = newLog();
+    Instant now = Instant.parse("2026-03-01T09:00:00Z");
+    CreateLead command =
+        new CreateLead("race-1", "005RACE", new NewLead(null, "Race", "Co", null, null), now);
+    log.recordQueued(command, now);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Claim>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Callable<Claim> claim =
+            () -> {
+              start.await();
+              return log.claim(command, now, Duration.ofMinutes(1));
+            };
+        results.add(pool.submit(claim));
+      }
+      start.countDown();
+      List<Claim> claims = new ArrayList<>();
+      for (Future<Claim> result : results) {
+        claims.add(result.get());
+      }
+      assertThat(claims).filteredOn(c -> c instanceof Claim.Claimed).hasSize(1);
+      assertThat(claims).filteredOn(c -> c instanceof Claim.HeldElsewhere).hasSize(7);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
