@@ -1,0 +1,133 @@
+package com.crmvoice.testkit.salesforce;
+
+import java.time.Duration;
+
+/**
+ * Faults the fake injects into its data API (query, create, upsert), counted down per request. The
+ * token and userinfo endpoints are only affected by {@link #expireTokens()} and latency.
+ */
+public final class Faults {
+
+  private volatile Duration latency = Duration.ZERO;
+  private int failNext;
+  private int failStatus;
+  private int lockErrors;
+  private int requestLimit;
+  private int dropConnections;
+  private int commitThenDrop;
+  private boolean duplicateRule;
+  private final Runnable expire;
+
+  Faults(Runnable expire) {
+    this.expire = expire;
+  }
+
+  /** Every request waits this long before it is handled. */
+  public Faults latency(Duration latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  /** The next {@code n} data requests answer this HTTP status (500, 502, 503, ...). */
+  public synchronized Faults failNext(int n, int httpStatus) {
+    failNext = n;
+    failStatus = httpStatus;
+    return this;
+  }
+
+  /**
+   * Every access token issued so far stops working: the next call answers 401 INVALID_SESSION_ID.
+   */
+  public Faults expireTokens() {
+    expire.run();
+    return this;
+  }
+
+  /** The next {@code n} record writes fail with UNABLE_TO_LOCK_ROW. */
+  public synchronized Faults lockErrors(int n) {
+    lockErrors = n;
+    return this;
+  }
+
+  /** The next {@code n} data requests answer 403 REQUEST_LIMIT_EXCEEDED. */
+  public synchronized Faults requestLimit(int n) {
+    requestLimit = n;
+    return this;
+  }
+
+  /** The next {@code n} data requests are dropped: the connection closes with no response. */
+  public synchronized Faults dropConnections(int n) {
+    dropConnections = n;
+    return this;
+  }
+
+  /** The next {@code n} write requests are applied, then the connection closes with no response. */
+  public synchronized Faults commitThenDrop(int n) {
+    commitThenDrop = n;
+    return this;
+  }
+
+  /**
+   * A duplicate rule on Lead: same last name and email as an existing lead is DUPLICATES_DETECTED.
+   */
+  public synchronized Faults duplicateRule(boolean active) {
+    duplicateRule = active;
+    return this;
+  }
+
+  public synchronized Faults clear() {
+    latency = Duration.ZERO;
+    failNext = 0;
+    lockErrors = 0;
+    requestLimit = 0;
+    dropConnections = 0;
+    commitThenDrop = 0;
+    duplicateRule = false;
+    return this;
+  }
+
+  Duration latency() {
+    return latency;
+  }
+
+  /** The status to fail this request with, or 0. */
+  synchronized int takeFailure() {
+    if (failNext > 0) {
+      failNext--;
+      return failStatus;
+    }
+    if (requestLimit > 0) {
+      requestLimit--;
+      return 403;
+    }
+    return 0;
+  }
+
+  synchronized boolean takeDrop() {
+    if (dropConnections > 0) {
+      dropConnections--;
+      return true;
+    }
+    return false;
+  }
+
+  synchronized boolean takeCommitThenDrop() {
+    if (commitThenDrop > 0) {
+      commitThenDrop--;
+      return true;
+    }
+    return false;
+  }
+
+  synchronized boolean takeLockError() {
+    if (lockErrors > 0) {
+      lockErrors--;
+      return true;
+    }
+    return false;
+  }
+
+  synchronized boolean duplicateRuleActive() {
+    return duplicateRule;
+  }
+}
