@@ -8,6 +8,7 @@ import com.crmvoice.core.port.LeadCache;
 import com.crmvoice.core.port.LeadCache.Snapshot;
 import com.crmvoice.core.port.LeadCache.WriteCount;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LeadCacheContract {
 
-  protected static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+  // Now, not a fixed date: stores with TTL (DynamoDB Local too) delete items whose ttl is past.
+  protected static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   private LeadCache cache;
   private String owner;

@@ -1,0 +1,437 @@
+package com.crmvoice.adapters.salesforce;
+
+import com.crmvoice.core.config.SalesforceConfig;
+import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.domain.LeadChange;
+import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.CrmRejectedException;
+import com.crmvoice.core.port.CrmUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CrmGateway} over Salesforce's REST API on java.net.http: SOQL queries paged through {@code
+ * nextRecordsUrl} as the caller consumes them, creates through sObject Collections (or upserts on
+ * the configured external id field, so a repeated command finds its lead instead of creating a
+ * second), Salesforce's error array mapped to retryable and permanent failures, the session
+ * refreshed once on 401 INVALID_SESSION_ID, API usage read from {@code Sforce-Limit-Info}.
+ */
+public final class SalesforceCrmGateway implements CrmGateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SalesforceCrmGateway.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String[] LEAD_FIELDS = {
+    "Id", "OwnerId", "FirstName", "LastName", "Company", "Email", "Phone", "Status", "CreatedDate"
+  };
+  private static final DateTimeFormatter SF_DATETIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+  private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+
+  /** Per-record and per-request codes that may succeed when tried again. */
+  static final Set<String> RETRYABLE_CODES =
+      Set.of(
+          "REQUEST_LIMIT_EXCEEDED",
+          "UNABLE_TO_LOCK_ROW",
+          "SERVER_UNAVAILABLE",
+          "QUERY_TIMEOUT",
+          "API_CURRENTLY_DISABLED",
+          "TXN_SECURITY_END_A_SESSION",
+          "UNKNOWN_EXCEPTION");
+
+  /** API usage as the last response reported it. */
+  public record ApiUsage(int used, int max) {
+    public double fraction() {
+      return max == 0 ? 0 : (double) used / max;
+    }
+  }
+
+  private final SalesforceConfig config;
+  private final HttpClient http;
+  private final SalesforceAuth auth;
+  private volatile ApiUsage lastApiUsage;
+
+  public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
+    this.config = config;
+    this.http = http;
+    this.auth = new SalesforceAuth(config, http, clock);
+  }
+
+  /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
+  public static SalesforceCrmGateway create(SalesforceConfig config) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    return new SalesforceCrmGateway(config, http, Clock.systemUTC());
+  }
+
+  /** API usage from the last response's Sforce-Limit-Info header, or null before any call. */
+  public ApiUsage lastApiUsage() {
+    return lastApiUsage;
+  }
+
+  // ---- reads ----
+
+  @Override
+  public List<Lead> topOpenLeads(String ownerId, int limit) {
+    Soql soql = openLeadQuery().where(Soql.eq("OwnerId", ownerId));
+    soql.orderBy("CreatedDate", true).orderBy("Id", true).limit(limit);
+    try (Stream<Lead> leads = query(soql.build(), SalesforceCrmGateway::toLead)) {
+      return leads.toList();
+    }
+  }
+
+  @Override
+  public Stream<Lead> openLeads() {
+    Soql soql = openLeadQuery();
+    soql.orderBy("OwnerId", true).orderBy("CreatedDate", true).orderBy("Id", true);
+    return query(soql.build(), SalesforceCrmGateway::toLead);
+  }
+
+  @Override
+  public Stream<LeadChange> leadsModifiedSince(Instant since) {
+    String[] fields = new String[LEAD_FIELDS.length + 2];
+    System.arraycopy(LEAD_FIELDS, 0, fields, 0, LEAD_FIELDS.length);
+    fields[LEAD_FIELDS.length] = "IsConverted";
+    fields[LEAD_FIELDS.length + 1] = "SystemModstamp";
+    String soql =
+        Soql.select(fields)
+            .from("Lead")
+            .where(Soql.atOrAfter("SystemModstamp", since))
+            .orderBy("SystemModstamp", true)
+            .orderBy("Id", true)
+            .build();
+    Set<String> closed = Set.copyOf(config.closedStatuses());
+    return query(
+        soql,
+        record -> {
+          Lead lead = toLead(record);
+          boolean open =
+              !record.path("IsConverted").asBoolean(false) && !closed.contains(lead.status());
+          return new LeadChange(lead, open, parseDateTime(record.path("SystemModstamp").asText()));
+        });
+  }
+
+  private Soql openLeadQuery() {
+    Soql soql = Soql.select(LEAD_FIELDS).from("Lead").where(Soql.eq("IsConverted", false));
+    if (!config.closedStatuses().isEmpty()) {
+      soql.where(Soql.notIn("Status", config.closedStatuses()));
+    }
+    return soql;
+  }
+
+  /** A lazily paged query: page n+1 is fetched only when the consumer reaches its first record. */
+  private <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
+    String firstPath = dataPath("/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
+    Iterator<T> pages =
+        new Iterator<>() {
+          private String nextPath = firstPath;
+          private Iterator<JsonNode> page = java.util.Collections.emptyIterator();
+
+          @Override
+          public boolean hasNext() {
+            while (!page.hasNext() && nextPath != null) {
+              JsonNode body = send("GET", nextPath, null);
+              nextPath =
+                  body.path("done").asBoolean(true)
+                      ? null
+                      : body.path("nextRecordsUrl").asText(null);
+              page = body.path("records").elements();
+            }
+            return page.hasNext();
+          }
+
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return mapper.apply(page.next());
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  // ---- writes ----
+
+  @Override
+  public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
+    List<CreateResult> results = new ArrayList<>(requests.size());
+    CrmUnavailableException lastFailure = null;
+    int failedChunks = 0;
+    int chunks = 0;
+    for (int from = 0; from < requests.size(); from += MAX_CREATE_BATCH) {
+      List<CreateLeadRequest> chunk =
+          requests.subList(from, Math.min(requests.size(), from + MAX_CREATE_BATCH));
+      chunks++;
+      try {
+        results.addAll(createChunk(chunk));
+      } catch (CrmUnavailableException e) {
+        // This call failed as a whole; its records may be retried, earlier chunks stand.
+        lastFailure = e;
+        failedChunks++;
+        for (int i = 0; i < chunk.size(); i++) {
+          results.add(new CreateResult.Retryable(e.errorCode(), e.getMessage()));
+        }
+      }
+    }
+    if (chunks > 0 && failedChunks == chunks) {
+      throw lastFailure;
+    }
+    return results;
+  }
+
+  private List<CreateResult> createChunk(List<CreateLeadRequest> chunk) {
+    String externalField = config.externalIdField();
+    ObjectNode body = JSON.createObjectNode();
+    body.put("allOrNone", false);
+    ArrayNode records = body.putArray("records");
+    for (CreateLeadRequest request : chunk) {
+      ObjectNode record = records.addObject();
+      record.putObject("attributes").put("type", "Lead");
+      record.put("OwnerId", request.ownerId());
+      NewLead lead = request.lead();
+      putIfPresent(record, "FirstName", lead.firstName());
+      record.put("LastName", lead.lastName());
+      putIfPresent(record, "Company", lead.company());
+      putIfPresent(record, "Email", lead.email());
+      putIfPresent(record, "Phone", lead.phone());
+      if (externalField != null) {
+        record.put(externalField, request.externalId());
+      }
+    }
+    JsonNode response =
+        externalField == null
+            ? send("POST", dataPath("/composite/sobjects"), body)
+            : send(
+                "PATCH",
+                dataPath("/composite/sobjects/Lead/" + Soql.identifier(externalField)),
+                body);
+    if (!response.isArray() || response.size() != chunk.size()) {
+      throw new CrmUnavailableException(
+          "UNEXPECTED_RESPONSE",
+          "sObject Collections answered "
+              + response.size()
+              + " results for "
+              + chunk.size()
+              + " records");
+    }
+    List<CreateResult> results = new ArrayList<>();
+    for (JsonNode item : response) {
+      if (item.path("success").asBoolean(false)) {
+        boolean created = !item.has("created") || item.path("created").asBoolean(true);
+        results.add(new CreateResult.Created(item.path("id").asText(), created));
+        continue;
+      }
+      JsonNode error = item.path("errors").path(0);
+      String code = error.path("statusCode").asText("UNKNOWN_EXCEPTION");
+      String message = error.path("message").asText("");
+      results.add(
+          RETRYABLE_CODES.contains(code)
+              ? new CreateResult.Retryable(code, message)
+              : new CreateResult.Rejected(code, message));
+    }
+    return results;
+  }
+
+  // ---- identity ----
+
+  @Override
+  public CrmUser userForAccessToken(String accessToken) {
+    HttpRequest request =
+        HttpRequest.newBuilder(config.loginUrl().resolve("/services/oauth2/userinfo"))
+            .timeout(config.timeout())
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<String> response = exchange(request);
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw new CrmRejectedException("INVALID_SESSION_ID", "the access token is not valid");
+    }
+    if (response.statusCode() >= 500 || response.statusCode() == 429) {
+      throw new CrmUnavailableException(
+          "USERINFO_" + response.statusCode(), "userinfo answered HTTP " + response.statusCode());
+    }
+    JsonNode body = parse(response.body());
+    if (response.statusCode() != 200 || body == null || !body.hasNonNull("user_id")) {
+      throw new CrmRejectedException(
+          "INVALID_USERINFO", "userinfo answered HTTP " + response.statusCode());
+    }
+    return new CrmUser(body.get("user_id").asText(), body.path("name").asText(null));
+  }
+
+  // ---- HTTP ----
+
+  private String dataPath(String rest) {
+    return "/services/data/v" + config.apiVersion() + rest;
+  }
+
+  /** Sends an authenticated request, refreshing the session once on 401, and maps failures. */
+  private JsonNode send(String method, String pathAndQuery, JsonNode body) {
+    SalesforceAuth.Session session = auth.session();
+    HttpResponse<String> response = exchange(request(session, method, pathAndQuery, body));
+    if (response.statusCode() == 401) {
+      session = auth.refresh(session);
+      response = exchange(request(session, method, pathAndQuery, body));
+      if (response.statusCode() == 401) {
+        throw new CrmRejectedException("INVALID_SESSION_ID", "Salesforce refused a fresh session");
+      }
+    }
+    readLimitInfo(response);
+    int status = response.statusCode();
+    JsonNode json = parse(response.body());
+    if (status >= 200 && status < 300) {
+      if (json == null) {
+        throw new CrmUnavailableException(
+            "UNEXPECTED_RESPONSE", "HTTP " + status + " without a JSON body");
+      }
+      return json;
+    }
+    String code = errorCode(json, status);
+    String message = errorMessage(json);
+    if (status >= 500 || RETRYABLE_CODES.contains(code)) {
+      throw new CrmUnavailableException(
+          code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
+    }
+    throw new CrmRejectedException(
+        code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
+  }
+
+  private HttpRequest request(
+      SalesforceAuth.Session session, String method, String pathAndQuery, JsonNode body) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(
+                URI.create(session.instanceUrl().toString().replaceAll("/$", "") + pathAndQuery))
+            .timeout(config.timeout())
+            .header("Authorization", "Bearer " + session.accessToken())
+            .header("Accept", "application/json");
+    if (body == null) {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.header("Content-Type", "application/json");
+      builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    return builder.build();
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new CrmUnavailableException(
+          "TIMEOUT", "Salesforce did not answer within " + config.timeout().toMillis() + " ms", e);
+    } catch (IOException e) {
+      throw new CrmUnavailableException(
+          "CONNECTION_FAILED", "Salesforce connection failed: " + e.getClass().getSimpleName(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CrmUnavailableException("INTERRUPTED", "interrupted while calling Salesforce", e);
+    }
+  }
+
+  private void readLimitInfo(HttpResponse<String> response) {
+    response
+        .headers()
+        .firstValue("Sforce-Limit-Info")
+        .ifPresent(
+            value -> {
+              Matcher m = API_USAGE.matcher(value);
+              if (m.find()) {
+                ApiUsage usage =
+                    new ApiUsage(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                lastApiUsage = usage;
+                if (usage.fraction() >= 0.8) {
+                  LOG.warn("salesforce api usage high: used={} max={}", usage.used(), usage.max());
+                } else {
+                  LOG.debug("salesforce api usage: used={} max={}", usage.used(), usage.max());
+                }
+              }
+            });
+  }
+
+  private static String errorCode(JsonNode json, int status) {
+    if (json != null && json.isArray() && json.size() > 0 && json.get(0).hasNonNull("errorCode")) {
+      return json.get(0).get("errorCode").asText();
+    }
+    return "HTTP_" + status;
+  }
+
+  private static String errorMessage(JsonNode json) {
+    if (json != null && json.isArray() && json.size() > 0) {
+      return json.get(0).path("message").asText("");
+    }
+    return "";
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank() ? null : JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static Lead toLead(JsonNode record) {
+    return new Lead(
+        record.path("Id").asText(),
+        record.path("OwnerId").asText(),
+        text(record, "FirstName"),
+        text(record, "LastName"),
+        text(record, "Company"),
+        text(record, "Email"),
+        text(record, "Phone"),
+        text(record, "Status"),
+        parseDateTime(record.path("CreatedDate").asText()));
+  }
+
+  /** Salesforce's datetime format: 2026-01-01T10:00:00.000+0000. */
+  static Instant parseDateTime(String value) {
+    return SF_DATETIME.parse(value, Instant::from);
+  }
+
+  private static String text(JsonNode record, String field) {
+    JsonNode value = record.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+}
