@@ -1,0 +1,40 @@
+package com.crmvoice.core.config;
+
+import static com.crmvoice.core.config.EnvNames.*;
+
+import java.time.Duration;
+
+/**
+ * How the CRM worker treats Salesforce: retries with exponential backoff and jitter on retryable
+ * failures, a circuit breaker, a concurrency cap, and the lease it holds on a command while it
+ * works on it (shorter than the queue's visibility timeout).
+ */
+public record WorkerConfig(
+    int maxAttempts,
+    Duration retryInitial,
+    Duration retryMax,
+    Duration lease,
+    int circuitFailureRatePercent,
+    int circuitMinimumCalls,
+    Duration circuitOpen,
+    int maxConcurrency) {
+
+  public WorkerConfig {
+    if (retryMax.compareTo(retryInitial) < 0) {
+      throw new ConfigException(
+          WORKER_RETRY_MAX_MS + " must not be below " + WORKER_RETRY_INITIAL_MS);
+    }
+  }
+
+  public static WorkerConfig fromEnv(Env env) {
+    return new WorkerConfig(
+        env.intValue(WORKER_MAX_ATTEMPTS, 3, 1, 10),
+        Duration.ofMillis(env.intValue(WORKER_RETRY_INITIAL_MS, 200, 1, 60_000)),
+        Duration.ofMillis(env.intValue(WORKER_RETRY_MAX_MS, 3_000, 1, 300_000)),
+        Duration.ofSeconds(env.intValue(WORKER_LEASE_SECONDS, 90, 5, 43_200)),
+        env.intValue(CIRCUIT_FAILURE_RATE_PERCENT, 50, 1, 100),
+        env.intValue(CIRCUIT_MINIMUM_CALLS, 5, 1, 1000),
+        Duration.ofSeconds(env.intValue(CIRCUIT_OPEN_SECONDS, 30, 1, 3600)),
+        env.intValue(SALESFORCE_MAX_CONCURRENCY, 5, 1, 25));
+  }
+}

@@ -1,0 +1,27 @@
+package com.crmvoice.core.service.worker;
+
+/** Turns a CRM error code into a reason a salesperson understands when they ask about a lead. */
+public final class FailureReasons {
+
+  private FailureReasons() {}
+
+  public static String forCode(String code, String crmMessage) {
+    if (code == null) {
+      return "Salesforce refused the lead.";
+    }
+    return switch (code) {
+      case "REQUIRED_FIELD_MISSING" ->
+          "Salesforce needs more details for this lead, such as a last name and a company.";
+      case "INVALID_EMAIL_ADDRESS" -> "Salesforce did not accept the email address.";
+      case "STRING_TOO_LONG" -> "One of the details was too long for Salesforce.";
+      case "DUPLICATES_DETECTED", "DUPLICATE_VALUE" -> "Salesforce says this lead already exists.";
+      case "FIELD_CUSTOM_VALIDATION_EXCEPTION" ->
+          "A validation rule in Salesforce refused the lead"
+              + (crmMessage == null || crmMessage.isBlank() ? "." : ": " + crmMessage);
+      case "INVALID_CROSS_REFERENCE_KEY" -> "Salesforce did not accept the lead's owner.";
+      case "INSUFFICIENT_ACCESS_OR_READONLY", "INSUFFICIENT_ACCESS" ->
+          "Your Salesforce user may not create leads.";
+      default -> "Salesforce refused the lead (" + code + ").";
+    };
+  }
+}

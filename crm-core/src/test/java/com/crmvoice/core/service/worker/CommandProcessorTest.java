@@ -1,0 +1,184 @@
+package com.crmvoice.core.service.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.domain.LeadDigest;
+import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.domain.PermanentException;
+import com.crmvoice.core.fakes.InMemoryCommandLog;
+import com.crmvoice.core.fakes.InMemoryCrmGateway;
+import com.crmvoice.core.fakes.InMemoryLeadCache;
+import com.crmvoice.core.fakes.MutableClock;
+import com.crmvoice.core.port.CrmGateway.CreateResult;
+import com.crmvoice.core.port.DeadLetterQueue;
+import com.crmvoice.core.port.LeadCache;
+import com.crmvoice.core.service.worker.CommandProcessor.BatchResult;
+import com.crmvoice.core.service.worker.CommandProcessor.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandProcessorTest {
+
+  private static final String OWNER = "005000000000001AAA";
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+  private final InMemoryCommandLog log = new InMemoryCommandLog();
+  private final InMemoryCrmGateway crm = new InMemoryCrmGateway(clock);
+  private final InMemoryLeadCache cache = new InMemoryLeadCache();
+  private final List<String[]> parked = new ArrayList<>();
+  private final DeadLetterQueue dlq = (body, reason) -> parked.add(new String[] {body, reason});
+  private final Map<String, CrmCommand> wire = new HashMap<>();
+  private final CommandProcessor processor =
+      new CommandProcessor(this::decode, log, crm, cache, dlq, clock, Duration.ofSeconds(60), 5);
+
+  private CrmCommand decode(String body) {
+    CrmCommand command = wire.get(body);
+    if (command == null) {
+      throw new PermanentException("unknown command type 'x'") {
+        private static final long serialVersionUID = 1L;
+      };
+    }
+    return command;
+  }
+
+  private Message message(String id, String last) {
+    CreateLead command =
+        new CreateLead(id, OWNER, new NewLead("Ada", last, "Acme", null, null), clock.instant());
+    wire.put("body-" + id, command);
+    return new Message("m-" + id, "body-" + id);
+  }
+
+  @Test
+  void createsEachClaimedCommandOnceAndRecordsDone() {
+    BatchResult result = processor.process(List.of(message("c1", "One"), message("c2", "Two")));
+
+    assertThat(result.failedMessageIds()).isEmpty();
+    assertThat(result.created()).isEqualTo(2);
+    assertThat(crm.calls("createLeads")).isEqualTo(1);
+    assertThat(crm.allLeads()).extracting(Lead::lastName).containsExactlyInAnyOrder("One", "Two");
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.DONE);
+              assertThat(r.status().crmId()).startsWith("00Q");
+            });
+  }
+
+  @Test
+  void aDoneCommandIsAcknowledgedWithoutTouchingTheCrm() {
+    Message first = message("c1", "One");
+    processor.process(List.of(first));
+
+    BatchResult again = processor.process(List.of(first));
+
+    assertThat(again.failedMessageIds()).isEmpty();
+    assertThat(again.skipped()).isEqualTo(1);
+    assertThat(crm.calls("createLeads")).isEqualTo(1);
+    assertThat(crm.allLeads()).hasSize(1);
+  }
+
+  @Test
+  void theSameCommandTwiceInOneBatchIsCreatedOnceAndTheTwinRetriedLater() {
+    Message m = message("c1", "Twin");
+    Message twin = new Message("m-twin", m.body());
+
+    BatchResult result = processor.process(List.of(m, twin));
+
+    assertThat(crm.allLeads()).hasSize(1);
+    assertThat(result.failedMessageIds()).containsExactly("m-twin");
+    assertThat(processor.process(List.of(twin)).skipped()).isEqualTo(1);
+  }
+
+  @Test
+  void aPoisonMessageIsParkedWithItsReasonAndNotRetried() {
+    BatchResult result =
+        processor.process(List.of(new Message("m-bad", "garbage"), message("c1", "Fine")));
+
+    assertThat(result.failedMessageIds()).isEmpty();
+    assertThat(result.poisoned()).isEqualTo(1);
+    assertThat(parked).hasSize(1);
+    assertThat(parked.get(0)[0]).isEqualTo("garbage");
+    assertThat(parked.get(0)[1]).contains("unknown command type");
+    assertThat(result.created()).isEqualTo(1);
+  }
+
+  @Test
+  void aRejectedLeadIsFailedWithAReasonAPersonUnderstandsAndAcknowledged() {
+    crm.overrideCreates(
+        r -> new CreateResult.Rejected("INVALID_EMAIL_ADDRESS", "Email: invalid email address: x"));
+
+    BatchResult result = processor.process(List.of(message("c1", "Bad")));
+
+    assertThat(result.failedMessageIds()).isEmpty();
+    assertThat(result.rejected()).isEqualTo(1);
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().failureCode()).isEqualTo("INVALID_EMAIL_ADDRESS");
+              assertThat(r.status().failureReason())
+                  .isEqualTo("Salesforce did not accept the email address.");
+            });
+  }
+
+  @Test
+  void aRetryableRecordIsReleasedAndReportedForRedelivery() {
+    crm.overrideCreates(
+        r ->
+            r.lead().lastName().equals("Locked")
+                ? new CreateResult.Retryable("UNABLE_TO_LOCK_ROW", "locked")
+                : null);
+
+    BatchResult result = processor.process(List.of(message("c1", "Locked"), message("c2", "Free")));
+
+    assertThat(result.failedMessageIds()).containsExactly("m-c1");
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
+    assertThat(log.lastError("c1")).contains("UNABLE_TO_LOCK_ROW");
+    assertThat(log.find("c2"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.DONE));
+  }
+
+  @Test
+  void anUnavailableCrmReleasesTheWholeBatch() {
+    crm.failNextCalls(1);
+
+    BatchResult result = processor.process(List.of(message("c1", "A"), message("c2", "B")));
+
+    assertThat(result.failedMessageIds()).containsExactly("m-c1", "m-c2");
+    assertThat(log.all()).allSatisfy(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
+    assertThat(processor.process(List.of(message("c1", "A"), message("c2", "B"))).created())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aCommandHeldByALiveLeaseIsLeftForLater() {
+    Message m = message("c1", "Held");
+    log.claim(wire.get(m.body()), clock.instant(), Duration.ofMinutes(5));
+
+    BatchResult result = processor.process(List.of(m));
+
+    assertThat(result.failedMessageIds()).containsExactly("m-c1");
+    assertThat(crm.calls("createLeads")).isZero();
+  }
+
+  @Test
+  void aCreatedLeadJoinsItsOwnersCacheWhenThereIsRoom() {
+    cache.replaceOwnerLeads(OWNER, List.of(), LeadDigest.EMPTY, clock.instant());
+
+    processor.process(List.of(message("c1", "Cached")));
+
+    assertThat(cache.topLeads(OWNER, 5))
+        .isInstanceOfSatisfying(
+            LeadCache.Snapshot.Known.class,
+            k -> assertThat(k.leads()).extracting(Lead::lastName).containsExactly("Cached"));
+  }
+}

@@ -1,0 +1,102 @@
+package com.crmvoice.worker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
+import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
+import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
+import com.crmvoice.core.config.CacheConfig;
+import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.config.WorkerConfig;
+import com.crmvoice.core.service.worker.CommandProcessor;
+import com.crmvoice.core.service.worker.CommandProcessor.BatchResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point for the command queue: an SQS batch in, the ids of the messages to redeliver
+ * out (ReportBatchItemFailures). Wires everything once per container; the work is {@link
+ * CommandProcessor}'s.
+ */
+public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrmWorkerHandler.class);
+
+  /** Leave this much of the invocation for recording outcomes after the last CRM call. */
+  static final Duration SAFETY_MARGIN = Duration.ofSeconds(3);
+
+  private final CommandProcessor processor;
+  private final ResilientCrmGateway crm;
+
+  /** Called by the Lambda runtime once per container. */
+  public CrmWorkerHandler() {
+    this(System.getenv());
+  }
+
+  /** Wires the worker from an environment map: the Lambda runtime's, or the simulator's. */
+  public CrmWorkerHandler(Map<String, String> environment) {
+    Env env = Env.of(environment);
+    AwsClients aws = AwsClients.fromEnv(environment);
+    StorageConfig storage = StorageConfig.fromEnv(env);
+    WorkerConfig worker = WorkerConfig.fromEnv(env);
+    CacheConfig cache = CacheConfig.fromEnv(env);
+    this.crm =
+        new ResilientCrmGateway(
+            SalesforceCrmGateway.create(SalesforceSettings.load(env, aws)), worker);
+    CommandCodec codec = new CommandCodec();
+    this.processor =
+        new CommandProcessor(
+            codec::decode,
+            new DynamoDbCommandLog(
+                aws.dynamoDb(), storage.requireCommandsTable(), Duration.ofDays(30)),
+            crm,
+            new DynamoDbLeadCache(
+                aws.dynamoDb(), storage.requireLeadsTable(), cache, Clock.systemUTC()),
+            new SqsDeadLetterQueue(aws.sqs(), storage.requireCommandDlqUrl()),
+            Clock.systemUTC(),
+            worker.lease(),
+            cache.topN());
+  }
+
+  CrmWorkerHandler(CommandProcessor processor, ResilientCrmGateway crm) {
+    this.processor = processor;
+    this.crm = crm;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
+    crm.deadline(Instant.now().plusMillis(remaining).minus(SAFETY_MARGIN));
+    List<SQSEvent.SQSMessage> records =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    List<CommandProcessor.Message> messages =
+        records.stream()
+            .map(r -> new CommandProcessor.Message(r.getMessageId(), r.getBody()))
+            .toList();
+    BatchResult result = processor.process(messages);
+    LOG.info(
+        "batch messages={} created={} rejected={} retried={} poisoned={} skipped={} failed={} circuit={}",
+        messages.size(),
+        result.created(),
+        result.rejected(),
+        result.retried(),
+        result.poisoned(),
+        result.skipped(),
+        result.failedMessageIds().size(),
+        crm.circuitState());
+    return new SQSBatchResponse(
+        result.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+  }
+}

@@ -1,0 +1,147 @@
+package com.crmvoice.worker;
+
+import com.crmvoice.core.config.WorkerConfig;
+import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.domain.LeadChange;
+import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.CrmUnavailableException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CRM behind resilience4j: a Retry with exponential backoff and jitter on retryable failures
+ * only, never past the invocation's deadline; a CircuitBreaker that lives as long as this object
+ * (one per Lambda container), so an outage stops calls for all batches, not one; and a Bulkhead
+ * capping concurrent calls for Salesforce's concurrency limit. An open circuit or a full bulkhead
+ * is reported as {@link CrmUnavailableException} (codes CIRCUIT_OPEN, BULKHEAD_FULL), so callers
+ * treat it like any outage.
+ */
+public final class ResilientCrmGateway implements CrmGateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResilientCrmGateway.class);
+
+  private final CrmGateway delegate;
+  private final CircuitBreaker circuitBreaker;
+  private final Bulkhead bulkhead;
+  private final Retry retry;
+  private volatile Instant deadline = Instant.MAX;
+
+  public ResilientCrmGateway(CrmGateway delegate, WorkerConfig config) {
+    this.delegate = delegate;
+    this.circuitBreaker =
+        CircuitBreaker.of(
+            "salesforce",
+            CircuitBreakerConfig.custom()
+                .failureRateThreshold(config.circuitFailureRatePercent())
+                .minimumNumberOfCalls(config.circuitMinimumCalls())
+                .slidingWindowSize(Math.max(config.circuitMinimumCalls(), 10))
+                .waitDurationInOpenState(config.circuitOpen())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(e -> e instanceof CrmUnavailableException)
+                .build());
+    circuitBreaker
+        .getEventPublisher()
+        .onStateTransition(
+            e ->
+                LOG.warn(
+                    "circuit={} transition={}",
+                    e.getStateTransition().getToState(),
+                    e.getStateTransition()));
+    this.bulkhead =
+        Bulkhead.of(
+            "salesforce",
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(config.maxConcurrency())
+                .maxWaitDuration(Duration.ofSeconds(2))
+                .build());
+    Duration maxWait = config.retryMax();
+    this.retry =
+        Retry.of(
+            "salesforce",
+            RetryConfig.custom()
+                .maxAttempts(config.maxAttempts())
+                .intervalFunction(
+                    IntervalFunction.ofExponentialRandomBackoff(
+                        config.retryInitial(), 2.0, 0.5, maxWait))
+                // Retry only what may succeed, and only while another wait and call fit before
+                // the invocation must answer.
+                .retryOnException(
+                    e ->
+                        e instanceof CrmUnavailableException u
+                            && !"CIRCUIT_OPEN".equals(u.errorCode())
+                            && Instant.now().plus(maxWait.multipliedBy(2)).isBefore(deadline))
+                .build());
+    retry
+        .getEventPublisher()
+        .onRetry(
+            e ->
+                LOG.info(
+                    "salesforce retry attempt={} wait={}",
+                    e.getNumberOfRetryAttempts(),
+                    e.getWaitInterval()));
+  }
+
+  /** Calls must give up retrying early enough to answer before this instant (Lambda's deadline). */
+  public void deadline(Instant deadline) {
+    this.deadline = deadline;
+  }
+
+  public CircuitBreaker.State circuitState() {
+    return circuitBreaker.getState();
+  }
+
+  @Override
+  public List<Lead> topOpenLeads(String ownerId, int limit) {
+    return call(() -> delegate.topOpenLeads(ownerId, limit));
+  }
+
+  @Override
+  public Stream<Lead> openLeads() {
+    return call(delegate::openLeads);
+  }
+
+  @Override
+  public Stream<LeadChange> leadsModifiedSince(Instant since) {
+    return call(() -> delegate.leadsModifiedSince(since));
+  }
+
+  @Override
+  public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
+    return call(() -> delegate.createLeads(requests));
+  }
+
+  @Override
+  public CrmUser userForAccessToken(String accessToken) {
+    return call(() -> delegate.userForAccessToken(accessToken));
+  }
+
+  private <T> T call(Supplier<T> operation) {
+    Supplier<T> guarded =
+        Retry.decorateSupplier(
+            retry,
+            CircuitBreaker.decorateSupplier(
+                circuitBreaker, Bulkhead.decorateSupplier(bulkhead, operation)));
+    try {
+      return guarded.get();
+    } catch (CallNotPermittedException e) {
+      throw new CrmUnavailableException("CIRCUIT_OPEN", "the Salesforce circuit is open", e);
+    } catch (BulkheadFullException e) {
+      throw new CrmUnavailableException("BULKHEAD_FULL", "too many concurrent Salesforce calls", e);
+    }
+  }
+}

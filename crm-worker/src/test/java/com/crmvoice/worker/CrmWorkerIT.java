@@ -1,0 +1,175 @@
+package com.crmvoice.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.testkit.salesforce.FakeSalesforce;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The worker end to end: ElasticMQ -> local event source -> handler -> fake Salesforce, DynamoDB
+ * Local.
+ */
+class CrmWorkerIT {
+
+  private static final Map<String, String> WITH_EXTERNAL_ID =
+      Map.of("SALESFORCE_EXTERNAL_ID_FIELD", FakeSalesforce.EXTERNAL_ID_FIELD);
+
+  private static boolean state(WorkerStack stack, String id, CommandState state) {
+    return stack.log.find(id).map(r -> r.state() == state).orElse(false);
+  }
+
+  @Test
+  void aMessageDeliveredTwiceCreatesOneLead() {
+    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+      stack.submit("twice-1", "Twice");
+      stack.sender.send(stack.log.find("twice-1").orElseThrow().command());
+
+      assertThat(
+              stack.pollUntil(
+                  () -> stack.depth(stack.queue.queueUrl()) == 0, Duration.ofSeconds(20)))
+          .isTrue();
+
+      assertThat(stack.salesforce.leadCount()).isEqualTo(1);
+      assertThat(stack.log.find("twice-1").orElseThrow().state()).isEqualTo(CommandState.DONE);
+      assertThat(stack.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
+  void aStormOf503sEndsWithTheLeadCreated() {
+    try (WorkerStack stack =
+        new WorkerStack(Map.of("WORKER_MAX_ATTEMPTS", "3", "CIRCUIT_MINIMUM_CALLS", "50"), 10)) {
+      stack.salesforce.faults().failNext(7, 503);
+      stack.submit("storm-1", "Storm");
+
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "storm-1", CommandState.DONE), Duration.ofSeconds(30)))
+          .isTrue();
+
+      assertThat(stack.salesforce.leadCount()).isEqualTo(1);
+      assertThat(stack.salesforce.calls("composite-create")).isEqualTo(8);
+      assertThat(stack.log.find("storm-1").orElseThrow().attempts()).isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void anExpiredTokenIsRefreshedOnce() {
+    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+      stack.submit("tok-1", "First");
+      stack.pollUntil(() -> state(stack, "tok-1", CommandState.DONE), Duration.ofSeconds(20));
+      stack.salesforce.faults().expireTokens();
+
+      stack.submit("tok-2", "Second");
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "tok-2", CommandState.DONE), Duration.ofSeconds(20)))
+          .isTrue();
+
+      assertThat(stack.salesforce.calls("token")).isEqualTo(2);
+      assertThat(stack.salesforce.leadCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void commitThenDropWithTheExternalIdLeavesExactlyOneLead() {
+    try (WorkerStack stack = new WorkerStack(WITH_EXTERNAL_ID, 5)) {
+      stack.salesforce.faults().commitThenDrop(1);
+      stack.submit("drop-1", "Dropped");
+
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "drop-1", CommandState.DONE), Duration.ofSeconds(20)))
+          .isTrue();
+
+      assertThat(stack.salesforce.leadCount()).isEqualTo(1);
+      assertThat(stack.salesforce.calls("composite-upsert")).isEqualTo(2);
+      assertThat(stack.salesforce.leads().get(0))
+          .containsEntry(FakeSalesforce.EXTERNAL_ID_FIELD, "drop-1");
+    }
+  }
+
+  @Test
+  void aValidationErrorIsFailedWithItsReasonAndNotDeadLettered() {
+    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+      stack.salesforce.faults().duplicateRule(true);
+      stack.salesforce.insertLead(
+          Map.of("LastName", "Dup", "Company", "Co", "Email", "ada@example.com"));
+      stack.submit("dup-1", "Dup");
+
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "dup-1", CommandState.FAILED), Duration.ofSeconds(20)))
+          .isTrue();
+
+      var record = stack.log.find("dup-1").orElseThrow();
+      assertThat(record.status().failureCode()).isEqualTo("DUPLICATES_DETECTED");
+      assertThat(record.status().failureReason())
+          .isEqualTo("Salesforce says this lead already exists.");
+      assertThat(stack.depth(stack.queue.queueUrl())).isZero();
+      assertThat(stack.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
+  void aPoisonMessageLandsInTheDeadLetterQueueWithItsReason() {
+    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+      stack.sendRaw("{\"version\":7,\"type\":\"CreateLead\"}");
+
+      stack.eventSource.pollOnce();
+
+      List<Message> dead = stack.deadLetters();
+      assertThat(dead).hasSize(1);
+      assertThat(dead.get(0).body()).isEqualTo("{\"version\":7,\"type\":\"CreateLead\"}");
+      assertThat(dead.get(0).messageAttributes().get("failureReason").stringValue())
+          .isEqualTo("unknown version 7");
+      assertThat(stack.depth(stack.queue.queueUrl())).isZero();
+      assertThat(stack.salesforce.calls("composite-create")).isZero();
+    }
+  }
+
+  @Test
+  void theCircuitOpensUnderSustainedFailureAndClosesAfter() {
+    Map<String, String> env =
+        Map.of(
+            "WORKER_MAX_ATTEMPTS",
+            "1",
+            "CIRCUIT_MINIMUM_CALLS",
+            "2",
+            "CIRCUIT_FAILURE_RATE_PERCENT",
+            "50",
+            "CIRCUIT_OPEN_SECONDS",
+            "2");
+    try (WorkerStack stack = new WorkerStack(env, 50)) {
+      stack.salesforce.faults().failNext(1000, 503);
+      stack.submit("cb-1", "One");
+      stack.eventSource.pollOnce();
+      WorkerStack.sleep(1100);
+      stack.eventSource.pollOnce();
+      int callsWhenOpened = stack.salesforce.calls("composite-create");
+      assertThat(callsWhenOpened).isEqualTo(2);
+
+      // Open: redeliveries are failed at once, and Salesforce sees no call.
+      stack.submit("cb-2", "Two");
+      stack.eventSource.pollOnce();
+      assertThat(stack.salesforce.calls("composite-create")).isEqualTo(callsWhenOpened);
+      assertThat(stack.log.find("cb-2").orElseThrow().state()).isEqualTo(CommandState.QUEUED);
+
+      stack.salesforce.faults().clear();
+      WorkerStack.sleep(2100);
+      assertThat(
+              stack.pollUntil(
+                  () ->
+                      state(stack, "cb-1", CommandState.DONE)
+                          && state(stack, "cb-2", CommandState.DONE),
+                  Duration.ofSeconds(20)))
+          .isTrue();
+      assertThat(stack.salesforce.leadCount()).isEqualTo(2);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package com.crmvoice.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.crmvoice.core.config.WorkerConfig;
+import com.crmvoice.core.fakes.InMemoryCrmGateway;
+import com.crmvoice.core.port.CrmUnavailableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ResilientCrmGatewayTest {
+
+  private final InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+
+  private static WorkerConfig config(int attempts, int minimumCalls) {
+    return new WorkerConfig(
+        attempts,
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofSeconds(60),
+        50,
+        minimumCalls,
+        Duration.ofSeconds(60),
+        2);
+  }
+
+  @Test
+  void retriesARetryableFailureUntilItSucceeds() {
+    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(3, 10));
+    crm.failNextCalls(2);
+
+    assertThat(gateway.topOpenLeads("005A", 1)).isEmpty();
+    assertThat(crm.calls("topOpenLeads")).isEqualTo(3);
+  }
+
+  @Test
+  void givesUpAfterMaxAttempts() {
+    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(2, 10));
+    crm.failNextCalls(5);
+
+    assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
+        .isInstanceOf(CrmUnavailableException.class);
+    assertThat(crm.calls("topOpenLeads")).isEqualTo(2);
+  }
+
+  @Test
+  void doesNotRetryWhenTheDeadlineIsNear() {
+    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(5, 10));
+    gateway.deadline(Instant.now());
+    crm.failNextCalls(5);
+
+    assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
+        .isInstanceOf(CrmUnavailableException.class);
+    assertThat(crm.calls("topOpenLeads")).isEqualTo(1);
+  }
+
+  @Test
+  void anOpenCircuitStopsCallsReachingTheCrm() {
+    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(1, 2));
+    crm.failNextCalls(100);
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
+          .isInstanceOf(CrmUnavailableException.class);
+    }
+    assertThat(gateway.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+    assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
+        .isInstanceOfSatisfying(
+            CrmUnavailableException.class,
+            e -> assertThat(e.errorCode()).isEqualTo("CIRCUIT_OPEN"));
+    assertThat(crm.calls("topOpenLeads")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,145 @@
+package com.crmvoice.worker;
+
+import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.ResourceDefinitions;
+import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
+import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.sqs.SqsCommandQueue;
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.testkit.aws.EmbeddedAws;
+import com.crmvoice.testkit.aws.LocalSqsEventSource;
+import com.crmvoice.testkit.salesforce.FakeSalesforce;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The worker wired as AWS wires it, on one machine: fresh tables and queues in the embedded
+ * engines, the fake Salesforce, the handler built from an environment map, and the local SQS event
+ * source in front of it. Shared by the integration tests, the chaos run and the benchmark.
+ */
+final class WorkerStack implements AutoCloseable {
+
+  static final String OWNER = "005000000000042AAA";
+
+  final EmbeddedAws aws = EmbeddedAws.shared();
+  final AwsClients clients = AwsClients.fromEnv(aws.env());
+  final FakeSalesforce salesforce = FakeSalesforce.start();
+  final String leadsTable = EmbeddedAws.uniqueName("leads");
+  final String commandsTable = EmbeddedAws.uniqueName("commands");
+  final QueuePair queue;
+  final Map<String, String> env = new HashMap<>();
+  final CrmWorkerHandler handler;
+  final LocalSqsEventSource eventSource;
+  final DynamoDbCommandLog log;
+  final SqsCommandQueue sender;
+
+  WorkerStack(Map<String, String> overrides, int maxReceiveCount) {
+    ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leadsTable);
+    ResourceDefinitions.createCommandsTable(clients.dynamoDb(), commandsTable);
+    queue =
+        ResourceDefinitions.createQueueWithDlq(
+            clients.sqs(), EmbeddedAws.uniqueName("crm-commands"), maxReceiveCount, 1);
+    env.putAll(aws.env());
+    env.put("LEADS_TABLE", leadsTable);
+    env.put("COMMANDS_TABLE", commandsTable);
+    env.put("COMMAND_QUEUE_URL", queue.queueUrl());
+    env.put("COMMAND_DLQ_URL", queue.dlqUrl());
+    env.put("SALESFORCE_LOGIN_URL", salesforce.baseUrl().toString());
+    env.put("SALESFORCE_AUTH_FLOW", "client-credentials");
+    env.put("SALESFORCE_CLIENT_ID", FakeSalesforce.CLIENT_ID);
+    env.put("SALESFORCE_CLIENT_SECRET", FakeSalesforce.CLIENT_SECRET);
+    env.put("SALESFORCE_TIMEOUT_MS", "2000");
+    env.put("WORKER_RETRY_INITIAL_MS", "10");
+    env.put("WORKER_RETRY_MAX_MS", "40");
+    env.put("WORKER_LEASE_SECONDS", "5");
+    env.putAll(overrides);
+    handler = new CrmWorkerHandler(env);
+    eventSource =
+        new LocalSqsEventSource(
+            clients.sqs(), queue.queueUrl(), e -> handler.handleRequest(e, null), 10, 0);
+    log = new DynamoDbCommandLog(clients.dynamoDb(), commandsTable, Duration.ofDays(1));
+    sender = new SqsCommandQueue(clients.sqs(), queue.queueUrl(), new CommandCodec());
+  }
+
+  /** What the intent Lambda does on a confirmed create: record QUEUED, then put it on the queue. */
+  CreateLead submit(String commandId, String lastName) {
+    CreateLead command =
+        new CreateLead(
+            commandId,
+            OWNER,
+            new NewLead("Ada", lastName, "Analytical Engines", "ada@example.com", null),
+            Instant.now());
+    log.recordQueued(command, Instant.now());
+    sender.send(command);
+    return command;
+  }
+
+  void sendRaw(String body) {
+    clients.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body));
+  }
+
+  /** Polls (waiting out visibility timeouts) until the condition holds or the time is up. */
+  boolean pollUntil(BooleanSupplier done, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (done.getAsBoolean()) {
+        return true;
+      }
+      if (eventSource.pollOnce() == 0) {
+        sleep(100);
+      }
+    }
+    return done.getAsBoolean();
+  }
+
+  int depth(String url) {
+    Map<QueueAttributeName, String> attributes =
+        clients
+            .sqs()
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(url)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(
+            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  List<Message> deadLetters() {
+    return clients
+        .sqs()
+        .receiveMessage(
+            r ->
+                r.queueUrl(queue.dlqUrl())
+                    .maxNumberOfMessages(10)
+                    .messageAttributeNames("All")
+                    .waitTimeSeconds(1))
+        .messages();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    eventSource.close();
+    salesforce.close();
+    clients.close();
+  }
+}
