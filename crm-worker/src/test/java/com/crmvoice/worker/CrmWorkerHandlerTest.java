@@ -1,0 +1,119 @@
+package com.crmvoice.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.core.config.WorkerConfig;
+import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.fakes.InMemoryCommandLog;
+import com.crmvoice.core.fakes.InMemoryCrmGateway;
+import com.crmvoice.core.fakes.InMemoryLeadCache;
+import com.crmvoice.core.service.worker.CommandProcessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The handler on an SQS event kept exactly as Lambda delivers it. */
+class CrmWorkerHandlerTest {
+
+  private static SQSEvent fixture(String name) throws Exception {
+    try (InputStream in = CrmWorkerHandlerTest.class.getResourceAsStream("/events/" + name)) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      ObjectMapper mapper =
+          new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      List<SQSEvent.SQSMessage> records = new ArrayList<>();
+      for (JsonNode r : root.get("Records")) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(r.get("messageId").asText());
+        m.setReceiptHandle(r.get("receiptHandle").asText());
+        m.setBody(r.get("body").asText());
+        m.setEventSource(r.get("eventSource").asText());
+        m.setEventSourceArn(r.get("eventSourceARN").asText());
+        m.setAttributes(mapper.convertValue(r.get("attributes"), java.util.Map.class));
+        records.add(m);
+      }
+      SQSEvent event = new SQSEvent();
+      event.setRecords(records);
+      return event;
+    }
+  }
+
+  @Test
+  void createsTheGoodRecordAndParksThePoisonOneWithoutFailingTheBatch() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    InMemoryCommandLog log = new InMemoryCommandLog();
+    List<String> parked = new ArrayList<>();
+    WorkerConfig config =
+        new WorkerConfig(
+            2,
+            Duration.ofMillis(1),
+            Duration.ofMillis(2),
+            Duration.ofSeconds(60),
+            50,
+            5,
+            Duration.ofSeconds(30),
+            2);
+    ResilientCrmGateway resilient = new ResilientCrmGateway(crm, config);
+    CommandProcessor processor =
+        new CommandProcessor(
+            new CommandCodec()::decode,
+            log,
+            resilient,
+            new InMemoryLeadCache(),
+            (body, reason) -> parked.add(reason),
+            Clock.systemUTC(),
+            Duration.ofSeconds(60),
+            5);
+
+    SQSBatchResponse response =
+        new CrmWorkerHandler(processor, resilient).handleRequest(fixture("sqs-batch.json"), null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.DONE));
+    assertThat(crm.allLeads()).hasSize(1);
+    assertThat(parked).singleElement().asString().startsWith("not JSON");
+  }
+
+  @Test
+  void reportsOnlyTheMessagesToRedeliver() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(10);
+    WorkerConfig config =
+        new WorkerConfig(
+            1,
+            Duration.ofMillis(1),
+            Duration.ofMillis(2),
+            Duration.ofSeconds(60),
+            50,
+            5,
+            Duration.ofSeconds(30),
+            2);
+    ResilientCrmGateway resilient = new ResilientCrmGateway(crm, config);
+    CommandProcessor processor =
+        new CommandProcessor(
+            new CommandCodec()::decode,
+            new InMemoryCommandLog(),
+            resilient,
+            new InMemoryLeadCache(),
+            (body, reason) -> {},
+            Clock.systemUTC(),
+            Duration.ofSeconds(60),
+            5);
+
+    SQSBatchResponse response =
+        new CrmWorkerHandler(processor, resilient).handleRequest(fixture("sqs-batch.json"), null);
+
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+  }
+}
