@@ -1,0 +1,26 @@
+package com.crmvoice.simulator.dialog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The skill as Alexa reaches it: a request envelope in, a response envelope out. */
+@FunctionalInterface
+public interface SkillEndpoint {
+
+  /**
+   * Sends one request envelope.
+   *
+   * @throws SkillFailedException when the skill fails or answers something that is not a response
+   *     envelope
+   */
+  JsonNode invoke(ObjectNode requestEnvelope);
+
+  /** The skill failed to answer (an exception, a timeout, a malformed response). */
+  final class SkillFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public SkillFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

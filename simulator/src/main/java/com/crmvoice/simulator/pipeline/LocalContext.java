@@ -1,0 +1,93 @@
+package com.crmvoice.simulator.pipeline;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Lambda context of one local invocation: a request id, a deadline, a logger. */
+final class LocalContext implements Context {
+
+  private final String functionName;
+  private final Duration timeout;
+  private final long startNanos = System.nanoTime();
+  private final String requestId = UUID.randomUUID().toString();
+  private final Logger log;
+
+  LocalContext(String functionName, Duration timeout) {
+    this.functionName = functionName;
+    this.timeout = timeout;
+    this.log = LoggerFactory.getLogger("lambda." + functionName);
+  }
+
+  @Override
+  public String getAwsRequestId() {
+    return requestId;
+  }
+
+  @Override
+  public String getLogGroupName() {
+    return "/aws/lambda/" + functionName;
+  }
+
+  @Override
+  public String getLogStreamName() {
+    return "local/" + functionName;
+  }
+
+  @Override
+  public String getFunctionName() {
+    return functionName;
+  }
+
+  @Override
+  public String getFunctionVersion() {
+    return "$LATEST";
+  }
+
+  @Override
+  public String getInvokedFunctionArn() {
+    return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+  }
+
+  @Override
+  public CognitoIdentity getIdentity() {
+    return null;
+  }
+
+  @Override
+  public ClientContext getClientContext() {
+    return null;
+  }
+
+  @Override
+  public int getRemainingTimeInMillis() {
+    long elapsed = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    return (int) Math.max(0, timeout.toMillis() - elapsed);
+  }
+
+  @Override
+  public int getMemoryLimitInMB() {
+    return 1024;
+  }
+
+  @Override
+  public LambdaLogger getLogger() {
+    return new LambdaLogger() {
+      @Override
+      public void log(String message) {
+        log.info(message);
+      }
+
+      @Override
+      public void log(byte[] message) {
+        log.info(new String(message, StandardCharsets.UTF_8));
+      }
+    };
+  }
+}

@@ -1,0 +1,42 @@
+package com.crmvoice.simulator.pipeline;
+
+import com.crmvoice.simulator.dialog.SkillEndpoint;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/** The intent function as Alexa invokes it: the envelope's JSON through the stream handler. */
+public final class StreamSkillEndpoint implements SkillEndpoint {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Supplier<LambdaFunction> function;
+
+  /** {@code function} is asked on every call, so a rebuilt function (another user) takes over. */
+  public StreamSkillEndpoint(Supplier<LambdaFunction> function) {
+    this.function = function;
+  }
+
+  @Override
+  public JsonNode invoke(ObjectNode requestEnvelope) {
+    byte[] output;
+    try {
+      output = function.get().invokeStream(JSON.writeValueAsBytes(requestEnvelope));
+    } catch (IOException e) {
+      throw new SkillFailedException("the envelope could not be written", e);
+    } catch (RuntimeException e) {
+      throw new SkillFailedException(e.getMessage(), e);
+    }
+    try {
+      JsonNode response = JSON.readTree(output);
+      if (response == null || !response.isObject()) {
+        throw new SkillFailedException("the skill answered no response envelope", null);
+      }
+      return response;
+    } catch (IOException e) {
+      throw new SkillFailedException("the skill's answer is not JSON", e);
+    }
+  }
+}
