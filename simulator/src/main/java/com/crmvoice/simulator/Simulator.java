@@ -161,7 +161,7 @@ public final class Simulator {
     } finally {
       System.setOut(stdout);
     }
-    for (String problem : pipeline.problems()) {
+    for (String problem : pipeline.warnings()) {
       status.println("  WARNING: " + problem);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "simulator-stop"));

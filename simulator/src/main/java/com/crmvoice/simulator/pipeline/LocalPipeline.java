@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -104,6 +105,8 @@ public final class LocalPipeline implements AutoCloseable {
   private final Map<String, String> env = new HashMap<>();
   private final Map<String, String> queues = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Consumer<String> status;
   private volatile LambdaFunction intent;
   private volatile String intentProblem;
@@ -151,10 +154,11 @@ public final class LocalPipeline implements AutoCloseable {
       salesforce = FakeSalesforce.start();
       salesforce.seedDemo();
       env.put(EnvNames.SALESFORCE_LOGIN_URL, salesforce.baseUrl().toString());
-      env.put(EnvNames.SALESFORCE_AUTH_FLOW, "jwt-bearer");
+      // Client credentials, as FakeSalesforce.main documents: seedDemo() gives the integration
+      // user's id to "Rep 1", so a JWT naming the integration user's username finds no user.
+      env.put(EnvNames.SALESFORCE_AUTH_FLOW, "client-credentials");
       env.put(EnvNames.SALESFORCE_CLIENT_ID, FakeSalesforce.CLIENT_ID);
-      env.put(EnvNames.SALESFORCE_USERNAME, FakeSalesforce.USERNAME);
-      env.put(EnvNames.SALESFORCE_PRIVATE_KEY, salesforce.privateKeyPem());
+      env.put(EnvNames.SALESFORCE_CLIENT_SECRET, FakeSalesforce.CLIENT_SECRET);
       env.put(EnvNames.SALESFORCE_EXTERNAL_ID_FIELD, FakeSalesforce.EXTERNAL_ID_FIELD);
       env.put(EnvNames.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID);
       status.accept(
@@ -175,7 +179,7 @@ public final class LocalPipeline implements AutoCloseable {
       }
     }
     if (!env.containsKey(EnvNames.SINGLE_USER_OWNER_ID)) {
-      problems.add(
+      warnings.add(
           EnvNames.SINGLE_USER_OWNER_ID
               + " is not set: the skill does not know whose leads to read");
     }
@@ -432,7 +436,14 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** What could not be started (a missing handler class, a failed cold start). */
   public List<String> problems() {
-    return List.copyOf(problems);
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(problems);
+    return all;
+  }
+
+  /** Configuration that will make the functions fail (not reported at start otherwise). */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   public boolean intentAvailable() {
@@ -469,6 +480,9 @@ public final class LocalPipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
