@@ -50,6 +50,13 @@ public final class LocalPipeline implements AutoCloseable {
   public static final String WORKER_HANDLER = "com.crmvoice.worker.CrmWorkerHandler";
   public static final String REFRESHER_HANDLER = "com.crmvoice.refresher.CacheRefresherHandler";
 
+  /** The handler classes, as template.yaml names them (tests may swap in their own). */
+  public record Handlers(String intent, String worker, String refresher) {
+    public static Handlers standard() {
+      return new Handlers(INTENT_HANDLER, WORKER_HANDLER, REFRESHER_HANDLER);
+    }
+  }
+
   /**
    * How the pipeline runs.
    *
@@ -59,6 +66,7 @@ public final class LocalPipeline implements AutoCloseable {
    * @param fullEvery the full pass's rate (one runs at start)
    * @param visibilitySeconds the queues' visibility timeout (the worker's lease stays below it)
    * @param skillId the skill id the intent function verifies (SKILL_ID)
+   * @param handlers the handler classes to load
    */
   public record Options(
       String namePrefix,
@@ -66,7 +74,8 @@ public final class LocalPipeline implements AutoCloseable {
       Duration incrementalEvery,
       Duration fullEvery,
       int visibilitySeconds,
-      String skillId) {
+      String skillId,
+      Handlers handlers) {
 
     public static Options defaults() {
       return new Options(
@@ -75,23 +84,38 @@ public final class LocalPipeline implements AutoCloseable {
           Duration.ofSeconds(60),
           Duration.ofHours(1),
           20,
-          AlexaRequests.DEFAULT_SKILL_ID);
+          AlexaRequests.DEFAULT_SKILL_ID,
+          Handlers.standard());
     }
 
     public Options withNamePrefix(String prefix) {
-      return new Options(prefix, schedule, incrementalEvery, fullEvery, visibilitySeconds, skillId);
+      return new Options(
+          prefix, schedule, incrementalEvery, fullEvery, visibilitySeconds, skillId, handlers);
     }
 
     public Options withSchedule(boolean on) {
-      return new Options(namePrefix, on, incrementalEvery, fullEvery, visibilitySeconds, skillId);
+      return new Options(
+          namePrefix, on, incrementalEvery, fullEvery, visibilitySeconds, skillId, handlers);
     }
 
     public Options withIncrementalEvery(Duration every) {
-      return new Options(namePrefix, schedule, every, fullEvery, visibilitySeconds, skillId);
+      return new Options(
+          namePrefix, schedule, every, fullEvery, visibilitySeconds, skillId, handlers);
+    }
+
+    public Options withFullEvery(Duration every) {
+      return new Options(
+          namePrefix, schedule, incrementalEvery, every, visibilitySeconds, skillId, handlers);
     }
 
     public Options withVisibilitySeconds(int seconds) {
-      return new Options(namePrefix, schedule, incrementalEvery, fullEvery, seconds, skillId);
+      return new Options(
+          namePrefix, schedule, incrementalEvery, fullEvery, seconds, skillId, handlers);
+    }
+
+    public Options withHandlers(Handlers classes) {
+      return new Options(
+          namePrefix, schedule, incrementalEvery, fullEvery, visibilitySeconds, skillId, classes);
     }
   }
 
@@ -249,8 +273,8 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   private void startFunctions() {
-    worker = tryLoad("crm-worker", WORKER_HANDLER, Duration.ofSeconds(60));
-    refresher = tryLoad("cache-refresher", REFRESHER_HANDLER, Duration.ofMinutes(5));
+    worker = tryLoad("crm-worker", options.handlers().worker(), Duration.ofSeconds(60));
+    refresher = tryLoad("cache-refresher", options.handlers().refresher(), Duration.ofMinutes(5));
     rebuildIntent();
     if (worker != null) {
       commandSource =
@@ -317,11 +341,12 @@ public final class LocalPipeline implements AutoCloseable {
 
   private synchronized void rebuildIntent() {
     try {
-      intent = LambdaFunction.load("intent", INTENT_HANDLER, env, Duration.ofSeconds(8));
+      intent =
+          LambdaFunction.load("intent", options.handlers().intent(), env, Duration.ofSeconds(8));
       intentProblem = null;
       status.accept(
           "function intent: "
-              + INTENT_HANDLER
+              + options.handlers().intent()
               + " (owner "
               + env.get(EnvNames.SINGLE_USER_OWNER_ID)
               + ")");

@@ -1,0 +1,199 @@
+package com.crmvoice.simulator.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.simulator.console.Console;
+import com.crmvoice.simulator.console.TranscriptPrinter;
+import com.crmvoice.simulator.dialog.Conversation;
+import com.crmvoice.simulator.dialog.DirectivesEndpoint;
+import com.crmvoice.simulator.dialog.Output;
+import com.crmvoice.simulator.model.Fixtures;
+import com.crmvoice.testkit.aws.EmbeddedAws;
+import com.crmvoice.testkit.salesforce.FakeSalesforce;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline's wiring with stand-in intent and refresher handlers (the worker is the real one):
+ * the environment names, the refresher's schedule and refresh queue, the directives endpoint, the
+ * switch of user, and the console commands over the fake Salesforce.
+ */
+class LocalPipelineIT {
+
+  private static LocalPipeline pipeline;
+
+  @BeforeAll
+  static void start() {
+    RecordingRefresher.INPUTS.clear();
+    pipeline =
+        LocalPipeline.start(
+            LocalPipeline.Options.defaults()
+                .withNamePrefix(EmbeddedAws.uniqueName("pipeline"))
+                .withIncrementalEvery(Duration.ofMillis(300))
+                .withVisibilitySeconds(2)
+                .withHandlers(
+                    new LocalPipeline.Handlers(
+                        StubSkillHandler.class.getName(),
+                        LocalPipeline.WORKER_HANDLER,
+                        RecordingRefresher.class.getName())),
+            Map.of("LEAD_CACHE_TOP_N", "7"),
+            line -> {});
+  }
+
+  @AfterAll
+  static void stop() {
+    pipeline.close();
+  }
+
+  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return condition.getAsBoolean();
+  }
+
+  @Test
+  void everyFunctionGetsTheEnvironmentNamesTemplateYamlSets() {
+    Map<String, String> env = RecordingRefresher.ENVIRONMENTS.get(0);
+
+    assertThat(env)
+        .containsKeys(
+            EnvNames.LEADS_TABLE,
+            EnvNames.COMMANDS_TABLE,
+            EnvNames.COMMAND_QUEUE_URL,
+            EnvNames.COMMAND_DLQ_URL,
+            EnvNames.REFRESH_QUEUE_URL,
+            EnvNames.SALESFORCE_LOGIN_URL,
+            EnvNames.SALESFORCE_CLIENT_ID,
+            EnvNames.SKILL_ID,
+            "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_ENDPOINT_URL_SQS",
+            "AWS_REGION")
+        .containsEntry(EnvNames.IDENTITY_MODE, "single-user")
+        .containsEntry(EnvNames.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID)
+        .containsEntry("LEAD_CACHE_TOP_N", "7");
+    assertThat(env.get("AWS_ENDPOINT_URL_SQS")).startsWith("http://127.0.0.1:");
+    assertThat(pipeline.problems()).isEmpty();
+  }
+
+  @Test
+  void theRefresherRunsAFullPassAtStartThenIncrementalPassesOnItsSchedule() throws Exception {
+    assertThat(
+            eventually(
+                () ->
+                    RecordingRefresher.INPUTS.stream()
+                            .anyMatch(i -> i.path("pass").asText().equals("full"))
+                        && RecordingRefresher.INPUTS.stream()
+                                .filter(i -> i.path("pass").asText().equals("incremental"))
+                                .count()
+                            >= 2))
+        .isTrue();
+  }
+
+  @Test
+  void theRefreshQueueFeedsTheRefresherBatches_andRedeliversItsFailures() throws Exception {
+    String queue = pipeline.env().get(EnvNames.REFRESH_QUEUE_URL);
+
+    pipeline.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody("fail"));
+    pipeline.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody("owner-005DEMO"));
+
+    assertThat(
+            eventually(
+                () ->
+                    records().stream()
+                        .anyMatch(
+                            r ->
+                                r.path("body").asText().equals("fail")
+                                    && r.path("attributes")
+                                        .path("ApproximateReceiveCount")
+                                        .asText()
+                                        .equals("2"))))
+        .as("the failed record comes back after the visibility timeout")
+        .isTrue();
+    assertThat(records().stream().filter(r -> r.path("body").asText().equals("owner-005DEMO")))
+        .hasSize(1);
+  }
+
+  private static List<JsonNode> records() {
+    List<JsonNode> records = new ArrayList<>();
+    for (JsonNode input : RecordingRefresher.INPUTS) {
+      input.path("Records").forEach(records::add);
+    }
+    return records;
+  }
+
+  @Test
+  void theSkillsProgressiveResponsesReachTheDirectivesEndpoint_andUserSwitchesRebuildTheSkill() {
+    List<Output> outputs = Collections.synchronizedList(new ArrayList<>());
+    ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    TranscriptPrinter printer =
+        new TranscriptPrinter(new PrintStream(transcript, true, StandardCharsets.UTF_8), true);
+    try (DirectivesEndpoint directives =
+        DirectivesEndpoint.start(
+            o -> {
+              outputs.add(o);
+              printer.accept(o);
+            })) {
+      Conversation conversation =
+          new Conversation(
+              Fixtures.model(),
+              new StreamSkillEndpoint(pipeline.intentFunction()),
+              new Conversation.Device(
+                  pipeline.env().get(EnvNames.SKILL_ID),
+                  "amzn1.ask.account.IT",
+                  "en-US",
+                  directives.apiEndpoint(),
+                  directives.apiAccessToken()),
+              o -> {
+                outputs.add(o);
+                printer.accept(o);
+              },
+              Clock.systemUTC());
+      Console console = new Console(pipeline, conversation, printer);
+
+      console.runScript(
+          List.of(
+              "ask my assistant to get my top lead",
+              ":user rep2",
+              "ask my assistant to get my top lead",
+              ":user",
+              ":leads",
+              ":queue",
+              ":fault 503 x 2",
+              ":fault clear",
+              ":user demo"));
+
+      assertThat(outputs)
+          .containsSubsequence(
+              new Output.Progressive("One moment"),
+              new Output.Speech("Owner " + FakeSalesforce.DEMO_USER_ID + ", in time"),
+              new Output.Progressive("One moment"),
+              new Output.Speech("Owner 005000000000002AAA, in time"));
+      String text = transcript.toString(StandardCharsets.UTF_8);
+      assertThat(text)
+          .contains("you> ask my assistant to get my top lead")
+          .contains("[progressive response] One moment")
+          .contains("the skill now works for Salesforce user 005000000000002AAA")
+          .contains("crm-commands DLQ")
+          .contains("Salesforce holds 3 leads owned by 005000000000002AAA")
+          .contains("the next 2 Salesforce data calls answer HTTP 503");
+      assertThat(pipeline.ownerId()).isEqualTo(FakeSalesforce.DEMO_USER_ID);
+    }
+  }
+}
