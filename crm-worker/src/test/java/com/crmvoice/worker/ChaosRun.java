@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * of the polls meet an injected fault (503 storms, lock errors, request limits, dropped
  * connections, commit-then-drop, expired tokens). Every command must end as exactly one lead.
  *
- * <pre>mvn -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=com.crmvoice.worker.ChaosRun -Dexec.args=1000</pre>
  */
 public final class ChaosRun {
@@ -30,13 +30,27 @@ public final class ChaosRun {
       int lost,
       int duplicated,
       int deadLettered,
+      int polls,
+      int redelivered,
       Map<String, Integer> faults,
       long millis) {
     @Override
     public String toString() {
       return String.format(
-          "chaos: commands=%d leads=%d done=%d failed=%d lost=%d duplicated=%d dead-lettered=%d faults=%s in %d ms",
-          commands, leads, done, failed, lost, duplicated, deadLettered, faults, millis);
+          "chaos: commands=%d leads=%d done=%d failed=%d lost=%d duplicated=%d dead-lettered=%d"
+              + " polls=%d faulted-polls=%d redelivered-commands=%d faults=%s in %d ms",
+          commands,
+          leads,
+          done,
+          failed,
+          lost,
+          duplicated,
+          deadLettered,
+          polls,
+          faults.values().stream().mapToInt(Integer::intValue).sum(),
+          redelivered,
+          faults,
+          millis);
     }
   }
 
@@ -63,12 +77,14 @@ public final class ChaosRun {
         stack.submit(String.format("chaos-%05d", i), "Chaos" + i);
       }
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      int polls = 0;
       while (System.nanoTime() < deadline && stack.depth(stack.queue.queueUrl()) > 0) {
         if (random.nextInt(100) < 20) {
           var fault = faults.get(random.nextInt(faults.size()));
           fault.getValue().accept(stack.salesforce);
           injected.merge(fault.getKey(), 1, Integer::sum);
         }
+        polls++;
         if (stack.eventSource.pollOnce() == 0) {
           WorkerStack.sleep(50);
         }
@@ -84,11 +100,15 @@ public final class ChaosRun {
       int done = 0;
       int failed = 0;
       int lost = 0;
+      int redelivered = 0;
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < commands; i++) {
         String id = String.format("chaos-%05d", i);
         seen.add(id);
         CommandState state = stack.log.find(id).map(r -> r.state()).orElse(null);
+        if (stack.log.find(id).map(r -> r.attempts() > 1).orElse(false)) {
+          redelivered++;
+        }
         if (state == CommandState.DONE) {
           done++;
         } else if (state == CommandState.FAILED) {
@@ -108,6 +128,8 @@ public final class ChaosRun {
           lost,
           duplicated,
           deadLettered,
+          polls,
+          redelivered,
           injected,
           (System.nanoTime() - start) / 1_000_000);
     }

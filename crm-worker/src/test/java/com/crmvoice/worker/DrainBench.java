@@ -94,5 +94,7 @@ public final class DrainBench {
           created == 0 ? 0.0 : (double) apiCalls / created,
           calls);
     }
+    // The embedded engines keep non-daemon threads; exec:java would wait for them forever.
+    System.exit(0);
   }
 }
