@@ -52,8 +52,6 @@ public final class Conversation {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FALLBACK = "AMAZON.FallbackIntent";
-  private static final String YES = "AMAZON.YesIntent";
-  private static final String NO = "AMAZON.NoIntent";
   private static final Pattern PROMPT_SLOT = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
   /** Consecutive skill calls one user turn may cause (Delegate → COMPLETED → Delegate ...). */
@@ -206,10 +204,9 @@ public final class Conversation {
       return;
     }
     if (awaitingConfirmation() && dialog != null) {
-      Optional<Match> match = matcher.match(utterances);
-      String intent = match.map(Match::intent).orElse(null);
-      if (YES.equals(intent) || NO.equals(intent)) {
-        String status = YES.equals(intent) ? "CONFIRMED" : "DENIED";
+      Optional<Boolean> answer = matcher.confirmation(utterances);
+      if (answer.isPresent()) {
+        String status = answer.get() ? "CONFIRMED" : "DENIED";
         if (expectation instanceof Expectation.ConfirmSlot confirm) {
           dialog.slot(confirm.slot()).confirmation = status;
         } else {
@@ -218,7 +215,8 @@ public final class Conversation {
         continueDialog();
         return;
       }
-      if (match.isPresent() && intent.equals(dialog.intent)) {
+      Optional<Match> match = matcher.match(utterances);
+      if (match.isPresent() && match.get().intent().equals(dialog.intent)) {
         fill(match.get().slots());
         continueDialog();
         return;

@@ -74,6 +74,7 @@ public final class UtteranceMatcher {
   private final InteractionModel model;
   private final List<CompiledSample> intentSamples = new ArrayList<>();
   private final Map<String, List<CompiledSample>> slotSamples = new LinkedHashMap<>();
+  private final List<CompiledSample> yesNo = new ArrayList<>();
   private final Pattern launch;
   private final Pattern launchAnd;
   private final Pattern askTell;
@@ -94,6 +95,11 @@ public final class UtteranceMatcher {
         }
         slotSamples.put(intent.name() + "/" + slot.name(), compiled);
       }
+    }
+    for (String intent : List.of(BuiltInIntents.YES, BuiltInIntents.NO)) {
+      List<String> samples = new ArrayList<>(BuiltInIntents.samples(intent));
+      model.intent(intent).ifPresent(i -> samples.addAll(i.samples()));
+      samples.forEach(sample -> yesNo.add(compile(intent, sample)));
     }
     String name = regexLiteral(normalize(model.invocationName()).toLowerCase(Locale.ROOT));
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -127,6 +133,20 @@ public final class UtteranceMatcher {
       words.remove(0);
     }
     return String.join(" ", words);
+  }
+
+  /**
+   * Yes (true) or no (false) to a confirmation prompt. Alexa understands both whether or not the
+   * model declares AMAZON.YesIntent and AMAZON.NoIntent.
+   */
+  public Optional<Boolean> confirmation(Collection<String> utterances) {
+    Match best = null;
+    for (String utterance : utterances) {
+      for (CompiledSample sample : yesNo) {
+        best = better(best, tryMatch(sample, normalize(utterance)));
+      }
+    }
+    return Optional.ofNullable(best).map(m -> m.intent().equals(BuiltInIntents.YES));
   }
 
   /** Finds the invocation name and what follows it. */

@@ -212,6 +212,26 @@ class ConversationTest {
   }
 
   @Test
+  void yesAndNoConfirmEvenWhenTheModelDeclaresNoYesOrNoIntent() {
+    String json =
+        Fixtures.modelJson()
+            .replace(
+                ",\n        {\"name\": \"AMAZON.YesIntent\", \"samples\": []},\n"
+                    + "        {\"name\": \"AMAZON.NoIntent\", \"samples\": [\"no way\"]}",
+                "");
+    InteractionModel model = InteractionModel.parse(json);
+    assertThat(model.intent("AMAZON.YesIntent")).isEmpty();
+    Conversation conversation = conversation(model);
+
+    conversation.say("ask my assistant to add a lead for Ada Lovelace at Analytical Engines");
+    conversation.say("yes please");
+
+    JsonNode last = requests.get(requests.size() - 1).path("request");
+    assertThat(last.path("intent").path("confirmationStatus").asText()).isEqualTo("CONFIRMED");
+    assertThat(last.path("dialogState").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void aValueFailingTheModelsValidationIsAskedForAgainWithTheValidationPrompt() {
     Conversation conversation = conversation();
 
