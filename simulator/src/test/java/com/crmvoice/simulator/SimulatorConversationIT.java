@@ -144,9 +144,11 @@ class SimulatorConversationIT {
       console.runScript(List.of("ask my assistant to get my top lead"));
       assertThat(spokenSince(outputs, 0)).contains("Maria Garcia");
 
-      // Create a lead through the whole dialog, answering whatever Alexa asks for.
+      // Create a lead through the whole dialog: the names in the first utterance, then whatever
+      // Alexa asks for (the company at least), then the confirmation.
       int mark = outputs.size();
-      conversation.say("ask my assistant to create a lead");
+      conversation.say("ask my assistant to add a lead for Grace Hopper");
+      assertThat(conversation.elicitedSlot()).contains("company");
       Map<String, String> answers =
           Map.of(
               "firstName", "Grace",
@@ -165,6 +167,7 @@ class SimulatorConversationIT {
         }
       }
       assertThat(conversation.activeIntent()).isEmpty();
+      assertThat(spokenSince(outputs, mark)).contains("Cobol Systems");
 
       // The worker creates it in the fake Salesforce.
       console.runScript(List.of(":wait 30"));
