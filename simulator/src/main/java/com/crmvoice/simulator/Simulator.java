@@ -182,6 +182,9 @@ public final class Simulator {
                       directives.apiAccessToken()),
                   printer,
                   Clock.systemUTC());
+      if (conversation != null) {
+        conversation.accessToken(pipeline::accessToken);
+      }
       if (model != null) {
         status.println(
             "  interaction model: "

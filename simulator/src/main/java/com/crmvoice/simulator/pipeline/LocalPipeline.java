@@ -128,6 +128,7 @@ public final class LocalPipeline implements AutoCloseable {
   private final AwsClients clients;
   private final Map<String, String> env = new HashMap<>();
   private final Map<String, String> queues = new LinkedHashMap<>();
+  private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -376,7 +377,29 @@ public final class LocalPipeline implements AutoCloseable {
    */
   public synchronized void switchOwner(String ownerId) {
     env.put(EnvNames.SINGLE_USER_OWNER_ID, ownerId);
+    if (accountLinking()) {
+      // The skill finds the user from the access token: only the token changes.
+      status.accept("account linking: requests now carry a token of " + ownerId);
+      return;
+    }
     rebuildIntent();
+  }
+
+  private boolean accountLinking() {
+    return "account-linking".equals(env.get(EnvNames.IDENTITY_MODE));
+  }
+
+  /**
+   * The account-linking access token to put in request envelopes: with
+   * IDENTITY_MODE=account-linking and the fake Salesforce, a user token of the current owner, as
+   * Alexa hands the linked account's token to the skill; otherwise null (single-user mode needs
+   * none).
+   */
+  public String accessToken() {
+    if (!accountLinking() || salesforce == null) {
+      return null;
+    }
+    return tokens.computeIfAbsent(ownerId(), salesforce::issueUserToken);
   }
 
   public String ownerId() {

@@ -90,6 +90,7 @@ class LocalPipelineIT {
         .containsEntry("LEAD_CACHE_TOP_N", "7");
     assertThat(env.get("AWS_ENDPOINT_URL_SQS")).startsWith("http://127.0.0.1:");
     assertThat(pipeline.problems()).isEmpty();
+    assertThat(pipeline.accessToken()).as("single-user mode sends no token").isNull();
   }
 
   @Test
