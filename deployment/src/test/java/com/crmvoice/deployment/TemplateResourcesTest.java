@@ -148,6 +148,34 @@ class TemplateResourcesTest {
     assertThat(concurrency).isBetween(2, 5);
   }
 
+  /**
+   * Salesforce allows 25 concurrent long-running API requests per production org
+   * (https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_api.htm);
+   * the worker at its highest setting must leave room for the refresher, the skill's live look-ups
+   * and the org's other integrations.
+   */
+  @Test
+  void theWorkerAtFullScaleStaysWellInsideSalesforcesConcurrentRequestLimit() {
+    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    JsonNode mapping =
+        consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().mapping();
+    JsonNode concurrency = mapping.at("/ScalingConfig/MaximumConcurrency");
+    int instances =
+        concurrency.has("Ref")
+            ? TEMPLATE
+                .root
+                .path("Parameters")
+                .path(concurrency.get("Ref").asText())
+                .path("MaxValue")
+                .asInt()
+            : TEMPLATE.intValue(concurrency);
+    int callsPerInstance =
+        TEMPLATE.intValue(TEMPLATE.environment(worker).get(EnvNames.SALESFORCE_MAX_CONCURRENCY));
+
+    assertThat(instances).isPositive();
+    assertThat(instances * callsPerInstance).isLessThanOrEqualTo(25 * 4 / 5);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("consumers")
   void theQueueRedrivesToADeadLetterQueueAfterTheSharedReceiveCount(Consumer consumer) {
@@ -318,6 +346,16 @@ class TemplateResourcesTest {
         .allSatisfy(key -> assertThat(key).startsWith("SALESFORCE_"))
         .contains(EnvNames.SALESFORCE_CLIENT_ID, EnvNames.SALESFORCE_USERNAME)
         .containsAll(List.of(EnvNames.SALESFORCE_PRIVATE_KEY));
+  }
+
+  @Test
+  void noCredentialIsWrittenInTheTemplate() throws IOException {
+    String text = Files.readString(TEMPLATE.repositoryRoot.resolve("template.yaml"));
+
+    assertThat(text).doesNotContain("BEGIN PRIVATE KEY", "BEGIN RSA PRIVATE KEY");
+    assertThat(text).doesNotContainPattern("3MVG9[A-Za-z0-9._]{20,}"); // a connected app's key
+    assertThat(text)
+        .doesNotContainPattern("(?i)(password|secret)\\s*[:=]\\s*[\"']?[A-Za-z0-9]{8,}");
   }
 
   @Test
