@@ -54,7 +54,7 @@ class TemplateFunctionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
-  void theHandlerClassExistsInTheModuleTheJarIsBuiltFrom(FunctionEnvironment function) {
+  void theHandlerClassExistsInTheModuleThatShadesTheJar(FunctionEnvironment function) {
     Path module = TEMPLATE.repositoryRoot.resolve(module(functionId(function)));
     Path sources = module.resolve("src/main/java");
     assumeTrue(
@@ -67,6 +67,10 @@ class TemplateFunctionsTest {
     assertThat(source(handler))
         .containsPattern("public (final )?class " + simpleName(function) + "\\b")
         .contains("handleRequest(");
+    // The jar the CodeUri names is the one maven-shade attaches with the "lambda" classifier.
+    assertThat(source(module.resolve("pom.xml")))
+        .contains("maven-shade-plugin")
+        .contains("<shadedClassifierName>lambda</shadedClassifierName>");
   }
 
   @ParameterizedTest(name = "{0}")
