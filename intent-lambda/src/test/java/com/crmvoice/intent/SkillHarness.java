@@ -51,6 +51,7 @@ final class SkillHarness {
   final InMemoryCommandLog log = new InMemoryCommandLog();
   final InMemoryCommandQueue queue = new InMemoryCommandQueue();
   final List<Sent> progressive = new ArrayList<>();
+  final SkillServices services;
   final IntentStreamHandler handler;
 
   SkillHarness() {
@@ -59,16 +60,15 @@ final class SkillHarness {
     ProgressiveResponses recorder =
         (endpoint, token, requestId, speech) ->
             progressive.add(new Sent(endpoint, token, requestId, speech));
-    handler =
-        new IntentStreamHandler(
-            new SkillServices(
-                SKILL_ID,
-                new CachingIdentityResolver(crm, clock, Duration.ofMinutes(5), 100),
-                new TopLeadService(
-                    cache, crm, refresh, clock, 5, Duration.ofSeconds(2), Runnable::run),
-                new CreateLeadService(log, queue, clock),
-                new LeadStatusService(log),
-                recorder));
+    services =
+        new SkillServices(
+            SKILL_ID,
+            new CachingIdentityResolver(crm, clock, Duration.ofMinutes(5), 100),
+            new TopLeadService(cache, crm, refresh, clock, 5, Duration.ofSeconds(2), Runnable::run),
+            new CreateLeadService(log, queue, clock),
+            new LeadStatusService(log),
+            recorder);
+    handler = new IntentStreamHandler(services);
   }
 
   static Lead lead(
