@@ -29,24 +29,24 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * embedded engines, the fake Salesforce, the fake Alexa API for progressive responses, and the
  * handler built from an environment map. Shared by the integration tests and the benchmark.
  */
-final class IntentStack implements AutoCloseable {
+public final class IntentStack implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final EmbeddedAws aws = EmbeddedAws.shared();
-  final AwsClients clients = AwsClients.fromEnv(aws.env());
-  final FakeSalesforce salesforce = FakeSalesforce.start();
-  final FakeAlexaApi alexa = FakeAlexaApi.start();
-  final String leadsTable = EmbeddedAws.uniqueName("leads");
-  final String commandsTable = EmbeddedAws.uniqueName("commands");
-  final QueuePair commandQueue;
-  final String refreshQueueUrl;
-  final Map<String, String> env = new HashMap<>();
-  final IntentStreamHandler handler;
-  final DynamoDbLeadCache cache;
-  final DynamoDbCommandLog log;
+  public final EmbeddedAws aws = EmbeddedAws.shared();
+  public final AwsClients clients = AwsClients.fromEnv(aws.env());
+  public final FakeSalesforce salesforce = FakeSalesforce.start();
+  public final FakeAlexaApi alexa = FakeAlexaApi.start();
+  public final String leadsTable = EmbeddedAws.uniqueName("leads");
+  public final String commandsTable = EmbeddedAws.uniqueName("commands");
+  public final QueuePair commandQueue;
+  public final String refreshQueueUrl;
+  public final Map<String, String> env = new HashMap<>();
+  public final IntentStreamHandler handler;
+  public final DynamoDbLeadCache cache;
+  public final DynamoDbCommandLog log;
 
-  IntentStack(Map<String, String> overrides) {
+  public IntentStack(Map<String, String> overrides) {
     ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leadsTable);
     ResourceDefinitions.createCommandsTable(clients.dynamoDb(), commandsTable);
     commandQueue =
@@ -77,11 +77,11 @@ final class IntentStack implements AutoCloseable {
   }
 
   /** A request from {@code token}'s user whose progressive responses go to the fake Alexa API. */
-  AlexaRequests request(AlexaRequests request, String token) {
+  public AlexaRequests request(AlexaRequests request, String token) {
     return request.accessToken(token).apiEndpoint(alexa.endpoint().toString());
   }
 
-  JsonNode invoke(AlexaRequests request) {
+  public JsonNode invoke(AlexaRequests request) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(request.toBytes()), out, null);
@@ -91,7 +91,7 @@ final class IntentStack implements AutoCloseable {
     }
   }
 
-  static String speech(JsonNode response) {
+  public static String speech(JsonNode response) {
     return response.at("/response/outputSpeech/ssml").asText();
   }
 

@@ -32,7 +32,7 @@ import java.util.List;
  * The skill over in-memory fakes, driven through the Lambda stream handler with JSON envelopes from
  * src/test/resources/envelopes, as the Alexa service sends them.
  */
-final class SkillHarness {
+public final class SkillHarness {
 
   static final String SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
   static final String ALICE = "005ALICE0000001AAA";
@@ -46,15 +46,15 @@ final class SkillHarness {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
   final InMemoryLeadCache cache = new InMemoryLeadCache();
-  final InMemoryCrmGateway crm = new InMemoryCrmGateway(clock);
+  public final InMemoryCrmGateway crm = new InMemoryCrmGateway(clock);
   final InMemoryRefreshQueue refresh = new InMemoryRefreshQueue();
   final InMemoryCommandLog log = new InMemoryCommandLog();
   final InMemoryCommandQueue queue = new InMemoryCommandQueue();
   final List<Sent> progressive = new ArrayList<>();
   final SkillServices services;
-  final IntentStreamHandler handler;
+  public final IntentStreamHandler handler;
 
-  SkillHarness() {
+  public SkillHarness() {
     crm.addUser(ALICE_TOKEN, new CrmUser(ALICE, "Alice"));
     crm.addUser(BOB_TOKEN, new CrmUser(BOB, "Bob"));
     ProgressiveResponses recorder =
@@ -71,7 +71,7 @@ final class SkillHarness {
     handler = new IntentStreamHandler(services);
   }
 
-  static Lead lead(
+  public static Lead lead(
       String id, String owner, String first, String last, String company, String created) {
     return new Lead(
         id,
@@ -85,7 +85,7 @@ final class SkillHarness {
         Instant.parse(created));
   }
 
-  void cacheLeads(String owner, Lead... leads) {
+  public void cacheLeads(String owner, Lead... leads) {
     cache.replaceOwnerLeads(owner, List.of(leads), LeadDigest.of(List.of(leads)), clock.instant());
   }
 
