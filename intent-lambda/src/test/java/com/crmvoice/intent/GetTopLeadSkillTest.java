@@ -32,9 +32,9 @@ class GetTopLeadSkillTest {
         .isEqualTo(
             "<speak>Your top lead is John Smith from Acme. You can reach them at +1 555 0100,"
                 + " or by email at john@acme.com.</speak>");
-    assertThat(response.at("/response/card/type").asText()).isEqualTo("Simple");
+    assertThat(response.at("/response/card/type").asText()).isEqualTo("Standard");
     assertThat(response.at("/response/card/title").asText()).isEqualTo("Top lead");
-    assertThat(response.at("/response/card/content").asText())
+    assertThat(response.at("/response/card/text").asText())
         .contains("John Smith", "Acme", "Phone: +1 555 0100", "Email: john@acme.com");
     assertThat(directive(response, "Alexa.Presentation.APL.RenderDocument")).isNull();
     assertThat(response.at("/response/shouldEndSession").asBoolean()).isTrue();
@@ -143,7 +143,7 @@ class GetTopLeadSkillTest {
 
     assertThat(speech(skill.invoke("get-top-lead-de.json")))
         .startsWith("<speak>Dein wichtigster Lead ist Jürgen Müller von Bäckerei.");
-    assertThat(skill.invoke("get-top-lead-gb.json").at("/response/card/content").asText())
+    assertThat(skill.invoke("get-top-lead-gb.json").at("/response/card/text").asText())
         .contains("Telephone: +1 555 0100");
   }
 

@@ -138,6 +138,10 @@ public final class SkillHarness {
   }
 
   JsonNode invoke(byte[] raw) {
+    return invoke(handler, raw);
+  }
+
+  static JsonNode invoke(IntentStreamHandler handler, byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(raw), out, null);

@@ -47,7 +47,8 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
     if (answer instanceof TopLead.Found found) {
       response
           .withSpeech(LeadView.speech(speech, found.lead()))
-          .withSimpleCard(LeadView.cardTitle(speech), LeadView.cardText(speech, found.lead()));
+          .withStandardCard(
+              LeadView.cardTitle(speech), LeadView.cardText(speech, found.lead()), null);
       if (Requests.supportsApl(input)) {
         response.addDirective(LeadView.apl(speech, found.lead()));
       }
