@@ -10,6 +10,7 @@ import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.port.IdentityResolver;
@@ -51,13 +52,20 @@ final class Wiring {
     StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
     AwsClients aws = AwsClients.fromEnv(environment);
-    SalesforceCrmGateway crm = SalesforceCrmGateway.create(SalesforceSettings.load(env, aws));
+    SalesforceConfig salesforce = SalesforceSettings.load(env, aws);
+    SalesforceCrmGateway crm = SalesforceCrmGateway.create(salesforce);
     Clock clock = Clock.systemUTC();
+    // A first request pays for userinfo and, on a cache miss, a live lookup: bound both by the
+    // budget so the answer stays well inside Alexa's 8 seconds.
     IdentityResolver identity =
         skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
             ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
             : new CachingIdentityResolver(
-                crm, clock, skill.identityCacheTtl(), IDENTITY_CACHE_ENTRIES);
+                SalesforceCrmGateway.create(
+                    withTimeout(salesforce, min(salesforce.timeout(), skill.liveLookupBudget()))),
+                clock,
+                skill.identityCacheTtl(),
+                IDENTITY_CACHE_ENTRIES);
     ExecutorService lookups =
         Executors.newCachedThreadPool(
             r -> {
@@ -91,5 +99,23 @@ final class Wiring {
         skill.identityMode().configName(),
         skill.liveLookupBudget().toMillis());
     return services;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static SalesforceConfig withTimeout(SalesforceConfig c, Duration timeout) {
+    return new SalesforceConfig(
+        c.loginUrl(),
+        c.apiVersion(),
+        c.authFlow(),
+        c.clientId(),
+        c.clientSecret(),
+        c.username(),
+        c.privateKeyPem(),
+        c.externalIdField(),
+        c.closedStatuses(),
+        timeout);
   }
 }

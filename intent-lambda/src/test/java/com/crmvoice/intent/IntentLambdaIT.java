@@ -140,6 +140,21 @@ class IntentLambdaIT {
   }
 
   @Test
+  void aSlowUserinfoIsBoundedByTheBudgetToo() {
+    String[] user = newUser();
+    // Slower than the budget (1500 ms), within the Salesforce timeout (3000 ms).
+    stack.salesforce.faults().latency(Duration.ofMillis(2500));
+    JsonNode response;
+    try {
+      response = stack.invoke(stack.request(AlexaRequests.intent("GetTopLeadIntent"), user[1]));
+    } finally {
+      stack.salesforce.faults().latency(Duration.ZERO);
+    }
+
+    assertThat(speech(response)).contains("can't reach Salesforce");
+  }
+
+  @Test
   void whenSalesforceIsDown_answersKindly_andRequestsARefresh() {
     String[] user = newUser();
     stack.invoke(stack.request(AlexaRequests.intent("LeadStatusIntent"), user[1]));
