@@ -3,6 +3,8 @@ package com.crmvoice.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
+import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +14,18 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The worker end to end: ElasticMQ -> local event source -> handler -> fake Salesforce, DynamoDB
- * Local.
+ * Local; against LocalStack in {@link CrmWorkerLocalStackIT}.
  */
 class CrmWorkerIT {
+
+  /** The AWS these tests run against; a LocalStack subclass returns LocalStack. */
+  protected AwsTestEnvironment aws() {
+    return EmbeddedAws.shared();
+  }
+
+  private WorkerStack newStack(Map<String, String> overrides, int maxReceiveCount) {
+    return new WorkerStack(aws(), overrides, maxReceiveCount);
+  }
 
   private static final Map<String, String> WITH_EXTERNAL_ID =
       Map.of("SALESFORCE_EXTERNAL_ID_FIELD", FakeSalesforce.EXTERNAL_ID_FIELD);
@@ -25,7 +36,7 @@ class CrmWorkerIT {
 
   @Test
   void aMessageDeliveredTwiceCreatesOneLead() {
-    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+    try (WorkerStack stack = newStack(Map.of(), 5)) {
       stack.submit("twice-1", "Twice");
       stack.sender.send(stack.log.find("twice-1").orElseThrow().command());
 
@@ -43,7 +54,7 @@ class CrmWorkerIT {
   @Test
   void aStormOf503sEndsWithTheLeadCreated() {
     try (WorkerStack stack =
-        new WorkerStack(Map.of("WORKER_MAX_ATTEMPTS", "3", "CIRCUIT_MINIMUM_CALLS", "50"), 10)) {
+        newStack(Map.of("WORKER_MAX_ATTEMPTS", "3", "CIRCUIT_MINIMUM_CALLS", "50"), 10)) {
       stack.salesforce.faults().failNext(7, 503);
       stack.submit("storm-1", "Storm");
 
@@ -60,7 +71,7 @@ class CrmWorkerIT {
 
   @Test
   void anExpiredTokenIsRefreshedOnce() {
-    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+    try (WorkerStack stack = newStack(Map.of(), 5)) {
       stack.submit("tok-1", "First");
       stack.pollUntil(() -> state(stack, "tok-1", CommandState.DONE), Duration.ofSeconds(20));
       stack.salesforce.faults().expireTokens();
@@ -78,7 +89,7 @@ class CrmWorkerIT {
 
   @Test
   void commitThenDropWithTheExternalIdLeavesExactlyOneLead() {
-    try (WorkerStack stack = new WorkerStack(WITH_EXTERNAL_ID, 5)) {
+    try (WorkerStack stack = newStack(WITH_EXTERNAL_ID, 5)) {
       stack.salesforce.faults().commitThenDrop(1);
       stack.submit("drop-1", "Dropped");
 
@@ -96,7 +107,7 @@ class CrmWorkerIT {
 
   @Test
   void aValidationErrorIsFailedWithItsReasonAndNotDeadLettered() {
-    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+    try (WorkerStack stack = newStack(Map.of(), 5)) {
       stack.salesforce.faults().duplicateRule(true);
       stack.salesforce.insertLead(
           Map.of("LastName", "Dup", "Company", "Co", "Email", "ada@example.com"));
@@ -118,7 +129,7 @@ class CrmWorkerIT {
 
   @Test
   void aPoisonMessageLandsInTheDeadLetterQueueWithItsReason() {
-    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+    try (WorkerStack stack = newStack(Map.of(), 5)) {
       stack.sendRaw("{\"version\":7,\"type\":\"CreateLead\"}");
 
       stack.eventSource.pollOnce();
@@ -145,7 +156,7 @@ class CrmWorkerIT {
             "50",
             "CIRCUIT_OPEN_SECONDS",
             "2");
-    try (WorkerStack stack = new WorkerStack(env, 50)) {
+    try (WorkerStack stack = newStack(env, 50)) {
       stack.salesforce.faults().failNext(1000, 503);
       stack.submit("cb-1", "One");
       stack.eventSource.pollOnce();

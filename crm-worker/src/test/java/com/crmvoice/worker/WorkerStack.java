@@ -8,6 +8,7 @@ import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
@@ -21,19 +22,20 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The worker wired as AWS wires it, on one machine: fresh tables and queues in the embedded
- * engines, the fake Salesforce, the handler built from an environment map, and the local SQS event
- * source in front of it. Shared by the integration tests, the chaos run and the benchmark.
+ * The worker wired as AWS wires it, on one machine: fresh tables and queues in the embedded engines
+ * (or another {@link AwsTestEnvironment}, such as LocalStack), the fake Salesforce, the handler
+ * built from an environment map, and the local SQS event source in front of it. Shared by the
+ * integration tests, the chaos run and the benchmark.
  */
 final class WorkerStack implements AutoCloseable {
 
   static final String OWNER = "005000000000042AAA";
 
-  final EmbeddedAws aws = EmbeddedAws.shared();
-  final AwsClients clients = AwsClients.fromEnv(aws.env());
+  final AwsTestEnvironment aws;
+  final AwsClients clients;
   final FakeSalesforce salesforce = FakeSalesforce.start();
-  final String leadsTable = EmbeddedAws.uniqueName("leads");
-  final String commandsTable = EmbeddedAws.uniqueName("commands");
+  final String leadsTable;
+  final String commandsTable;
   final QueuePair queue;
   final Map<String, String> env = new HashMap<>();
   final CrmWorkerHandler handler;
@@ -42,11 +44,19 @@ final class WorkerStack implements AutoCloseable {
   final SqsCommandQueue sender;
 
   WorkerStack(Map<String, String> overrides, int maxReceiveCount) {
+    this(EmbeddedAws.shared(), overrides, maxReceiveCount);
+  }
+
+  WorkerStack(AwsTestEnvironment aws, Map<String, String> overrides, int maxReceiveCount) {
+    this.aws = aws;
+    this.clients = AwsClients.fromEnv(aws.env());
+    this.leadsTable = aws.freshName("leads");
+    this.commandsTable = aws.freshName("commands");
     ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leadsTable);
     ResourceDefinitions.createCommandsTable(clients.dynamoDb(), commandsTable);
     queue =
         ResourceDefinitions.createQueueWithDlq(
-            clients.sqs(), EmbeddedAws.uniqueName("crm-commands"), maxReceiveCount, 1);
+            clients.sqs(), aws.freshName("crm-commands"), maxReceiveCount, 1);
     env.putAll(aws.env());
     env.put("LEADS_TABLE", leadsTable);
     env.put("COMMANDS_TABLE", commandsTable);

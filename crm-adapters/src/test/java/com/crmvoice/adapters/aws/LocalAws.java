@@ -1,18 +1,23 @@
 package com.crmvoice.adapters.aws;
 
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
-/** Clients for the embedded engines, shared by the integration tests of this module. */
+/** Clients for a test AWS environment, built once per environment and shared by the ITs. */
 public final class LocalAws {
 
-  private static AwsClients clients;
+  private static final Map<AwsTestEnvironment, AwsClients> CLIENTS = new IdentityHashMap<>();
 
   private LocalAws() {}
 
-  public static synchronized AwsClients clients() {
-    if (clients == null) {
-      clients = AwsClients.fromEnv(EmbeddedAws.shared().env());
-    }
-    return clients;
+  /** Clients for the embedded engines. */
+  public static AwsClients clients() {
+    return clients(EmbeddedAws.shared());
+  }
+
+  public static synchronized AwsClients clients(AwsTestEnvironment aws) {
+    return CLIENTS.computeIfAbsent(aws, environment -> AwsClients.fromEnv(environment.env()));
   }
 }

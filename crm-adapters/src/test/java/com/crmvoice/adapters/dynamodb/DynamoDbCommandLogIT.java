@@ -9,6 +9,7 @@ import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.CommandLog.Claim;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +23,24 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The CommandLog contract against DynamoDB Local, plus concurrent claims. */
+/**
+ * The CommandLog contract against DynamoDB Local, plus concurrent claims; against LocalStack in
+ * {@link DynamoDbCommandLogLocalStackIT}.
+ */
 class DynamoDbCommandLogIT extends CommandLogContract {
 
-  private final DynamoDbClient dynamoDb = LocalAws.clients().dynamoDb();
+  /** The AWS these tests run against; a LocalStack subclass returns LocalStack. */
+  protected AwsTestEnvironment aws() {
+    return EmbeddedAws.shared();
+  }
+
+  private final AwsTestEnvironment aws = aws();
+
+  private final DynamoDbClient dynamoDb = LocalAws.clients(aws).dynamoDb();
 
   @Override
   protected CommandLog newLog() {
-    String table = EmbeddedAws.uniqueName("commands");
+    String table = aws.freshName("commands");
     ResourceDefinitions.createCommandsTable(dynamoDb, table);
     return new DynamoDbCommandLog(dynamoDb, table, Duration.ofDays(30));
   }

@@ -10,6 +10,7 @@ import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
 import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.port.LeadCache;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import java.time.Duration;
 import java.util.List;
@@ -18,17 +19,27 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The LeadCache contract against DynamoDB Local, plus what only DynamoDB can show. */
+/**
+ * The LeadCache contract against DynamoDB Local, plus what only DynamoDB can show; against
+ * LocalStack in {@link DynamoDbLeadCacheLocalStackIT}.
+ */
 class DynamoDbLeadCacheIT extends LeadCacheContract {
 
-  private final DynamoDbClient dynamoDb = LocalAws.clients().dynamoDb();
+  /** The AWS these tests run against; a LocalStack subclass returns LocalStack. */
+  protected AwsTestEnvironment aws() {
+    return EmbeddedAws.shared();
+  }
+
+  private final AwsTestEnvironment aws = aws();
+
+  private final DynamoDbClient dynamoDb = LocalAws.clients(aws).dynamoDb();
   private final MutableClock clock = new MutableClock(T0);
   private final CacheConfig config = new CacheConfig(5, Duration.ofHours(72));
   private String table;
 
   @Override
   protected LeadCache newCache() {
-    table = EmbeddedAws.uniqueName("leads");
+    table = aws.freshName("leads");
     ResourceDefinitions.createLeadsTable(dynamoDb, table);
     return new DynamoDbLeadCache(dynamoDb, table, config, clock);
   }

@@ -10,6 +10,7 @@ import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.codec.MalformedCommandException;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+/** The queues against ElasticMQ; against LocalStack in {@link SqsQueuesLocalStackIT}. */
 class SqsQueuesIT {
 
-  private final SqsClient sqs = LocalAws.clients().sqs();
+  /** The AWS these tests run against; a LocalStack subclass returns LocalStack. */
+  protected AwsTestEnvironment aws() {
+    return EmbeddedAws.shared();
+  }
+
+  private final AwsTestEnvironment aws = aws();
+
+  private final SqsClient sqs = LocalAws.clients(aws).sqs();
   private final CommandCodec codec = new CommandCodec();
 
   @Test
   void aCommandTravelsThroughTheQueueInTheSharedFormat() {
-    QueuePair queue =
-        ResourceDefinitions.createQueueWithDlq(sqs, EmbeddedAws.uniqueName("commands"), 3, 30);
+    QueuePair queue = ResourceDefinitions.createQueueWithDlq(sqs, aws.freshName("commands"), 3, 30);
     CreateLead command =
         new CreateLead(
             "cmd-sqs-1",
@@ -50,8 +58,7 @@ class SqsQueuesIT {
 
   @Test
   void theQueueRedrivesToItsDeadLetterQueue() {
-    QueuePair queue =
-        ResourceDefinitions.createQueueWithDlq(sqs, EmbeddedAws.uniqueName("q"), 2, 30);
+    QueuePair queue = ResourceDefinitions.createQueueWithDlq(sqs, aws.freshName("q"), 2, 30);
 
     String redrive =
         sqs.getQueueAttributes(
@@ -64,8 +71,7 @@ class SqsQueuesIT {
 
   @Test
   void aRefreshRequestCarriesTheOwner() {
-    QueuePair queue =
-        ResourceDefinitions.createQueueWithDlq(sqs, EmbeddedAws.uniqueName("refresh"), 3, 30);
+    QueuePair queue = ResourceDefinitions.createQueueWithDlq(sqs, aws.freshName("refresh"), 3, 30);
 
     new SqsRefreshQueue(sqs, queue.queueUrl()).requestRefresh("005OWNER");
 

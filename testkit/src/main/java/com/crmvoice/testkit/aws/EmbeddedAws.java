@@ -24,7 +24,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * ports: started once per JVM by {@link #shared()}, stopped by a shutdown hook. Nothing here ever
  * reaches an address other than loopback.
  */
-public final class EmbeddedAws implements AutoCloseable {
+public final class EmbeddedAws implements AwsTestEnvironment, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAws.class);
   private static final String LOOPBACK = "127.0.0.1";
@@ -62,15 +62,18 @@ public final class EmbeddedAws implements AutoCloseable {
     return new EmbeddedAws();
   }
 
+  @Override
   public URI dynamoDbEndpoint() {
     return URI.create("http://" + LOOPBACK + ":" + dynamoDbPort);
   }
 
+  @Override
   public URI sqsEndpoint() {
     return URI.create("http://" + LOOPBACK + ":" + sqsPort);
   }
 
   /** The standard AWS settings that point an SDK client at these engines. */
+  @Override
   public Map<String, String> env() {
     return Map.of(
         "AWS_REGION",

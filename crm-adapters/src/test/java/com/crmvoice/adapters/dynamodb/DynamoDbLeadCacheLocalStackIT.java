@@ -1,0 +1,15 @@
+package com.crmvoice.adapters.dynamodb;
+
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
+import com.crmvoice.testkit.aws.LocalStackAws;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** {@link DynamoDbLeadCacheIT} against LocalStack (profile localstack; skipped without Docker). */
+@Testcontainers(disabledWithoutDocker = true)
+class DynamoDbLeadCacheLocalStackIT extends DynamoDbLeadCacheIT {
+
+  @Override
+  protected AwsTestEnvironment aws() {
+    return LocalStackAws.shared();
+  }
+}

@@ -1,0 +1,203 @@
+package com.crmvoice.core.config;
+
+import static com.crmvoice.core.config.EnvNames.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which environment variables each Lambda function reads: the ones it cannot start without, the
+ * ones it reads with a default, and the ones that belong in the Salesforce secret only. The
+ * handlers check their environment against this at cold start; a test checks that template.yaml
+ * sets, for each function, what it requires here and nothing it does not read.
+ */
+public final class FunctionEnvironments {
+
+  private FunctionEnvironments() {}
+
+  /**
+   * The value of {@link EnvNames#IDENTITY_MODE} that needs {@link EnvNames#SINGLE_USER_OWNER_ID}.
+   */
+  public static final String SINGLE_USER_MODE = "single-user";
+
+  /** The other identity mode: the Alexa account-linking token identifies the Salesforce user. */
+  public static final String ACCOUNT_LINKING_MODE = "account-linking";
+
+  /**
+   * Credentials: read from the Secrets Manager secret (SalesforceSettings lays its SALESFORCE_*
+   * keys over the environment), never set as plain environment variables in a deployment.
+   */
+  public static final Set<String> SECRET_ONLY =
+      Set.of(SALESFORCE_CLIENT_SECRET, SALESFORCE_PRIVATE_KEY);
+
+  /** Salesforce settings that are not secret: any function that talks to Salesforce reads them. */
+  public static final Set<String> SALESFORCE_SETTINGS =
+      Set.of(
+          SALESFORCE_LOGIN_URL,
+          SALESFORCE_API_VERSION,
+          SALESFORCE_AUTH_FLOW,
+          SALESFORCE_CLIENT_ID,
+          SALESFORCE_USERNAME,
+          SALESFORCE_CLOSED_STATUSES,
+          SALESFORCE_TIMEOUT_MS);
+
+  /**
+   * One Lambda function's environment.
+   *
+   * @param name a short name ("intent", "worker", "refresher")
+   * @param handler the handler as Lambda names it: class::method
+   * @param required variables the function cannot start without, wherever it runs
+   * @param optional variables it reads when set, with a default otherwise
+   */
+  public record FunctionEnvironment(
+      String name, String handler, Set<String> required, Set<String> optional) {
+
+    public FunctionEnvironment {
+      required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
+      optional = Collections.unmodifiableSet(new LinkedHashSet<>(optional));
+      if (required.stream().anyMatch(optional::contains)) {
+        throw new IllegalArgumentException(name + ": a variable is both required and optional");
+      }
+    }
+
+    /** The handler's class name, without the method. */
+    public String handlerClass() {
+      int split = handler.indexOf("::");
+      return split < 0 ? handler : handler.substring(0, split);
+    }
+
+    /**
+     * What a deployment must set: the required variables and the secret's ARN, since in AWS the
+     * Salesforce credentials come from Secrets Manager only.
+     */
+    public Set<String> requiredWhenDeployed() {
+      Set<String> names = new LinkedHashSet<>(required);
+      names.add(SALESFORCE_SECRET_ARN);
+      return Collections.unmodifiableSet(names);
+    }
+
+    /** Every variable this function reads. */
+    public Set<String> reads() {
+      Set<String> names = new LinkedHashSet<>(required);
+      names.addAll(optional);
+      return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * The required variables missing from {@code env} (blank counts as missing), including those a
+     * setting makes required ({@link EnvNames#SINGLE_USER_OWNER_ID} in single-user mode). Empty
+     * when the environment is complete.
+     */
+    public List<String> missingFrom(Map<String, String> env) {
+      List<String> missing = new ArrayList<>();
+      for (String name : required) {
+        if (isBlank(env.get(name))) {
+          missing.add(name);
+        }
+      }
+      if (optional.contains(SINGLE_USER_OWNER_ID)
+          && SINGLE_USER_MODE.equalsIgnoreCase(strip(env.get(IDENTITY_MODE)))
+          && isBlank(env.get(SINGLE_USER_OWNER_ID))) {
+        missing.add(SINGLE_USER_OWNER_ID);
+      }
+      return List.copyOf(missing);
+    }
+
+    /**
+     * Fails the cold start with one message naming every missing variable.
+     *
+     * @throws ConfigException when a required variable is missing
+     */
+    public void check(Map<String, String> env) {
+      List<String> missing = missingFrom(env);
+      if (!missing.isEmpty()) {
+        throw new ConfigException(
+            "the "
+                + name
+                + " function needs "
+                + String.join(", ", missing)
+                + " but they are not set");
+      }
+    }
+
+    private static boolean isBlank(String value) {
+      return value == null || value.isBlank();
+    }
+
+    private static String strip(String value) {
+      return value == null ? null : value.strip();
+    }
+  }
+
+  /** The skill's function: answers Alexa, reads the cache, queues commands and refreshes. */
+  public static final FunctionEnvironment INTENT =
+      new FunctionEnvironment(
+          "intent",
+          "com.crmvoice.intent.IntentStreamHandler::handleRequest",
+          Set.of(
+              LEADS_TABLE,
+              COMMANDS_TABLE,
+              COMMAND_QUEUE_URL,
+              REFRESH_QUEUE_URL,
+              SKILL_ID,
+              IDENTITY_MODE),
+          union(
+              Set.of(
+                  SINGLE_USER_OWNER_ID,
+                  LIVE_LOOKUP_BUDGET_MS,
+                  IDENTITY_CACHE_TTL_SECONDS,
+                  LEAD_CACHE_TOP_N,
+                  LEAD_CACHE_TTL_HOURS,
+                  SALESFORCE_SECRET_ARN),
+              SALESFORCE_SETTINGS));
+
+  /** The command queue's consumer: makes the CRM calls. */
+  public static final FunctionEnvironment WORKER =
+      new FunctionEnvironment(
+          "worker",
+          "com.crmvoice.worker.CrmWorkerHandler::handleRequest",
+          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_DLQ_URL),
+          union(
+              Set.of(
+                  WORKER_MAX_ATTEMPTS,
+                  WORKER_RETRY_INITIAL_MS,
+                  WORKER_RETRY_MAX_MS,
+                  WORKER_LEASE_SECONDS,
+                  CIRCUIT_FAILURE_RATE_PERCENT,
+                  CIRCUIT_MINIMUM_CALLS,
+                  CIRCUIT_OPEN_SECONDS,
+                  SALESFORCE_MAX_CONCURRENCY,
+                  SALESFORCE_EXTERNAL_ID_FIELD,
+                  LEAD_CACHE_TOP_N,
+                  LEAD_CACHE_TTL_HOURS,
+                  SALESFORCE_SECRET_ARN),
+              SALESFORCE_SETTINGS));
+
+  /** The scheduled and on-request cache refresher. */
+  public static final FunctionEnvironment REFRESHER =
+      new FunctionEnvironment(
+          "refresher",
+          "com.crmvoice.refresher.CacheRefresherHandler::handleRequest",
+          Set.of(LEADS_TABLE),
+          union(
+              Set.of(
+                  REFRESH_QUEUE_URL,
+                  LEAD_CACHE_TOP_N,
+                  LEAD_CACHE_TTL_HOURS,
+                  REFRESH_WATERMARK_OVERLAP_SECONDS,
+                  SALESFORCE_SECRET_ARN),
+              SALESFORCE_SETTINGS));
+
+  /** The three functions, in deployment order. */
+  public static final List<FunctionEnvironment> ALL = List.of(INTENT, WORKER, REFRESHER);
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> all = new LinkedHashSet<>(first);
+    all.addAll(second);
+    return all;
+  }
+}

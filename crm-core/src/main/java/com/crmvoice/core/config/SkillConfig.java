@@ -1,0 +1,81 @@
+package com.crmvoice.core.config;
+
+import static com.crmvoice.core.config.EnvNames.*;
+
+import java.time.Duration;
+
+/**
+ * How the skill (the intent Lambda) runs.
+ *
+ * @param skillId the Alexa skill id requests must carry (skill id verification)
+ * @param identityMode how the CRM user behind a request is found
+ * @param singleUserOwnerId the CRM user id every request acts for, in single-user mode; else null
+ * @param liveLookupBudget how long a cache miss may wait for the CRM, well under Alexa's 8 seconds
+ * @param identityCacheTtl how long a token's CRM user is remembered (0: not at all)
+ */
+public record SkillConfig(
+    String skillId,
+    IdentityMode identityMode,
+    String singleUserOwnerId,
+    Duration liveLookupBudget,
+    Duration identityCacheTtl) {
+
+  /** Account linking (the token names the user) or one configured user for every request. */
+  public enum IdentityMode {
+    ACCOUNT_LINKING("account-linking"),
+    SINGLE_USER("single-user");
+
+    private final String configName;
+
+    IdentityMode(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    static IdentityMode parse(String value) {
+      for (IdentityMode mode : values()) {
+        if (mode.configName.equalsIgnoreCase(value)) {
+          return mode;
+        }
+      }
+      throw new ConfigException(
+          IDENTITY_MODE + " must be account-linking or single-user, got '" + value + "'");
+    }
+  }
+
+  /** Alexa waits 8 seconds for a response; a live lookup must leave room for the rest. */
+  public static final int MAX_LIVE_LOOKUP_BUDGET_MS = 6000;
+
+  public SkillConfig {
+    if (skillId == null || skillId.isBlank()) {
+      throw new ConfigException(SKILL_ID + " is required but not set");
+    }
+    if (identityMode == IdentityMode.SINGLE_USER
+        && (singleUserOwnerId == null || singleUserOwnerId.isBlank())) {
+      throw new ConfigException(
+          IDENTITY_MODE + "=single-user needs " + SINGLE_USER_OWNER_ID + " (a CRM user id)");
+    }
+    if (liveLookupBudget.isNegative()
+        || liveLookupBudget.isZero()
+        || liveLookupBudget.toMillis() > MAX_LIVE_LOOKUP_BUDGET_MS) {
+      throw new ConfigException(
+          LIVE_LOOKUP_BUDGET_MS + " must be between 1 and " + MAX_LIVE_LOOKUP_BUDGET_MS);
+    }
+    if (identityCacheTtl.isNegative()) {
+      throw new ConfigException(IDENTITY_CACHE_TTL_SECONDS + " must not be negative");
+    }
+  }
+
+  public static SkillConfig fromEnv(Env env) {
+    IdentityMode mode = IdentityMode.parse(env.optional(IDENTITY_MODE, "account-linking"));
+    return new SkillConfig(
+        env.optional(SKILL_ID),
+        mode,
+        mode == IdentityMode.SINGLE_USER ? env.optional(SINGLE_USER_OWNER_ID) : null,
+        Duration.ofMillis(env.intValue(LIVE_LOOKUP_BUDGET_MS, 2500, 1, MAX_LIVE_LOOKUP_BUDGET_MS)),
+        Duration.ofSeconds(env.intValue(IDENTITY_CACHE_TTL_SECONDS, 300, 0, 86_400)));
+  }
+}

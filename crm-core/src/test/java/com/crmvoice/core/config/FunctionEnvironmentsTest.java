@@ -1,0 +1,89 @@
+package com.crmvoice.core.config;
+
+import static com.crmvoice.core.config.FunctionEnvironments.INTENT;
+import static com.crmvoice.core.config.FunctionEnvironments.REFRESHER;
+import static com.crmvoice.core.config.FunctionEnvironments.WORKER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FunctionEnvironmentsTest {
+
+  private static Map<String, String> complete() {
+    Map<String, String> env = new HashMap<>();
+    for (String name : INTENT.required()) {
+      env.put(name, "set");
+    }
+    env.put(EnvNames.IDENTITY_MODE, FunctionEnvironments.ACCOUNT_LINKING_MODE);
+    return env;
+  }
+
+  @Test
+  void aCompleteEnvironmentPasses() {
+    assertThat(INTENT.missingFrom(complete())).isEmpty();
+    assertThatCode(() -> INTENT.check(complete())).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theColdStartFailureNamesEveryMissingVariable() {
+    Map<String, String> env = complete();
+    env.remove(EnvNames.SKILL_ID);
+    env.put(EnvNames.LEADS_TABLE, "  ");
+
+    assertThatThrownBy(() -> INTENT.check(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SKILL_ID")
+        .hasMessageContaining("LEADS_TABLE")
+        .hasMessageStartingWith("the intent function needs");
+  }
+
+  @Test
+  void singleUserModeRequiresTheOwner() {
+    Map<String, String> env = complete();
+    env.put(EnvNames.IDENTITY_MODE, "single-user");
+
+    assertThat(INTENT.missingFrom(env)).containsExactly(EnvNames.SINGLE_USER_OWNER_ID);
+
+    env.put(EnvNames.SINGLE_USER_OWNER_ID, "005000000000042AAA");
+    assertThat(INTENT.missingFrom(env)).isEmpty();
+  }
+
+  @Test
+  void aDeploymentAlsoNeedsTheSecretArnButNeverTheCredentialsThemselves() {
+    for (var function : FunctionEnvironments.ALL) {
+      assertThat(function.requiredWhenDeployed())
+          .containsAll(function.required())
+          .contains(EnvNames.SALESFORCE_SECRET_ARN);
+      assertThat(function.reads()).doesNotContainAnyElementsOf(FunctionEnvironments.SECRET_ONLY);
+    }
+  }
+
+  @Test
+  void everyNameListedIsAnEnvName() throws IllegalAccessException {
+    Set<String> known = new HashSet<>();
+    for (Field field : EnvNames.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        known.add((String) field.get(null));
+      }
+    }
+    for (var function : FunctionEnvironments.ALL) {
+      assertThat(known).as(function.name()).containsAll(function.reads());
+    }
+    assertThat(known).containsAll(FunctionEnvironments.SECRET_ONLY);
+  }
+
+  @Test
+  void handlersNameTheirClassAndMethod() {
+    assertThat(WORKER.handlerClass()).isEqualTo("com.crmvoice.worker.CrmWorkerHandler");
+    assertThat(REFRESHER.handler()).endsWith("::handleRequest");
+    assertThat(INTENT.handlerClass()).isEqualTo("com.crmvoice.intent.IntentStreamHandler");
+  }
+}

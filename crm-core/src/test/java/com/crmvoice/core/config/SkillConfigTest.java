@@ -1,0 +1,54 @@
+package com.crmvoice.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.crmvoice.core.config.SkillConfig.IdentityMode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SkillConfigTest {
+
+  @Test
+  void defaultsToAccountLinking_withABudgetWellUnderEightSeconds() {
+    SkillConfig config = SkillConfig.fromEnv(Env.of(Map.of("SKILL_ID", "amzn1.ask.skill.x")));
+
+    assertThat(config.identityMode()).isEqualTo(IdentityMode.ACCOUNT_LINKING);
+    assertThat(config.liveLookupBudget()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(config.identityCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void singleUserModeNeedsAnOwner() {
+    assertThatThrownBy(
+            () ->
+                SkillConfig.fromEnv(
+                    Env.of(Map.of("SKILL_ID", "s", "IDENTITY_MODE", "single-user"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SINGLE_USER_OWNER_ID");
+    assertThat(
+            SkillConfig.fromEnv(
+                    Env.of(
+                        Map.of(
+                            "SKILL_ID", "s",
+                            "IDENTITY_MODE", "single-user",
+                            "SINGLE_USER_OWNER_ID", "005X")))
+                .singleUserOwnerId())
+        .isEqualTo("005X");
+  }
+
+  @Test
+  void refusesAMissingSkillId_andABudgetAboveSixSeconds() {
+    assertThatThrownBy(() -> SkillConfig.fromEnv(Env.of(Map.of())))
+        .hasMessageContaining("SKILL_ID");
+    assertThatThrownBy(
+            () ->
+                SkillConfig.fromEnv(
+                    Env.of(Map.of("SKILL_ID", "s", "LIVE_LOOKUP_BUDGET_MS", "7000"))))
+        .hasMessageContaining("LIVE_LOOKUP_BUDGET_MS");
+    assertThatThrownBy(
+            () -> SkillConfig.fromEnv(Env.of(Map.of("SKILL_ID", "s", "IDENTITY_MODE", "magic"))))
+        .hasMessageContaining("IDENTITY_MODE");
+  }
+}

@@ -1,0 +1,50 @@
+package com.crmvoice.intent;
+
+import com.amazon.ask.Skill;
+import com.amazon.ask.builder.CustomSkillBuilder;
+import com.crmvoice.intent.handlers.AccountLinkingExceptionHandler;
+import com.crmvoice.intent.handlers.CancelIntentHandler;
+import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
+import com.crmvoice.intent.handlers.FallbackIntentHandler;
+import com.crmvoice.intent.handlers.GetTopLeadIntentHandler;
+import com.crmvoice.intent.handlers.HelpIntentHandler;
+import com.crmvoice.intent.handlers.IntentHandler;
+import com.crmvoice.intent.handlers.LaunchRequestHandler;
+import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
+import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
+import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
+import com.crmvoice.intent.handlers.SkillExceptionHandler;
+import com.crmvoice.intent.handlers.StopIntentHandler;
+import java.util.List;
+
+/** The skill: one handler per intent, skill id verification on, one apology for every error. */
+public final class IntentSkill {
+
+  private IntentSkill() {}
+
+  /** The intent handlers, in the order the dispatcher tries them. */
+  public static List<IntentHandler> intentHandlers(SkillServices services) {
+    return List.of(
+        new GetTopLeadIntentHandler(services),
+        new CreateLeadIntentHandler(services),
+        new LeadStatusIntentHandler(services),
+        new HelpIntentHandler(),
+        new CancelIntentHandler(),
+        new StopIntentHandler(),
+        new NavigateHomeIntentHandler(),
+        new FallbackIntentHandler());
+  }
+
+  public static Skill build(SkillServices services) {
+    var builder =
+        new CustomSkillBuilder()
+            .withSkillId(services.skillId())
+            .addRequestHandler(new LaunchRequestHandler())
+            .addRequestHandler(new SessionEndedRequestHandler());
+    intentHandlers(services).forEach(builder::addRequestHandler);
+    return builder
+        .addExceptionHandler(new AccountLinkingExceptionHandler())
+        .addExceptionHandler(new SkillExceptionHandler())
+        .build();
+  }
+}

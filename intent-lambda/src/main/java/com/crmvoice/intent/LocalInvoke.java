@@ -1,0 +1,45 @@
+package com.crmvoice.intent;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One invocation the way Lambda makes it, from the shaded jar: the handler built by its no-arg
+ * constructor (System.getenv), one request envelope from a file, the response on stdout. On stderr
+ * it reports how long the JVM took to get there: the cold-start proxy measured by {@code
+ * ColdStartProbe}.
+ *
+ * <pre>java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+ *   -cp intent-lambda-…-lambda.jar com.crmvoice.intent.LocalInvoke request.json</pre>
+ */
+public final class LocalInvoke {
+
+  private LocalInvoke() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: LocalInvoke <request-envelope.json>");
+      System.exit(2);
+    }
+    byte[] request = Files.readAllBytes(Path.of(args[0]));
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long initStart = System.currentTimeMillis();
+    IntentStreamHandler handler = new IntentStreamHandler();
+    long initEnd = System.currentTimeMillis();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(request), out, null);
+    long responded = System.currentTimeMillis();
+    PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    stdout.println(out.toString(StandardCharsets.UTF_8));
+    System.err.printf(
+        "cold-start jvmToMain=%d init=%d firstInvoke=%d jvmToResponse=%d (ms)%n",
+        initStart - jvmStart, initEnd - initStart, responded - initEnd, responded - jvmStart);
+    System.exit(0);
+  }
+}

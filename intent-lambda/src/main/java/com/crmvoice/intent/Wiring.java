@@ -1,0 +1,121 @@
+package com.crmvoice.intent;
+
+import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
+import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
+import com.crmvoice.adapters.sqs.SqsCommandQueue;
+import com.crmvoice.adapters.sqs.SqsRefreshQueue;
+import com.crmvoice.core.config.CacheConfig;
+import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.SalesforceConfig;
+import com.crmvoice.core.config.SkillConfig;
+import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.core.service.skill.CachingIdentityResolver;
+import com.crmvoice.core.service.skill.CreateLeadService;
+import com.crmvoice.core.service.skill.LeadStatusService;
+import com.crmvoice.core.service.skill.SingleUserIdentityResolver;
+import com.crmvoice.core.service.skill.TopLeadService;
+import com.crmvoice.intent.progressive.HttpProgressiveResponses;
+import com.crmvoice.intent.progressive.ProgressiveResponses;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root of the intent function: configuration to wired services, once. */
+final class Wiring {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
+  /** Identity answers kept per container; a Lambda container serves few users at a time. */
+  static final int IDENTITY_CACHE_ENTRIES = 1000;
+
+  /** Commands are kept this long in the command log for "what happened to my lead". */
+  static final Duration COMMAND_TTL = Duration.ofDays(30);
+
+  private Wiring() {}
+
+  static SkillServices fromEnv(Map<String, String> environment) {
+    return fromEnv(environment, HttpProgressiveResponses.create());
+  }
+
+  static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
+    Env env = Env.of(environment);
+    SkillConfig skill = SkillConfig.fromEnv(env);
+    StorageConfig storage = StorageConfig.fromEnv(env);
+    CacheConfig cache = CacheConfig.fromEnv(env);
+    AwsClients aws = AwsClients.fromEnv(environment);
+    SalesforceConfig salesforce = SalesforceSettings.load(env, aws);
+    SalesforceCrmGateway crm = SalesforceCrmGateway.create(salesforce);
+    Clock clock = Clock.systemUTC();
+    // A first request pays for userinfo and, on a cache miss, a live lookup: bound both by the
+    // budget so the answer stays well inside Alexa's 8 seconds.
+    IdentityResolver identity =
+        skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
+            ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
+            : new CachingIdentityResolver(
+                SalesforceCrmGateway.create(
+                    withTimeout(salesforce, min(salesforce.timeout(), skill.liveLookupBudget()))),
+                clock,
+                skill.identityCacheTtl(),
+                IDENTITY_CACHE_ENTRIES);
+    ExecutorService lookups =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "live-lookup");
+              thread.setDaemon(true);
+              return thread;
+            });
+    DynamoDbCommandLog commandLog =
+        new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
+    SkillServices services =
+        new SkillServices(
+            skill.skillId(),
+            identity,
+            new TopLeadService(
+                new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock),
+                crm,
+                new SqsRefreshQueue(aws.sqs(), storage.requireRefreshQueueUrl()),
+                clock,
+                cache.topN(),
+                skill.liveLookupBudget(),
+                lookups),
+            new CreateLeadService(
+                commandLog,
+                new SqsCommandQueue(
+                    aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
+                clock),
+            new LeadStatusService(commandLog),
+            progressive);
+    LOG.info(
+        "intent function wired: identity={} budget={}ms",
+        skill.identityMode().configName(),
+        skill.liveLookupBudget().toMillis());
+    return services;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static SalesforceConfig withTimeout(SalesforceConfig c, Duration timeout) {
+    return new SalesforceConfig(
+        c.loginUrl(),
+        c.apiVersion(),
+        c.authFlow(),
+        c.clientId(),
+        c.clientSecret(),
+        c.username(),
+        c.privateKeyPem(),
+        c.externalIdField(),
+        c.closedStatuses(),
+        timeout);
+  }
+}

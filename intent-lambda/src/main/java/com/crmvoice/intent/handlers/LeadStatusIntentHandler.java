@@ -1,0 +1,67 @@
+package com.crmvoice.intent.handlers;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.model.Response;
+import com.crmvoice.core.domain.CommandRecord;
+import com.crmvoice.core.domain.CommandStatus;
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.speech.Speech;
+import java.util.Optional;
+
+/** "Did my lead get created": the user's most recent command, read from the command log. */
+public final class LeadStatusIntentHandler implements IntentHandler {
+
+  private final SkillServices services;
+
+  public LeadStatusIntentHandler(SkillServices services) {
+    this.services = services;
+  }
+
+  @Override
+  public String intentName() {
+    return "LeadStatusIntent";
+  }
+
+  @Override
+  public Optional<Response> handle(HandlerInput input) {
+    Speech speech = Requests.speech(input);
+    CrmUser user = services.identity().resolve(Requests.accessToken(input));
+    Optional<CommandRecord> latest = services.leadStatus().latest(user.userId());
+    String text = latest.map(r -> describe(speech, r)).orElseGet(() -> speech.say("status.none"));
+    return input.getResponseBuilder().withSpeech(text).withShouldEndSession(true).build();
+  }
+
+  static String describe(Speech speech, CommandRecord record) {
+    String what = summary(speech, record);
+    CommandStatus status = record.status();
+    return switch (status.state()) {
+      case QUEUED -> speech.say("status.queued", what);
+      case IN_PROGRESS -> speech.say("status.inprogress", what);
+      case DONE -> speech.say("status.done", what);
+      case FAILED -> speech.say("status.failed", what, reason(speech, status));
+    };
+  }
+
+  static String summary(Speech speech, CommandRecord record) {
+    if (record.command() instanceof CreateLead create) {
+      return create.lead().company() == null
+          ? create.lead().fullName()
+          : speech.plain("lead.summary", create.lead().fullName(), create.lead().company());
+    }
+    return record.command().summary();
+  }
+
+  // The worker records reasons in English; say the locale's own words for the codes we know.
+  private static String reason(Speech speech, CommandStatus status) {
+    String known =
+        status.failureCode() == null ? null : speech.sayIfPresent("reason." + status.failureCode());
+    if (known != null) {
+      return known;
+    }
+    return speech.locale().startsWith("en") && status.failureReason() != null
+        ? status.failureReason()
+        : speech.say("reason.other");
+  }
+}

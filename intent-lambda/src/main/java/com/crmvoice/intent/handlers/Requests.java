@@ -1,0 +1,58 @@
+package com.crmvoice.intent.handlers;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.model.Context;
+import com.amazon.ask.model.RequestEnvelope;
+import com.amazon.ask.model.Session;
+import com.amazon.ask.model.interfaces.system.SystemState;
+import com.crmvoice.intent.speech.Speech;
+
+/** Null-safe reads of the parts of a request envelope the handlers use. */
+public final class Requests {
+
+  private Requests() {}
+
+  static SystemState system(HandlerInput input) {
+    Context context = input.getRequestEnvelope().getContext();
+    return context == null ? null : context.getSystem();
+  }
+
+  /** The account-linking access token, or null when the user has not linked an account. */
+  public static String accessToken(HandlerInput input) {
+    SystemState system = system(input);
+    if (system != null && system.getUser() != null && system.getUser().getAccessToken() != null) {
+      return system.getUser().getAccessToken();
+    }
+    Session session = input.getRequestEnvelope().getSession();
+    return session == null || session.getUser() == null ? null : session.getUser().getAccessToken();
+  }
+
+  public static String requestId(HandlerInput input) {
+    return input.getRequestEnvelope().getRequest().getRequestId();
+  }
+
+  public static Speech speech(HandlerInput input) {
+    RequestEnvelope envelope = input.getRequestEnvelope();
+    return Speech.forLocale(
+        envelope.getRequest() == null ? null : envelope.getRequest().getLocale());
+  }
+
+  public static String apiEndpoint(HandlerInput input) {
+    SystemState system = system(input);
+    return system == null ? null : system.getApiEndpoint();
+  }
+
+  public static String apiAccessToken(HandlerInput input) {
+    SystemState system = system(input);
+    return system == null ? null : system.getApiAccessToken();
+  }
+
+  /** Whether the device can show an APL document. */
+  public static boolean supportsApl(HandlerInput input) {
+    SystemState system = system(input);
+    return system != null
+        && system.getDevice() != null
+        && system.getDevice().getSupportedInterfaces() != null
+        && system.getDevice().getSupportedInterfaces().getAlexaPresentationAPL() != null;
+  }
+}

@@ -1,0 +1,76 @@
+package com.crmvoice.intent.speech;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * What the skill says, per locale, from the resource bundles {@code Speech_<locale>.properties}.
+ * Placeholders are {0}, {1}, …; values put into them are escaped for SSML. Locales the skill has no
+ * text for speak American English.
+ */
+public final class Speech {
+
+  /** The locales the skill has an interaction model and speech for. */
+  public static final List<String> LOCALES = List.of("en-US", "en-GB", "de-DE");
+
+  static final String BUNDLE = "com.crmvoice.intent.speech.Speech";
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final ResourceBundle bundle;
+  private final String locale;
+
+  private Speech(ResourceBundle bundle, String locale) {
+    this.bundle = bundle;
+    this.locale = locale;
+  }
+
+  public static Speech forLocale(String locale) {
+    String tag = locale != null && LOCALES.contains(locale) ? locale : "en-US";
+    return new Speech(
+        ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(tag), NO_FALLBACK), tag);
+  }
+
+  /** The locale whose text this is. */
+  public String locale() {
+    return locale;
+  }
+
+  /** The text for {@code key} with {@code args} (SSML-escaped) in its placeholders. */
+  public String say(String key, Object... args) {
+    String text = bundle.getString(key);
+    for (int i = 0; i < args.length; i++) {
+      text = text.replace("{" + i + "}", escape(String.valueOf(args[i])));
+    }
+    return text;
+  }
+
+  /** Like {@link #say} for text on a card: no escaping. */
+  public String plain(String key, Object... args) {
+    String text = bundle.getString(key);
+    for (int i = 0; i < args.length; i++) {
+      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return text;
+  }
+
+  /** The text for {@code key}, or null when the bundle has none. */
+  public String sayIfPresent(String key, Object... args) {
+    try {
+      bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return null;
+    }
+    return say(key, args);
+  }
+
+  static String escape(String value) {
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

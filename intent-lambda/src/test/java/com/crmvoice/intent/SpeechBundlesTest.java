@@ -1,0 +1,45 @@
+package com.crmvoice.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.intent.speech.Speech;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class SpeechBundlesTest {
+
+  private static Properties load(String locale) throws IOException {
+    String name = "/com/crmvoice/intent/speech/Speech_" + locale.replace('-', '_') + ".properties";
+    Properties properties = new Properties();
+    try (InputStream in = SpeechBundlesTest.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
+  }
+
+  @Test
+  void everyLocaleSaysEverything() throws IOException {
+    Properties english = load("en-US");
+    for (String locale : Speech.LOCALES) {
+      assertThat(load(locale).stringPropertyNames())
+          .as(locale)
+          .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    }
+  }
+
+  @Test
+  void germanIsReadAsUtf8() {
+    assertThat(Speech.forLocale("de-DE").say("goodbye")).isEqualTo("Tschüss.");
+  }
+
+  @Test
+  void unknownLocalesSpeakAmericanEnglish() {
+    assertThat(Speech.forLocale("fr-FR").locale()).isEqualTo("en-US");
+    assertThat(Speech.forLocale(null).say("goodbye")).isEqualTo("Goodbye.");
+  }
+}
