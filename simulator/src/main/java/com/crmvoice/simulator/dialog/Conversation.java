@@ -114,7 +114,7 @@ public final class Conversation {
       Consumer<Output> out,
       Clock clock) {
     this.model = model;
-    this.matcher = new UtteranceMatcher(model);
+    this.matcher = new UtteranceMatcher(model, device.locale());
     this.skill = skill;
     this.device = device;
     this.out = out;

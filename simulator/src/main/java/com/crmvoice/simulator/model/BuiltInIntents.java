@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The utterances Alexa's built-in intents understand without samples in the model (Amazon's
- * built-in library, en-US). They apply only to the built-in intents the model declares; samples the
- * model adds to a built-in intent extend them.
+ * built-in library, English and German), and the words that invoke a skill. They apply only to the
+ * built-in intents the model declares; samples the model adds to a built-in intent extend them.
  */
 final class BuiltInIntents {
 
@@ -59,8 +59,59 @@ final class BuiltInIntents {
           Map.entry("AMAZON.PauseIntent", List.of("pause")),
           Map.entry("AMAZON.ResumeIntent", List.of("resume", "continue")));
 
-  static List<String> samples(String intentName) {
-    return SAMPLES.getOrDefault(intentName, List.of());
+  private static final Map<String, List<String>> SAMPLES_DE =
+      Map.ofEntries(
+          Map.entry(
+              "AMAZON.YesIntent",
+              List.of(
+                  "ja", "jawohl", "genau", "richtig", "ja bitte", "okay", "ok", "klar", "gerne")),
+          Map.entry(
+              "AMAZON.NoIntent",
+              List.of("nein", "nö", "nee", "nein danke", "falsch", "lieber nicht")),
+          Map.entry(
+              "AMAZON.HelpIntent",
+              List.of("hilfe", "hilf mir", "was kann ich sagen", "was kannst du", "wie geht das")),
+          Map.entry("AMAZON.CancelIntent", List.of("abbrechen", "vergiss es", "egal", "abbruch")),
+          Map.entry(
+              "AMAZON.StopIntent",
+              List.of("stopp", "stop", "beenden", "aufhören", "schluss", "tschüss", "sei still")),
+          Map.entry("AMAZON.NavigateHomeIntent", List.of("startseite", "geh nach hause")),
+          Map.entry("AMAZON.StartOverIntent", List.of("von vorne", "neu starten")),
+          Map.entry("AMAZON.RepeatIntent", List.of("wiederholen", "nochmal", "wie bitte")),
+          Map.entry("AMAZON.NextIntent", List.of("weiter", "nächste", "der nächste")),
+          Map.entry("AMAZON.PreviousIntent", List.of("zurück", "vorherige")),
+          Map.entry("AMAZON.MoreIntent", List.of("mehr", "erzähl mehr")),
+          Map.entry("AMAZON.PauseIntent", List.of("pause")),
+          Map.entry("AMAZON.ResumeIntent", List.of("fortsetzen", "weitermachen")));
+
+  /** How a locale invokes a skill: regex alternatives, without groups. */
+  record InvocationWords(String launchVerbs, String askVerbs, String connectors, String suffixes) {}
+
+  private static final InvocationWords ENGLISH =
+      new InvocationWords(
+          "open|launch|start|begin|load|run|resume|use|talk to|play",
+          "ask|tell",
+          "to|for|about|if|whether|that|and",
+          "using|with|from|on|in");
+
+  private static final InvocationWords GERMAN =
+      new InvocationWords(
+          "öffne|starte|start|beginne|lade|spiele|spiel",
+          "frag|frage|sag|sage|bitte",
+          "nach|ob|wie|dass|zu|und|um",
+          "mit|von|bei|über");
+
+  static List<String> samples(String intentName, String locale) {
+    Map<String, List<String>> library = german(locale) ? SAMPLES_DE : SAMPLES;
+    return library.getOrDefault(intentName, List.of());
+  }
+
+  static InvocationWords invocationWords(String locale) {
+    return german(locale) ? GERMAN : ENGLISH;
+  }
+
+  private static boolean german(String locale) {
+    return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("de");
   }
 
   static final String FALLBACK = "AMAZON.FallbackIntent";

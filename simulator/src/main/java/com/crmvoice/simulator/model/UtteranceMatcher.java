@@ -67,9 +67,6 @@ public final class UtteranceMatcher {
       String intent, String sample, Pattern pattern, List<String> slotNames, int literalLength) {}
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
-  private static final String CONNECTORS = "(?:to|for|about|if|whether|that|and)";
-  private static final String LAUNCH_VERBS =
-      "(?:open|launch|start|begin|load|run|resume|use|talk to|play)";
 
   private final InteractionModel model;
   private final List<CompiledSample> intentSamples = new ArrayList<>();
@@ -79,12 +76,23 @@ public final class UtteranceMatcher {
   private final Pattern launchAnd;
   private final Pattern askTell;
   private final Pattern suffix;
+  private final Pattern connector;
 
+  /** A matcher for an English model. */
   public UtteranceMatcher(InteractionModel model) {
+    this(model, "en-US");
+  }
+
+  /**
+   * A matcher for a model of {@code locale}: its invocation phrasing and built-in intents' library
+   * follow the language (English, German).
+   */
+  public UtteranceMatcher(InteractionModel model, String locale) {
     this.model = model;
+    BuiltInIntents.InvocationWords words = BuiltInIntents.invocationWords(locale);
     for (InteractionModel.Intent intent : model.intents()) {
       List<String> samples = new ArrayList<>(intent.samples());
-      samples.addAll(BuiltInIntents.samples(intent.name()));
+      samples.addAll(BuiltInIntents.samples(intent.name(), locale));
       for (String sample : samples) {
         intentSamples.add(compile(intent.name(), sample));
       }
@@ -97,16 +105,23 @@ public final class UtteranceMatcher {
       }
     }
     for (String intent : List.of(BuiltInIntents.YES, BuiltInIntents.NO)) {
-      List<String> samples = new ArrayList<>(BuiltInIntents.samples(intent));
+      List<String> samples = new ArrayList<>(BuiltInIntents.samples(intent, locale));
       model.intent(intent).ifPresent(i -> samples.addAll(i.samples()));
       samples.forEach(sample -> yesNo.add(compile(intent, sample)));
     }
     String name = regexLiteral(normalize(model.invocationName()).toLowerCase(Locale.ROOT));
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    launch = Pattern.compile("^(?:" + LAUNCH_VERBS + "|ask|tell) " + name + "$", flags);
-    launchAnd = Pattern.compile("^" + LAUNCH_VERBS + " " + name + " (?:and|to) (.+)$", flags);
-    askTell = Pattern.compile("^(?:ask|tell) " + name + " (.+)$", flags);
-    suffix = Pattern.compile("^(.+) (?:using|with|from|on|in) " + name + "$", flags);
+    String launchVerbs = "(?:" + words.launchVerbs() + ")";
+    String askVerbs = "(?:" + words.askVerbs() + ")";
+    launch =
+        Pattern.compile(
+            "^(?:" + words.launchVerbs() + "|" + words.askVerbs() + ") " + name + "$", flags);
+    launchAnd =
+        Pattern.compile(
+            "^" + launchVerbs + " " + name + " (?:" + words.connectors() + ") (.+)$", flags);
+    askTell = Pattern.compile("^" + askVerbs + " " + name + " (.+)$", flags);
+    suffix = Pattern.compile("^(.+) (?:" + words.suffixes() + ") " + name + "$", flags);
+    connector = Pattern.compile("^(?:" + words.connectors() + ") (.+)$", flags);
   }
 
   public InteractionModel model() {
@@ -164,10 +179,9 @@ public final class UtteranceMatcher {
       String rest = m.group(1);
       List<String> candidates = new ArrayList<>();
       candidates.add(rest);
-      Matcher connector =
-          Pattern.compile("^" + CONNECTORS + " (.+)$", Pattern.CASE_INSENSITIVE).matcher(rest);
-      if (connector.matches()) {
-        candidates.add(connector.group(1));
+      Matcher connecting = connector.matcher(rest);
+      if (connecting.matches()) {
+        candidates.add(connecting.group(1));
       }
       return new Invocation(InvocationKind.ONE_SHOT, candidates);
     }

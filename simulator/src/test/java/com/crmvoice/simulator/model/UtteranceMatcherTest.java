@@ -63,6 +63,36 @@ class UtteranceMatcherTest {
   }
 
   @Test
+  void aGermanModelIsInvokedAndAnsweredInGerman() {
+    InteractionModel german =
+        InteractionModel.parse(
+            """
+            {"interactionModel":{"languageModel":{"invocationName":"mein assistent","intents":[
+              {"name":"GetTopLeadIntent","slots":[],"samples":["was ist mein wichtigster lead"]},
+              {"name":"AMAZON.StopIntent","samples":[]}
+            ]}}}
+            """);
+    UtteranceMatcher matcher = new UtteranceMatcher(german, "de-DE");
+
+    UtteranceMatcher.Invocation oneShot =
+        matcher.invocation("Alexa, frag mein Assistent was ist mein wichtigster Lead");
+
+    assertThat(oneShot.kind()).isEqualTo(InvocationKind.ONE_SHOT);
+    assertThat(matcher.match(oneShot.utterances())).map(Match::intent).contains("GetTopLeadIntent");
+    assertThat(matcher.invocation("öffne mein Assistent").kind()).isEqualTo(InvocationKind.LAUNCH);
+    assertThat(matcher.match("stopp")).map(Match::intent).contains("AMAZON.StopIntent");
+    assertThat(matcher.confirmation(List.of("ja bitte"))).contains(true);
+    assertThat(matcher.confirmation(List.of("nein"))).contains(false);
+  }
+
+  @Test
+  void confirmationAnswersAreYesOrNo_orNeither() {
+    assertThat(matcher.confirmation(List.of("yes please"))).contains(true);
+    assertThat(matcher.confirmation(List.of("no thanks"))).contains(false);
+    assertThat(matcher.confirmation(List.of("Cobol Systems"))).isEmpty();
+  }
+
+  @Test
   void oneShotUtterancesAreMatchedWithOrWithoutTheConnectingWord() {
     List<String> utterances =
         matcher.invocation("ask my assistant to get my top lead").utterances();
