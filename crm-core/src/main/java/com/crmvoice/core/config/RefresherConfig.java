@@ -1,0 +1,37 @@
+package com.crmvoice.core.config;
+
+import static com.crmvoice.core.config.EnvNames.*;
+
+import java.time.Duration;
+
+/**
+ * How the cache refresher works.
+ *
+ * @param topN leads kept per owner (the lead cache's {@link CacheConfig#topN()})
+ * @param watermarkOverlap how far before the stored watermark an incremental pass starts reading,
+ *     so a change whose SystemModstamp is earlier than its commit is not missed (default 120 s)
+ * @param incrementalMaxChanges above this many changes an incremental pass stops reading them and
+ *     does a full pass instead, which then costs fewer CRM calls than one per affected owner
+ *     (default 2000)
+ */
+public record RefresherConfig(int topN, Duration watermarkOverlap, int incrementalMaxChanges) {
+
+  public RefresherConfig {
+    if (topN < 1 || topN > 100) {
+      throw new ConfigException(LEAD_CACHE_TOP_N + " must be between 1 and 100");
+    }
+    if (watermarkOverlap.isNegative()) {
+      throw new ConfigException(REFRESH_WATERMARK_OVERLAP_SECONDS + " must not be negative");
+    }
+    if (incrementalMaxChanges < 1) {
+      throw new ConfigException(REFRESH_INCREMENTAL_MAX_CHANGES + " must be positive");
+    }
+  }
+
+  public static RefresherConfig fromEnv(Env env) {
+    return new RefresherConfig(
+        CacheConfig.fromEnv(env).topN(),
+        Duration.ofSeconds(env.intValue(REFRESH_WATERMARK_OVERLAP_SECONDS, 120, 0, 86_400)),
+        env.intValue(REFRESH_INCREMENTAL_MAX_CHANGES, 2000, 1, 1_000_000));
+  }
+}
