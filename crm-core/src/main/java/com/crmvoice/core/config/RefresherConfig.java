@@ -13,8 +13,16 @@ import java.time.Duration;
  * @param incrementalMaxChanges above this many changes an incremental pass stops reading them and
  *     does a full pass instead, which then costs fewer CRM calls than one per affected owner
  *     (default 2000)
+ * @param concurrency owners written (and, in an incremental pass, queried) at the same time; 1
+ *     writes them one after the other (default 4)
  */
-public record RefresherConfig(int topN, Duration watermarkOverlap, int incrementalMaxChanges) {
+public record RefresherConfig(
+    int topN, Duration watermarkOverlap, int incrementalMaxChanges, int concurrency) {
+
+  /** One owner at a time. */
+  public RefresherConfig(int topN, Duration watermarkOverlap, int incrementalMaxChanges) {
+    this(topN, watermarkOverlap, incrementalMaxChanges, 1);
+  }
 
   public RefresherConfig {
     if (topN < 1 || topN > 100) {
@@ -26,12 +34,16 @@ public record RefresherConfig(int topN, Duration watermarkOverlap, int increment
     if (incrementalMaxChanges < 1) {
       throw new ConfigException(REFRESH_INCREMENTAL_MAX_CHANGES + " must be positive");
     }
+    if (concurrency < 1 || concurrency > 32) {
+      throw new ConfigException(REFRESH_CONCURRENCY + " must be between 1 and 32");
+    }
   }
 
   public static RefresherConfig fromEnv(Env env) {
     return new RefresherConfig(
         CacheConfig.fromEnv(env).topN(),
         Duration.ofSeconds(env.intValue(REFRESH_WATERMARK_OVERLAP_SECONDS, 120, 0, 86_400)),
-        env.intValue(REFRESH_INCREMENTAL_MAX_CHANGES, 2000, 1, 1_000_000));
+        env.intValue(REFRESH_INCREMENTAL_MAX_CHANGES, 2000, 1, 1_000_000),
+        env.intValue(REFRESH_CONCURRENCY, 4, 1, 32));
   }
 }

@@ -46,9 +46,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #ownerPass(String)}: one owner, recomputed from the CRM.
  * </ul>
  *
- * <p>Each owner is written by one {@link LeadCache#replaceOwnerLeads} call, whose digest is stored
- * last: a pass that fails half way leaves some owners refreshed and the others as they were, and
- * the next pass finds the difference and repairs it. Every pass logs one line with its figures.
+ * <p>Owners are written by a few threads at once ({@link RefresherConfig#concurrency()}), at most
+ * twice as many queued, so memory stays bounded whatever the stream's speed. Each owner is written
+ * by one {@link LeadCache#replaceOwnerLeads} call, whose digest is stored last: a pass that fails
+ * half way leaves some owners refreshed and the others as they were, and the next pass finds the
+ * difference and repairs it. Every pass logs one line with its figures.
  *
  * <p>Failures propagate: {@code CrmUnavailableException} and {@code StorageUnavailableException}
  * (retry later), {@code CrmRejectedException} (the CRM refused the query).
@@ -112,23 +114,30 @@ public final class CacheRefresher {
     Instant refreshedAt = clock.instant();
     Map<String, String> stored = cache.ownerDigests();
     Set<String> notInStream = new HashSet<>(stored.keySet());
-    TopLeadsCollector collector =
-        new TopLeadsCollector(
-            config.topN(),
-            top -> {
-              notInStream.remove(top.ownerId());
-              apply(top.ownerId(), top.leads(), stored.get(top.ownerId()), refreshedAt, tally);
-            });
-    try (Stream<Lead> leads = crm.openLeads()) {
-      Iterator<Lead> it = leads.iterator();
-      while (it.hasNext()) {
-        collector.accept(it.next());
-        tally.leadsRead++;
+    try (OwnerTasks tasks = new OwnerTasks(config.concurrency())) {
+      TopLeadsCollector collector =
+          new TopLeadsCollector(
+              config.topN(),
+              top -> {
+                notInStream.remove(top.ownerId());
+                String storedDigest = stored.get(top.ownerId());
+                tasks.submit(
+                    () -> apply(top.ownerId(), top.leads(), storedDigest, refreshedAt, tally));
+              });
+      try (Stream<Lead> leads = crm.openLeads()) {
+        Iterator<Lead> it = leads.iterator();
+        while (it.hasNext()) {
+          collector.accept(it.next());
+          tally.leadRead(1);
+        }
       }
-    }
-    collector.finish();
-    for (String owner : new TreeSet<>(notInStream)) {
-      apply(owner, List.of(), stored.get(owner), refreshedAt, tally);
+      collector.finish();
+      // Only now is it known that these owners have no open lead left.
+      for (String owner : new TreeSet<>(notInStream)) {
+        String storedDigest = stored.get(owner);
+        tasks.submit(() -> apply(owner, List.of(), storedDigest, refreshedAt, tally));
+      }
+      tasks.awaitAll();
     }
     return null;
   }
@@ -147,7 +156,7 @@ public final class CacheRefresher {
       Iterator<LeadChange> it = changes.iterator();
       while (it.hasNext()) {
         LeadChange change = it.next();
-        tally.leadsRead++;
+        tally.leadRead(1);
         if (latest.size() >= config.incrementalMaxChanges()) {
           tooMany = true;
           break;
@@ -186,8 +195,11 @@ public final class CacheRefresher {
         affected.add(owner);
       }
     }
-    for (String owner : affected) {
-      recompute(owner, tally);
+    try (OwnerTasks tasks = new OwnerTasks(config.concurrency())) {
+      for (String owner : affected) {
+        tasks.submit(() -> recompute(owner, tally));
+      }
+      tasks.awaitAll();
     }
     if (newest.isAfter(watermark.get())) {
       watermarks.advance(newest);
@@ -240,7 +252,7 @@ public final class CacheRefresher {
 
   private void recompute(String ownerId, Tally tally) {
     List<Lead> leads = crm.topOpenLeads(ownerId, config.topN());
-    tally.leadsRead += leads.size();
+    tally.leadRead(leads.size());
     List<Lead> sorted = leads.stream().sorted(TopLeadsCollector.OLDEST_FIRST).toList();
     // No stored digest to compare with here: replaceOwnerLeads itself writes only what differs.
     apply(ownerId, sorted, null, clock.instant(), tally);
@@ -248,17 +260,12 @@ public final class CacheRefresher {
 
   private void apply(
       String ownerId, List<Lead> leads, String storedDigest, Instant refreshedAt, Tally tally) {
-    tally.ownersSeen++;
     String digest = LeadDigest.of(leads);
     if (digest.equals(storedDigest)) {
+      tally.owner(LeadCache.WriteCount.NONE);
       return;
     }
-    LeadCache.WriteCount written = cache.replaceOwnerLeads(ownerId, leads, digest, refreshedAt);
-    tally.itemsWritten += written.written();
-    tally.itemsDeleted += written.deleted();
-    if (written.written() + written.deleted() > 0) {
-      tally.ownersChanged++;
-    }
+    tally.owner(cache.replaceOwnerLeads(ownerId, leads, digest, refreshedAt));
   }
 
   /** Running figures of one pass, and its log line. */
@@ -266,14 +273,27 @@ public final class CacheRefresher {
     private final Pass pass;
     private final long startNanos = System.nanoTime();
     private final long crmAtStart = crmRequests.getAsLong();
-    int ownersSeen;
-    int ownersChanged;
-    long leadsRead;
-    long itemsWritten;
-    long itemsDeleted;
+    private int ownersSeen;
+    private int ownersChanged;
+    private long leadsRead;
+    private long itemsWritten;
+    private long itemsDeleted;
 
     Tally(Pass pass) {
       this.pass = pass;
+    }
+
+    synchronized void leadRead(int count) {
+      leadsRead += count;
+    }
+
+    synchronized void owner(LeadCache.WriteCount written) {
+      ownersSeen++;
+      itemsWritten += written.written();
+      itemsDeleted += written.deleted();
+      if (written.written() + written.deleted() > 0) {
+        ownersChanged++;
+      }
     }
 
     PassReport run(java.util.function.Supplier<Instant> body) {
@@ -311,7 +331,7 @@ public final class CacheRefresher {
       }
     }
 
-    private PassReport report(Instant watermark) {
+    private synchronized PassReport report(Instant watermark) {
       return new PassReport(
           pass,
           ownersSeen,

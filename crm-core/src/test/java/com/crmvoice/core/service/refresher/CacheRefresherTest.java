@@ -16,6 +16,7 @@ import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmUnavailableException;
 import com.crmvoice.core.port.LeadCache;
 import com.crmvoice.core.port.LeadCache.Snapshot;
+import com.crmvoice.core.port.StorageUnavailableException;
 import com.crmvoice.core.service.refresher.PassReport.Pass;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,6 +187,46 @@ class CacheRefresherTest {
     assertCacheMatchesCrm("A", "B");
     assertThat(cachedIds("C")).isEmpty();
     assertThat(repair.ownersChanged()).isEqualTo(2);
+  }
+
+  @Test
+  void fullPass_onSeveralThreads_writesTheSameAsOneThread() {
+    for (int o = 0; o < 40; o++) {
+      for (int i = 0; i < 6; i++) {
+        inner.put(lead(String.format("O%02d", o), "l" + o + "_" + i, 10 + i * 3 + o % 5));
+      }
+    }
+    CacheRefresher parallel =
+        refresher(new RefresherConfig(TOP_N, Duration.ofSeconds(60), 1000, 4));
+
+    PassReport report = parallel.fullPass();
+
+    for (int o = 0; o < 40; o++) {
+      assertCacheMatchesCrm(String.format("O%02d", o));
+    }
+    assertThat(report.ownersSeen()).isEqualTo(40);
+    assertThat(report.itemsWritten()).isEqualTo(40 * (TOP_N + 1));
+    assertThat(parallel.fullPass().itemsWritten()).isZero();
+  }
+
+  @Test
+  void fullPass_onSeveralThreads_stopsAtAThrottledOwner_andTheNextPassRepairs() {
+    for (int o = 0; o < 30; o++) {
+      inner.put(lead(String.format("O%02d", o), "l" + o, 10));
+    }
+    CacheRefresher parallel =
+        refresher(new RefresherConfig(TOP_N, Duration.ofSeconds(60), 1000, 4));
+    cache.failingOwner = "O05";
+
+    assertThatThrownBy(parallel::fullPass).isInstanceOf(StorageUnavailableException.class);
+    assertThat(cache.topLeads("O05", 5)).isInstanceOf(Snapshot.NeverRefreshed.class);
+
+    cache.failingOwner = null;
+    parallel.fullPass();
+
+    for (int o = 0; o < 30; o++) {
+      assertCacheMatchesCrm(String.format("O%02d", o));
+    }
   }
 
   // ---- incremental pass ----
@@ -441,8 +482,9 @@ class CacheRefresherTest {
   /** Records which owners were rewritten and how often the digests were read. */
   private static final class RecordingCache implements LeadCache {
     private final LeadCache delegate;
-    final List<String> replaced = new ArrayList<>();
+    final List<String> replaced = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger digestReads = new AtomicInteger();
+    volatile String failingOwner;
 
     RecordingCache(LeadCache delegate) {
       this.delegate = delegate;
@@ -456,6 +498,9 @@ class CacheRefresherTest {
     @Override
     public WriteCount replaceOwnerLeads(
         String ownerId, List<Lead> leads, String digest, Instant refreshedAt) {
+      if (ownerId.equals(failingOwner)) {
+        throw new StorageUnavailableException("throttled", null);
+      }
       WriteCount count = delegate.replaceOwnerLeads(ownerId, leads, digest, refreshedAt);
       if (count.written() + count.deleted() > 0) {
         replaced.add(ownerId);
