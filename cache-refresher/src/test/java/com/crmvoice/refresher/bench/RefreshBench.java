@@ -32,7 +32,19 @@ public final class RefreshBench {
 
   private RefreshBench() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      bench(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    // The engines stop in their shutdown hook; their server threads would keep the JVM alive.
+    System.exit(status);
+  }
+
+  private static void bench(String[] args) throws Exception {
     int owners = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int leadsPerOwner = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     // Overlap 0: the seed stamps thousands of leads within the last seconds, which a real org does
@@ -66,8 +78,6 @@ public final class RefreshBench {
       run(stack, "incremental pass (100 changes)", "incremental");
       run(stack, "incremental pass (no change)", "incremental");
     }
-    // The engines stop in their shutdown hook.
-    System.exit(0);
   }
 
   /** 100 changes of every kind, on random owners; answers a summary. */
