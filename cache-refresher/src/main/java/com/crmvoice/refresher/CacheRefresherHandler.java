@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(CacheRefresherHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}");
 
   private final CacheRefresher refresher;
 
@@ -140,6 +142,10 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
       String messageId = record.path("messageId").asText(null);
       try {
         String ownerId = SqsRefreshQueue.ownerIdOf(record.path("body").asText(null));
+        if (!OWNER_ID.matcher(ownerId).matches()) {
+          // Keys starting with '#' are the cache's own items (the watermark), never an owner.
+          throw new MalformedCommandException("refresh request has an impossible ownerId");
+        }
         messagesByOwner.computeIfAbsent(ownerId, k -> new ArrayList<>()).add(messageId);
       } catch (MalformedCommandException e) {
         // Retrying cannot fix the body; the next cache miss asks again.

@@ -148,6 +148,21 @@ class CacheRefresherHandlerTest {
   }
 
   @Test
+  void aRefreshForAReservedKeyIsDroppedAsMalformed() throws IOException {
+    String body = "{\"version\":1,\"ownerId\":\"#refresher\"}";
+    String event =
+        "{\"Records\":[{\"messageId\":\"m-1\",\"body\":"
+            + JSON.writeValueAsString(body)
+            + ",\"eventSource\":\"aws:sqs\"}]}";
+
+    JsonNode answer = invoke(text(event));
+
+    assertThat(answer.get("batchItemFailures")).isEmpty();
+    assertThat(crm.calls("topOpenLeads")).isZero();
+    assertThat(cache.ownerDigests()).isEmpty();
+  }
+
+  @Test
   void anEmptyBatchAnswersNoFailures() throws IOException {
     JsonNode answer = invoke(text("{\"Records\":[]}"));
 
