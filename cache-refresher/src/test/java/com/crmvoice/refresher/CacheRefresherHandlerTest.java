@@ -3,6 +3,7 @@ package com.crmvoice.refresher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crmvoice.core.config.ConfigException;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.fakes.InMemoryCrmGateway;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The handler's translation of events, over the in-memory fakes; fixtures as AWS sends them. */
@@ -160,6 +162,19 @@ class CacheRefresherHandlerTest {
     assertThat(answer.get("batchItemFailures")).isEmpty();
     assertThat(crm.calls("topOpenLeads")).isZero();
     assertThat(cache.ownerDigests()).isEmpty();
+  }
+
+  @Test
+  void aColdStartWithoutTheLeadsTableFailsNamingTheVariable() {
+    assertThatThrownBy(() -> new CacheRefresherHandler(Map.of("AWS_REGION", "us-east-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("LEADS_TABLE");
+    assertThatThrownBy(
+            () ->
+                new CacheRefresherHandler(
+                    Map.of("LEADS_TABLE", "leads", "REFRESH_WATERMARK_OVERLAP_SECONDS", "-5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REFRESH_WATERMARK_OVERLAP_SECONDS");
   }
 
   @Test
