@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.crmvoice.core.port.CrmUnavailableException;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
+import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,15 @@ import org.junit.jupiter.api.Test;
  * the fake Salesforce and DynamoDB Local.
  */
 class CacheRefresherIT {
+
+  /** The AWS these tests run against; a LocalStack subclass returns LocalStack. */
+  protected AwsTestEnvironment aws() {
+    return EmbeddedAws.shared();
+  }
+
+  private RefresherStack stack(Map<String, String> overrides) {
+    return new RefresherStack(aws(), overrides);
+  }
 
   private static final int OWNERS = 12;
   private static final int LEADS_PER_OWNER = 8;
@@ -42,7 +53,7 @@ class CacheRefresherIT {
 
   @Test
   void theFirstFullPassFillsTheCache_andASecondOverAnUnchangedOrgWritesNothing() {
-    try (RefresherStack stack = new RefresherStack(Map.of())) {
+    try (RefresherStack stack = stack(Map.of())) {
       stack.salesforce.seed(OWNERS, LEADS_PER_OWNER, 7);
 
       JsonNode first = stack.pass("full");
@@ -66,7 +77,7 @@ class CacheRefresherIT {
 
   @Test
   void aFullPassPagesThroughNextRecordsUrl_andCountsEveryPage() {
-    try (RefresherStack stack = new RefresherStack(Map.of())) {
+    try (RefresherStack stack = stack(Map.of())) {
       stack.salesforce.seed(OWNERS, LEADS_PER_OWNER, 8);
       stack.salesforce.defaultBatchSize(25);
 
@@ -81,7 +92,7 @@ class CacheRefresherIT {
 
   @Test
   void theIncrementalPassReflectsCloseConvertReassignAndCreate_touchingOnlyAffectedOwners() {
-    try (RefresherStack stack = new RefresherStack(Map.of())) {
+    try (RefresherStack stack = stack(Map.of())) {
       stack.salesforce.seed(OWNERS, LEADS_PER_OWNER, 9);
       JsonNode bootstrap = stack.pass("incremental"); // no watermark yet: a full pass
       assertThat(bootstrap.get("ownersSeen").asInt()).isEqualTo(OWNERS);
@@ -137,7 +148,7 @@ class CacheRefresherIT {
 
   @Test
   void aFullPassThatFailsMidStreamLeavesNoOwnerHalfWritten_andTheNextPassRepairsIt() {
-    try (RefresherStack stack = new RefresherStack(Map.of())) {
+    try (RefresherStack stack = stack(Map.of())) {
       stack.salesforce.seed(OWNERS, LEADS_PER_OWNER, 10);
       stack.salesforce.defaultBatchSize(20); // 96 leads: 5 pages
       stack.pass("full");
@@ -166,7 +177,7 @@ class CacheRefresherIT {
   @Test
   void anIncrementalPassThatFailsKeepsTheWatermark_andTheNextAppliesEverything() {
     // One owner at a time, so which owner meets the injected 503 is known.
-    try (RefresherStack stack = new RefresherStack(Map.of("REFRESH_CONCURRENCY", "1"))) {
+    try (RefresherStack stack = stack(Map.of("REFRESH_CONCURRENCY", "1"))) {
       stack.salesforce.seed(OWNERS, LEADS_PER_OWNER, 11);
       stack.pass("incremental");
       Instant watermark = stack.watermarks.load().orElseThrow();
@@ -194,7 +205,7 @@ class CacheRefresherIT {
   @Test
   void
       refreshMessagesRefreshTheirOwners_aCrmOutageFailsOnlyItsMessage_andMalformedOnesAreDropped() {
-    try (RefresherStack stack = new RefresherStack(Map.of())) {
+    try (RefresherStack stack = stack(Map.of())) {
       stack.salesforce.seed(3, 4, 12);
       stack.refreshQueue.requestRefresh(owner(1));
       stack.refreshQueue.requestRefresh(owner(2));

@@ -10,6 +10,7 @@ import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.port.LeadCache.Snapshot;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
 import com.crmvoice.testkit.lambda.LambdaEvents;
@@ -45,8 +46,8 @@ public final class RefresherStack implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   public static final int TOP_N = 5;
 
-  public final EmbeddedAws aws = EmbeddedAws.shared();
-  public final AwsClients clients = AwsClients.fromEnv(aws.env());
+  public final AwsTestEnvironment aws;
+  public final AwsClients clients;
   public final FakeSalesforce salesforce = FakeSalesforce.start();
   public final String leadsTable = EmbeddedAws.uniqueName("leads");
   public final QueuePair queue;
@@ -59,6 +60,13 @@ public final class RefresherStack implements AutoCloseable {
   public final LocalSqsEventSource eventSource;
 
   public RefresherStack(Map<String, String> overrides) {
+    this(EmbeddedAws.shared(), overrides);
+  }
+
+  /** The same stack against another AWS environment (LocalStack). */
+  public RefresherStack(AwsTestEnvironment aws, Map<String, String> overrides) {
+    this.aws = aws;
+    this.clients = AwsClients.fromEnv(aws.env());
     ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leadsTable);
     queue =
         ResourceDefinitions.createQueueWithDlq(

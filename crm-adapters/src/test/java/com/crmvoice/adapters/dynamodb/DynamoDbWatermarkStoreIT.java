@@ -9,11 +9,12 @@ import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
 import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.port.LeadCache.Snapshot;
+import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,20 +24,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class DynamoDbWatermarkStoreIT {
 
   private static final Instant T0 = Instant.parse("2026-02-01T10:00:00.123Z");
-  private static final DynamoDbClient DYNAMO_DB = LocalAws.clients().dynamoDb();
-  private static String table;
 
-  @BeforeAll
-  static void createTable() {
+  /** The AWS these tests run against; a LocalStack subclass returns LocalStack. */
+  protected AwsTestEnvironment aws() {
+    return EmbeddedAws.shared();
+  }
+
+  private final DynamoDbClient dynamoDb = LocalAws.clients(aws()).dynamoDb();
+  private String table;
+
+  @BeforeEach
+  void createTable() {
     table = EmbeddedAws.uniqueName("leads");
-    ResourceDefinitions.createLeadsTable(DYNAMO_DB, table);
+    ResourceDefinitions.createLeadsTable(dynamoDb, table);
   }
 
   @Test
   void isEmptyUntilFirstAdvanced_thenKeepsMilliseconds() {
     String own = EmbeddedAws.uniqueName("leads");
-    ResourceDefinitions.createLeadsTable(DYNAMO_DB, own);
-    DynamoDbWatermarkStore store = new DynamoDbWatermarkStore(DYNAMO_DB, own);
+    ResourceDefinitions.createLeadsTable(dynamoDb, own);
+    DynamoDbWatermarkStore store = new DynamoDbWatermarkStore(dynamoDb, own);
 
     assertThat(store.load()).isEmpty();
     store.advance(T0);
@@ -46,7 +53,7 @@ class DynamoDbWatermarkStoreIT {
 
   @Test
   void neverMovesBack() {
-    DynamoDbWatermarkStore store = new DynamoDbWatermarkStore(DYNAMO_DB, table);
+    DynamoDbWatermarkStore store = new DynamoDbWatermarkStore(dynamoDb, table);
     store.advance(T0.plusSeconds(60));
 
     store.advance(T0);
@@ -58,10 +65,10 @@ class DynamoDbWatermarkStoreIT {
 
   @Test
   void isNeverTakenForAnOwnerByTheLeadCache() {
-    DynamoDbWatermarkStore store = new DynamoDbWatermarkStore(DYNAMO_DB, table);
+    DynamoDbWatermarkStore store = new DynamoDbWatermarkStore(dynamoDb, table);
     MutableClock clock = new MutableClock(T0);
     DynamoDbLeadCache cache =
-        new DynamoDbLeadCache(DYNAMO_DB, table, new CacheConfig(5, Duration.ofHours(72)), clock);
+        new DynamoDbLeadCache(dynamoDb, table, new CacheConfig(5, Duration.ofHours(72)), clock);
     List<Lead> leads =
         List.of(new Lead("00Q1", "005A", null, "Smith", "Acme", null, null, "Open", T0));
     cache.replaceOwnerLeads("005A", leads, LeadDigest.of(leads), T0);

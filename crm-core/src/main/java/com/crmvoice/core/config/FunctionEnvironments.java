@@ -180,10 +180,11 @@ public final class FunctionEnvironments {
           Set.of(LEADS_TABLE),
           union(
               Set.of(
-                  REFRESH_QUEUE_URL,
                   LEAD_CACHE_TOP_N,
                   LEAD_CACHE_TTL_HOURS,
                   REFRESH_WATERMARK_OVERLAP_SECONDS,
+                  REFRESH_INCREMENTAL_MAX_CHANGES,
+                  REFRESH_CONCURRENCY,
                   SALESFORCE_SECRET_ARN),
               SALESFORCE_SETTINGS));
 
