@@ -13,6 +13,7 @@ import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.WorkerConfig;
 import com.crmvoice.core.service.worker.CommandProcessor;
@@ -47,6 +48,7 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Wires the worker from an environment map: the Lambda runtime's, or the simulator's. */
   public CrmWorkerHandler(Map<String, String> environment) {
+    FunctionEnvironments.WORKER.check(environment);
     Env env = Env.of(environment);
     AwsClients aws = AwsClients.fromEnv(environment);
     StorageConfig storage = StorageConfig.fromEnv(env);

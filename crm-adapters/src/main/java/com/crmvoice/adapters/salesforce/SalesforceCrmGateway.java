@@ -31,6 +31,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +80,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private final HttpClient http;
   private final SalesforceAuth auth;
   private volatile ApiUsage lastApiUsage;
+  private final AtomicLong sentRequests = new AtomicLong();
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
@@ -100,6 +102,14 @@ public final class SalesforceCrmGateway implements CrmGateway {
   /** API usage from the last response's Sforce-Limit-Info header, or null before any call. */
   public ApiUsage lastApiUsage() {
     return lastApiUsage;
+  }
+
+  /**
+   * Requests sent to Salesforce's REST and userinfo endpoints so far (not the token endpoint, which
+   * does not count against the API limit), for per-pass figures.
+   */
+  public long requestCount() {
+    return sentRequests.get();
   }
 
   // ---- reads ----
@@ -350,6 +360,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
   }
 
   private HttpResponse<String> exchange(HttpRequest request) {
+    sentRequests.incrementAndGet();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {

@@ -168,6 +168,7 @@ class SalesforceCrmGatewayIT {
       assertThat(rest).hasSize(6);
     }
     assertThat(sf.calls("queryMore")).isEqualTo(3);
+    assertThat(gateway.requestCount()).isEqualTo(4); // one query and three queryMore
     try (Stream<Lead> leads = gateway.openLeads()) {
       List<Lead> all = leads.toList();
       assertThat(all).extracting(Lead::ownerId).isSortedAccordingTo(String::compareTo);

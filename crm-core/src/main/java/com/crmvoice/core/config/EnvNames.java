@@ -51,4 +51,6 @@ public final class EnvNames {
   // Cache refresher.
   public static final String REFRESH_WATERMARK_OVERLAP_SECONDS =
       "REFRESH_WATERMARK_OVERLAP_SECONDS";
+  public static final String REFRESH_INCREMENTAL_MAX_CHANGES = "REFRESH_INCREMENTAL_MAX_CHANGES";
+  public static final String REFRESH_CONCURRENCY = "REFRESH_CONCURRENCY";
 }

@@ -138,15 +138,10 @@ public final class FunctionEnvironments {
       new FunctionEnvironment(
           "intent",
           "com.crmvoice.intent.IntentStreamHandler::handleRequest",
-          Set.of(
-              LEADS_TABLE,
-              COMMANDS_TABLE,
-              COMMAND_QUEUE_URL,
-              REFRESH_QUEUE_URL,
-              SKILL_ID,
-              IDENTITY_MODE),
+          Set.of(LEADS_TABLE, COMMANDS_TABLE, COMMAND_QUEUE_URL, REFRESH_QUEUE_URL, SKILL_ID),
           union(
               Set.of(
+                  IDENTITY_MODE,
                   SINGLE_USER_OWNER_ID,
                   LIVE_LOOKUP_BUDGET_MS,
                   IDENTITY_CACHE_TTL_SECONDS,
@@ -185,10 +180,11 @@ public final class FunctionEnvironments {
           Set.of(LEADS_TABLE),
           union(
               Set.of(
-                  REFRESH_QUEUE_URL,
                   LEAD_CACHE_TOP_N,
                   LEAD_CACHE_TTL_HOURS,
                   REFRESH_WATERMARK_OVERLAP_SECONDS,
+                  REFRESH_INCREMENTAL_MAX_CHANGES,
+                  REFRESH_CONCURRENCY,
                   SALESFORCE_SECRET_ARN),
               SALESFORCE_SETTINGS));
 

@@ -11,6 +11,7 @@ public final class Faults {
   private volatile Duration latency = Duration.ZERO;
   private int failNext;
   private int failStatus;
+  private int passBeforeFailing;
   private int lockErrors;
   private int requestLimit;
   private int dropConnections;
@@ -30,6 +31,18 @@ public final class Faults {
 
   /** The next {@code n} data requests answer this HTTP status (500, 502, 503, ...). */
   public synchronized Faults failNext(int n, int httpStatus) {
+    passBeforeFailing = 0;
+    failNext = n;
+    failStatus = httpStatus;
+    return this;
+  }
+
+  /**
+   * The next {@code okRequests} data requests are answered, then the {@code n} after them answer
+   * this HTTP status: a failure in the middle of a paged query.
+   */
+  public synchronized Faults failAfter(int okRequests, int n, int httpStatus) {
+    passBeforeFailing = okRequests;
     failNext = n;
     failStatus = httpStatus;
     return this;
@@ -78,6 +91,7 @@ public final class Faults {
   public synchronized Faults clear() {
     latency = Duration.ZERO;
     failNext = 0;
+    passBeforeFailing = 0;
     lockErrors = 0;
     requestLimit = 0;
     dropConnections = 0;
@@ -92,6 +106,10 @@ public final class Faults {
 
   /** The status to fail this request with, or 0. */
   synchronized int takeFailure() {
+    if (failNext > 0 && passBeforeFailing > 0) {
+      passBeforeFailing--;
+      return 0;
+    }
     if (failNext > 0) {
       failNext--;
       return failStatus;

@@ -68,7 +68,8 @@ final class SoqlEngine {
     this.schema = schema;
   }
 
-  Query parse(String soql) {
+  // The parser keeps its position in fields; the fake serves requests on several threads.
+  synchronized Query parse(String soql) {
     tokens = tokenize(soql);
     at = 0;
     expectWord("SELECT");

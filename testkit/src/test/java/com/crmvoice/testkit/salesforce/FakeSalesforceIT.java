@@ -461,6 +461,15 @@ class FakeSalesforceIT {
   }
 
   @Test
+  void failAfterAnswersSomeRequestsBeforeFailing() throws Exception {
+    sf.faults().failAfter(1, 1, 503);
+
+    assertThat(query("SELECT Id FROM Lead").status()).isEqualTo(200);
+    assertThat(query("SELECT Id FROM Lead").status()).isEqualTo(503);
+    assertThat(query("SELECT Id FROM Lead").status()).isEqualTo(200);
+  }
+
+  @Test
   void faultsAreInjectedAndCounted() throws Exception {
     sf.faults().failNext(2, 503);
     assertThat(query("SELECT Id FROM Lead").status()).isEqualTo(503);

@@ -1,0 +1,191 @@
+package com.crmvoice.refresher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.codec.MalformedCommandException;
+import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
+import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
+import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
+import com.crmvoice.adapters.sqs.SqsRefreshQueue;
+import com.crmvoice.core.config.CacheConfig;
+import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.FunctionEnvironments;
+import com.crmvoice.core.config.RefresherConfig;
+import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.domain.RetryableException;
+import com.crmvoice.core.port.CrmRejectedException;
+import com.crmvoice.core.service.refresher.CacheRefresher;
+import com.crmvoice.core.service.refresher.PassReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point of the cache refresher, for two event sources:
+ *
+ * <ul>
+ *   <li>EventBridge Scheduler, whose templated Lambda target delivers the schedule's Input JSON as
+ *       the event as it is (<a
+ *       href="https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html">Target.Input</a>):
+ *       {@code {"pass":"full"}} or {@code {"pass":"incremental"}}. The answer is the pass's
+ *       figures; a failed pass fails the invocation (the next scheduled pass repairs what it
+ *       missed).
+ *   <li>The refresh queue (SQS, {@code {"Records":[...]}}), each body {@code
+ *       {"version":1,"ownerId":"..."}}: one owner pass per distinct owner in the batch, answered
+ *       with an SQS batch response naming the messages to redeliver (ReportBatchItemFailures). A
+ *       malformed body, or an owner the CRM refuses, is acknowledged and logged, never retried; a
+ *       CRM or DynamoDB outage is retried, and the queue's redrive policy parks what keeps failing.
+ * </ul>
+ *
+ * <p>Wires everything once per container; the work is {@link CacheRefresher}'s.
+ */
+public final class CacheRefresherHandler implements RequestStreamHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CacheRefresherHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}");
+
+  private final CacheRefresher refresher;
+
+  /** Called by the Lambda runtime once per container. */
+  public CacheRefresherHandler() {
+    this(System.getenv());
+  }
+
+  /** Wires the refresher from an environment map: the Lambda runtime's, or the simulator's. */
+  public CacheRefresherHandler(Map<String, String> environment) {
+    FunctionEnvironments.REFRESHER.check(environment);
+    Env env = Env.of(environment);
+    AwsClients aws = AwsClients.fromEnv(environment);
+    StorageConfig storage = StorageConfig.fromEnv(env);
+    CacheConfig cache = CacheConfig.fromEnv(env);
+    RefresherConfig config = RefresherConfig.fromEnv(env);
+    String table = storage.requireLeadsTable();
+    SalesforceCrmGateway crm = SalesforceCrmGateway.create(SalesforceSettings.load(env, aws));
+    this.refresher =
+        new CacheRefresher(
+            crm,
+            new DynamoDbLeadCache(aws.dynamoDb(), table, cache, Clock.systemUTC()),
+            new DynamoDbWatermarkStore(aws.dynamoDb(), table),
+            config,
+            Clock.systemUTC(),
+            crm::requestCount);
+  }
+
+  CacheRefresherHandler(CacheRefresher refresher) {
+    this.refresher = refresher;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event;
+    try {
+      event = JSON.readTree(input);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the refresher's event is not JSON");
+    }
+    JsonNode answer;
+    if (event != null && event.path("Records").isArray()) {
+      answer = onQueue(event.get("Records"));
+    } else if (event != null && event.path("pass").isTextual()) {
+      answer = onSchedule(event.get("pass").asText());
+    } else {
+      throw new IllegalArgumentException(
+          "expected a schedule input {\"pass\":\"full\"|\"incremental\"} or an SQS event");
+    }
+    output.write(JSON.writeValueAsBytes(answer));
+    output.flush();
+  }
+
+  private JsonNode onSchedule(String pass) {
+    PassReport report =
+        switch (pass) {
+          case "full" -> refresher.fullPass();
+          case "incremental" -> refresher.incrementalPass();
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown pass '" + pass + "': expected \"full\" or \"incremental\"");
+        };
+    ObjectNode node = JSON.createObjectNode();
+    node.put("pass", report.pass().label());
+    node.put("ownersSeen", report.ownersSeen());
+    node.put("ownersChanged", report.ownersChanged());
+    node.put("leadsRead", report.leadsRead());
+    node.put("itemsWritten", report.itemsWritten());
+    node.put("itemsDeleted", report.itemsDeleted());
+    node.put("crmCalls", report.crmCalls());
+    node.put("durationMs", report.duration().toMillis());
+    if (report.watermark() != null) {
+      node.put("watermark", report.watermark().toString());
+    }
+    return node;
+  }
+
+  private JsonNode onQueue(JsonNode records) {
+    Map<String, List<String>> messagesByOwner = new LinkedHashMap<>();
+    int dropped = 0;
+    for (JsonNode record : records) {
+      String messageId = record.path("messageId").asText(null);
+      try {
+        String ownerId = SqsRefreshQueue.ownerIdOf(record.path("body").asText(null));
+        if (!OWNER_ID.matcher(ownerId).matches()) {
+          // Keys starting with '#' are the cache's own items (the watermark), never an owner.
+          throw new MalformedCommandException("refresh request has an impossible ownerId");
+        }
+        messagesByOwner.computeIfAbsent(ownerId, k -> new ArrayList<>()).add(messageId);
+      } catch (MalformedCommandException e) {
+        // Retrying cannot fix the body; the next cache miss asks again.
+        dropped++;
+        LOG.warn("refresh message dropped messageId={} reason={}", messageId, e.getMessage());
+      }
+    }
+    List<String> failed = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : messagesByOwner.entrySet()) {
+      try {
+        refresher.ownerPass(entry.getKey());
+      } catch (CrmRejectedException e) {
+        dropped += entry.getValue().size();
+        LOG.warn(
+            "refresh message dropped ownerId={} reason=crm-rejected code={}",
+            entry.getKey(),
+            e.errorCode());
+      } catch (RetryableException e) {
+        failed.addAll(entry.getValue());
+      } catch (RuntimeException e) {
+        // Unexpected: let SQS redeliver, and the redrive policy park it if it keeps failing.
+        LOG.error("refresh of ownerId={} failed unexpectedly", entry.getKey(), e);
+        failed.addAll(entry.getValue());
+      }
+    }
+    LOG.info(
+        "refresh batch messages={} owners={} dropped={} failed={}",
+        records.size(),
+        messagesByOwner.size(),
+        dropped,
+        failed.size());
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode failures = response.putArray("batchItemFailures");
+    for (String messageId : failed) {
+      if (messageId != null) {
+        failures.addObject().put("itemIdentifier", messageId);
+      }
+    }
+    return response;
+  }
+}

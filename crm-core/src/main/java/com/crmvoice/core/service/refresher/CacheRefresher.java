@@ -1,0 +1,347 @@
+package com.crmvoice.core.service.refresher;
+
+import com.crmvoice.core.config.RefresherConfig;
+import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.domain.LeadChange;
+import com.crmvoice.core.domain.LeadDigest;
+import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.LeadCache;
+import com.crmvoice.core.port.WatermarkStore;
+import com.crmvoice.core.service.refresher.PassReport.Pass;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every owner's top open leads in the lead cache, at the cost of as few CRM calls and cache
+ * writes as possible.
+ *
+ * <ul>
+ *   <li>{@link #fullPass()}: one paged query over all open leads, grouped by owner, each owner's
+ *       top N kept while the stream moves on ({@link TopLeadsCollector}). The owner's digest
+ *       ({@link LeadDigest}) is compared with the one stored in the cache, all read at once with
+ *       {@link LeadCache#ownerDigests()}: an equal digest costs nothing, a different one rewrites
+ *       that owner (only the items that differ). Cached owners the stream did not contain are
+ *       recorded as known to have no open leads, but only after the stream was read to its end.
+ *   <li>{@link #incrementalPass()}: the changes since the watermark (less an overlap), the owners
+ *       they affect (the current owner of every open changed lead, and whoever's cached set holds a
+ *       changed lead, which follows reassignments, closes and conversions), each recomputed from
+ *       the CRM. The watermark moves to the newest change applied, only after every affected owner
+ *       was written; without a watermark, or with more changes than configured, a full pass runs
+ *       instead.
+ *   <li>{@link #ownerPass(String)}: one owner, recomputed from the CRM.
+ * </ul>
+ *
+ * <p>Owners are written by a few threads at once ({@link RefresherConfig#concurrency()}), at most
+ * twice as many queued, so memory stays bounded whatever the stream's speed. Each owner is written
+ * by one {@link LeadCache#replaceOwnerLeads} call, whose digest is stored last: a pass that fails
+ * half way leaves some owners refreshed and the others as they were, and the next pass finds the
+ * difference and repairs it. Every pass logs one line with its figures.
+ *
+ * <p>Failures propagate: {@code CrmUnavailableException} and {@code StorageUnavailableException}
+ * (retry later), {@code CrmRejectedException} (the CRM refused the query).
+ */
+public final class CacheRefresher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CacheRefresher.class);
+
+  private final CrmGateway crm;
+  private final LeadCache cache;
+  private final WatermarkStore watermarks;
+  private final RefresherConfig config;
+  private final Clock clock;
+  private final LongSupplier crmRequests;
+
+  /**
+   * @param crmRequests a running count of the requests made to the CRM (for the figures); the pass
+   *     reports the difference between its end and its start
+   */
+  public CacheRefresher(
+      CrmGateway crm,
+      LeadCache cache,
+      WatermarkStore watermarks,
+      RefresherConfig config,
+      Clock clock,
+      LongSupplier crmRequests) {
+    this.crm = crm;
+    this.cache = cache;
+    this.watermarks = watermarks;
+    this.config = config;
+    this.clock = clock;
+    this.crmRequests = crmRequests;
+  }
+
+  /** Every owner from one paged query over all open leads; see the class comment. */
+  public PassReport fullPass() {
+    Tally tally = new Tally(Pass.FULL);
+    return tally.run(() -> full(tally));
+  }
+
+  /** The owners affected by changes since the watermark; see the class comment. */
+  public PassReport incrementalPass() {
+    Tally tally = new Tally(Pass.INCREMENTAL);
+    return tally.run(() -> incremental(tally));
+  }
+
+  /** One owner, recomputed from the CRM (on request, after a cache miss). */
+  public PassReport ownerPass(String ownerId) {
+    if (ownerId == null || ownerId.isBlank()) {
+      throw new IllegalArgumentException("ownerId must not be blank");
+    }
+    Tally tally = new Tally(Pass.OWNER);
+    return tally.run(
+        () -> {
+          recompute(ownerId, tally);
+          return null;
+        });
+  }
+
+  private Instant full(Tally tally) {
+    Instant refreshedAt = clock.instant();
+    Map<String, String> stored = cache.ownerDigests();
+    Set<String> notInStream = new HashSet<>(stored.keySet());
+    try (OwnerTasks tasks = new OwnerTasks(config.concurrency())) {
+      TopLeadsCollector collector =
+          new TopLeadsCollector(
+              config.topN(),
+              top -> {
+                notInStream.remove(top.ownerId());
+                String storedDigest = stored.get(top.ownerId());
+                tasks.submit(
+                    () -> apply(top.ownerId(), top.leads(), storedDigest, refreshedAt, tally));
+              });
+      try (Stream<Lead> leads = crm.openLeads()) {
+        Iterator<Lead> it = leads.iterator();
+        while (it.hasNext()) {
+          collector.accept(it.next());
+          tally.leadRead(1);
+        }
+      }
+      collector.finish();
+      // Only now is it known that these owners have no open lead left.
+      for (String owner : new TreeSet<>(notInStream)) {
+        String storedDigest = stored.get(owner);
+        tasks.submit(() -> apply(owner, List.of(), storedDigest, refreshedAt, tally));
+      }
+      tasks.awaitAll();
+    }
+    return null;
+  }
+
+  private Instant incremental(Tally tally) {
+    Optional<Instant> watermark = watermarks.load();
+    if (watermark.isEmpty()) {
+      LOG.info("refresh incremental: no watermark yet, doing a full pass");
+      return fullThenSetWatermark(tally);
+    }
+    Instant since = watermark.get().minus(config.watermarkOverlap());
+    Map<String, LeadChange> latest = new HashMap<>();
+    Instant newest = watermark.get();
+    boolean tooMany = false;
+    try (Stream<LeadChange> changes = crm.leadsModifiedSince(since)) {
+      Iterator<LeadChange> it = changes.iterator();
+      while (it.hasNext()) {
+        LeadChange change = it.next();
+        tally.leadRead(1);
+        if (latest.size() >= config.incrementalMaxChanges()) {
+          tooMany = true;
+          break;
+        }
+        // In modification order: the last change of a lead is its current state.
+        latest.put(change.lead().id(), change);
+        if (change.modifiedAt().isAfter(newest)) {
+          newest = change.modifiedAt();
+        }
+      }
+    }
+    if (tooMany) {
+      LOG.info(
+          "refresh incremental: more than {} changes, doing a full pass",
+          config.incrementalMaxChanges());
+      return fullThenSetWatermark(tally);
+    }
+    Map<String, List<Lead>> openByOwner = new TreeMap<>();
+    for (LeadChange change : latest.values()) {
+      if (change.open()) {
+        openByOwner
+            .computeIfAbsent(change.lead().ownerId(), k -> new ArrayList<>())
+            .add(change.lead());
+      }
+    }
+    // Candidates: whoever caches a changed lead (closes, conversions, reassignments, edits) and
+    // the current owner of every open changed lead. A changed lead that is not open and not cached
+    // anywhere cannot be in anyone's top set.
+    Set<String> holders = latest.isEmpty() ? Set.of() : cache.ownersHolding(latest.keySet());
+    Set<String> affected = new TreeSet<>();
+    Set<String> candidates = new TreeSet<>(holders);
+    candidates.addAll(openByOwner.keySet());
+    for (String owner : candidates) {
+      List<Lead> open = openByOwner.get(owner);
+      if (open == null || !alreadyReflected(owner, open, latest)) {
+        affected.add(owner);
+      }
+    }
+    try (OwnerTasks tasks = new OwnerTasks(config.concurrency())) {
+      for (String owner : affected) {
+        tasks.submit(() -> recompute(owner, tally));
+      }
+      tasks.awaitAll();
+    }
+    if (newest.isAfter(watermark.get())) {
+      watermarks.advance(newest);
+    }
+    return newest;
+  }
+
+  /**
+   * Whether the owner's cached set already agrees with the changes, so the owner needs no CRM call:
+   * every changed lead it caches is still its own, open and cached as it is now, and every open
+   * changed lead of the owner is either cached as it is or younger than the youngest of a full set.
+   * This skips the changes the overlap reads a second time, and edits of leads outside the top set.
+   * A cached set that is wrong for another reason is the full pass's to repair.
+   */
+  private boolean alreadyReflected(
+      String ownerId, List<Lead> openLeads, Map<String, LeadChange> latest) {
+    if (!(cache.topLeads(ownerId, config.topN()) instanceof LeadCache.Snapshot.Known known)) {
+      return false;
+    }
+    List<Lead> cached = known.leads();
+    for (Lead lead : cached) {
+      LeadChange change = latest.get(lead.id());
+      if (change != null && (!change.open() || !change.lead().equals(lead))) {
+        return false;
+      }
+    }
+    Lead youngest = cached.isEmpty() ? null : cached.get(cached.size() - 1);
+    for (Lead lead : openLeads) {
+      boolean cachedAsIs = cached.contains(lead);
+      boolean outsideFullSet =
+          cached.size() >= config.topN()
+              && TopLeadsCollector.OLDEST_FIRST.compare(lead, youngest) > 0;
+      if (!cachedAsIs && !outsideFullSet) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A full pass, then the watermark at the pass's start: every change before it is in what the
+   * query read. The CRM's clock and ours may differ; the overlap absorbs that.
+   */
+  private Instant fullThenSetWatermark(Tally tally) {
+    Instant start = clock.instant();
+    full(tally);
+    watermarks.advance(start);
+    return start;
+  }
+
+  private void recompute(String ownerId, Tally tally) {
+    List<Lead> leads = crm.topOpenLeads(ownerId, config.topN());
+    tally.leadRead(leads.size());
+    List<Lead> sorted = leads.stream().sorted(TopLeadsCollector.OLDEST_FIRST).toList();
+    // No stored digest to compare with here: replaceOwnerLeads itself writes only what differs.
+    apply(ownerId, sorted, null, clock.instant(), tally);
+  }
+
+  private void apply(
+      String ownerId, List<Lead> leads, String storedDigest, Instant refreshedAt, Tally tally) {
+    String digest = LeadDigest.of(leads);
+    if (digest.equals(storedDigest)) {
+      tally.owner(LeadCache.WriteCount.NONE);
+      return;
+    }
+    tally.owner(cache.replaceOwnerLeads(ownerId, leads, digest, refreshedAt));
+  }
+
+  /** Running figures of one pass, and its log line. */
+  private final class Tally {
+    private final Pass pass;
+    private final long startNanos = System.nanoTime();
+    private final long crmAtStart = crmRequests.getAsLong();
+    private int ownersSeen;
+    private int ownersChanged;
+    private long leadsRead;
+    private long itemsWritten;
+    private long itemsDeleted;
+
+    Tally(Pass pass) {
+      this.pass = pass;
+    }
+
+    synchronized void leadRead(int count) {
+      leadsRead += count;
+    }
+
+    synchronized void owner(LeadCache.WriteCount written) {
+      ownersSeen++;
+      itemsWritten += written.written();
+      itemsDeleted += written.deleted();
+      if (written.written() + written.deleted() > 0) {
+        ownersChanged++;
+      }
+    }
+
+    PassReport run(java.util.function.Supplier<Instant> body) {
+      try {
+        Instant watermark = body.get();
+        PassReport report = report(watermark);
+        LOG.info(
+            "refresh pass={} outcome=ok ownersSeen={} ownersChanged={} leadsRead={}"
+                + " itemsWritten={} itemsDeleted={} crmCalls={} durationMs={} watermark={}",
+            pass.label(),
+            report.ownersSeen(),
+            report.ownersChanged(),
+            report.leadsRead(),
+            report.itemsWritten(),
+            report.itemsDeleted(),
+            report.crmCalls(),
+            report.duration().toMillis(),
+            report.watermark());
+        return report;
+      } catch (RuntimeException e) {
+        PassReport report = report(null);
+        LOG.warn(
+            "refresh pass={} outcome=failed error={} ownersSeen={} ownersChanged={} leadsRead={}"
+                + " itemsWritten={} itemsDeleted={} crmCalls={} durationMs={}",
+            pass.label(),
+            e.getClass().getSimpleName(),
+            report.ownersSeen(),
+            report.ownersChanged(),
+            report.leadsRead(),
+            report.itemsWritten(),
+            report.itemsDeleted(),
+            report.crmCalls(),
+            report.duration().toMillis());
+        throw e;
+      }
+    }
+
+    private synchronized PassReport report(Instant watermark) {
+      return new PassReport(
+          pass,
+          ownersSeen,
+          ownersChanged,
+          leadsRead,
+          itemsWritten,
+          itemsDeleted,
+          crmRequests.getAsLong() - crmAtStart,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          watermark);
+    }
+  }
+}
