@@ -6,6 +6,8 @@ import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
 import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.FunctionEnvironments;
+import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
 import com.crmvoice.testkit.alexa.AlexaRequests;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
@@ -46,9 +48,9 @@ public final class LocalPipeline implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
-  public static final String INTENT_HANDLER = "com.crmvoice.intent.IntentStreamHandler";
-  public static final String WORKER_HANDLER = "com.crmvoice.worker.CrmWorkerHandler";
-  public static final String REFRESHER_HANDLER = "com.crmvoice.refresher.CacheRefresherHandler";
+  public static final String INTENT_HANDLER = FunctionEnvironments.INTENT.handlerClass();
+  public static final String WORKER_HANDLER = FunctionEnvironments.WORKER.handlerClass();
+  public static final String REFRESHER_HANDLER = FunctionEnvironments.REFRESHER.handlerClass();
 
   /** The handler classes, as template.yaml names them (tests may swap in their own). */
   public record Handlers(String intent, String worker, String refresher) {
@@ -274,8 +276,18 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   private void startFunctions() {
-    worker = tryLoad("crm-worker", options.handlers().worker(), Duration.ofSeconds(60));
-    refresher = tryLoad("cache-refresher", options.handlers().refresher(), Duration.ofMinutes(5));
+    worker =
+        tryLoad(
+            "crm-worker",
+            options.handlers().worker(),
+            FunctionEnvironments.WORKER,
+            Duration.ofSeconds(60));
+    refresher =
+        tryLoad(
+            "cache-refresher",
+            options.handlers().refresher(),
+            FunctionEnvironments.REFRESHER,
+            Duration.ofMinutes(5));
     rebuildIntent();
     if (worker != null) {
       commandSource =
@@ -327,9 +339,10 @@ public final class LocalPipeline implements AutoCloseable {
     }
   }
 
-  private LambdaFunction tryLoad(String name, String handler, Duration timeout) {
+  private LambdaFunction tryLoad(
+      String name, String handler, FunctionEnvironment environment, Duration timeout) {
     try {
-      LambdaFunction function = LambdaFunction.load(name, handler, env, timeout);
+      LambdaFunction function = LambdaFunction.load(name, handler, envFor(environment), timeout);
       status.accept("function " + name + ": " + handler);
       return function;
     } catch (LambdaFunction.FunctionUnavailableException e) {
@@ -357,6 +370,24 @@ public final class LocalPipeline implements AutoCloseable {
       problems.add(e.getMessage());
       status.accept("function intent NOT AVAILABLE: " + e.getMessage());
     }
+  }
+
+  /**
+   * What one function's environment holds, as template.yaml sets it per function: the variables it
+   * reads ({@link FunctionEnvironments}), the standard AWS settings, and the Salesforce credentials
+   * that in AWS come from the Secrets Manager secret.
+   */
+  Map<String, String> envFor(FunctionEnvironment function) {
+    Map<String, String> own = new HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("AWS_")
+              || function.reads().contains(name)
+              || FunctionEnvironments.SECRET_ONLY.contains(name)) {
+            own.put(name, value);
+          }
+        });
+    return own;
   }
 
   /** The intent function now (another one after {@link #switchOwner}). */

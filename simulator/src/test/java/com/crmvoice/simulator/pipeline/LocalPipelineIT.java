@@ -3,6 +3,7 @@ package com.crmvoice.simulator.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.simulator.console.Console;
 import com.crmvoice.simulator.console.TranscriptPrinter;
 import com.crmvoice.simulator.dialog.Conversation;
@@ -69,32 +70,46 @@ class LocalPipelineIT {
   }
 
   @Test
-  void everyFunctionGetsTheEnvironmentNamesTemplateYamlSets() {
+  void eachFunctionGetsTheVariablesItReads_underTheNamesTemplateYamlSets() {
     // Other test classes load the same stand-in: find this pipeline's by its table.
-    Map<String, String> env =
+    Map<String, String> refresher =
         RecordingRefresher.ENVIRONMENTS.stream()
             .filter(
                 e -> pipeline.env().get(EnvNames.LEADS_TABLE).equals(e.get(EnvNames.LEADS_TABLE)))
             .findFirst()
             .orElseThrow();
+    Map<String, String> intent = pipeline.envFor(FunctionEnvironments.INTENT);
+    Map<String, String> worker = pipeline.envFor(FunctionEnvironments.WORKER);
 
-    assertThat(env)
+    assertThat(refresher)
+        .containsKeys(
+            EnvNames.LEADS_TABLE,
+            EnvNames.SALESFORCE_LOGIN_URL,
+            EnvNames.SALESFORCE_CLIENT_ID,
+            EnvNames.SALESFORCE_CLIENT_SECRET,
+            "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_REGION")
+        .containsEntry("LEAD_CACHE_TOP_N", "7")
+        .doesNotContainKeys(EnvNames.COMMAND_QUEUE_URL, EnvNames.SKILL_ID, EnvNames.IDENTITY_MODE);
+    assertThat(refresher.get("AWS_ENDPOINT_URL_DYNAMODB")).startsWith("http://127.0.0.1:");
+    assertThat(intent)
         .containsKeys(
             EnvNames.LEADS_TABLE,
             EnvNames.COMMANDS_TABLE,
             EnvNames.COMMAND_QUEUE_URL,
-            EnvNames.COMMAND_DLQ_URL,
             EnvNames.REFRESH_QUEUE_URL,
-            EnvNames.SALESFORCE_LOGIN_URL,
-            EnvNames.SALESFORCE_CLIENT_ID,
             EnvNames.SKILL_ID,
-            "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_SQS",
-            "AWS_REGION")
+            "AWS_ENDPOINT_URL_SQS")
         .containsEntry(EnvNames.IDENTITY_MODE, "single-user")
         .containsEntry(EnvNames.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID)
-        .containsEntry("LEAD_CACHE_TOP_N", "7");
-    assertThat(env.get("AWS_ENDPOINT_URL_SQS")).startsWith("http://127.0.0.1:");
+        .doesNotContainKeys(EnvNames.COMMAND_DLQ_URL, EnvNames.WORKER_LEASE_SECONDS);
+    assertThat(worker)
+        .containsKeys(EnvNames.COMMANDS_TABLE, EnvNames.LEADS_TABLE, EnvNames.COMMAND_DLQ_URL)
+        .containsEntry(EnvNames.WORKER_LEASE_SECONDS, "5")
+        .doesNotContainKeys(EnvNames.SKILL_ID, EnvNames.REFRESH_QUEUE_URL);
+    for (var function : FunctionEnvironments.ALL) {
+      assertThat(function.missingFrom(pipeline.envFor(function))).as(function.name()).isEmpty();
+    }
     assertThat(pipeline.problems()).isEmpty();
     assertThat(pipeline.accessToken()).as("single-user mode sends no token").isNull();
   }
