@@ -74,10 +74,7 @@ public final class RefresherStack implements AutoCloseable {
     env.putAll(aws.env());
     env.put("LEADS_TABLE", leadsTable);
     env.put("REFRESH_QUEUE_URL", queue.queueUrl());
-    env.put("SALESFORCE_LOGIN_URL", salesforce.baseUrl().toString());
-    env.put("SALESFORCE_AUTH_FLOW", "client-credentials");
-    env.put("SALESFORCE_CLIENT_ID", FakeSalesforce.CLIENT_ID);
-    env.put("SALESFORCE_CLIENT_SECRET", FakeSalesforce.CLIENT_SECRET);
+    env.putAll(salesforce.clientCredentialsEnv());
     env.put("SALESFORCE_TIMEOUT_MS", "10000");
     env.put("LEAD_CACHE_TOP_N", Integer.toString(TOP_N));
     env.putAll(overrides);

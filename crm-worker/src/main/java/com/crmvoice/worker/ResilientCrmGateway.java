@@ -15,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +40,17 @@ public final class ResilientCrmGateway implements CrmGateway {
   private final CircuitBreaker circuitBreaker;
   private final Bulkhead bulkhead;
   private final Retry retry;
+  private final Clock clock;
   private volatile Instant deadline = Instant.MAX;
 
   public ResilientCrmGateway(CrmGateway delegate, WorkerConfig config) {
+    this(delegate, config, Clock.systemUTC());
+  }
+
+  /** With the clock that the invocation's deadline is measured by. */
+  public ResilientCrmGateway(CrmGateway delegate, WorkerConfig config, Clock clock) {
     this.delegate = delegate;
+    this.clock = clock;
     this.circuitBreaker =
         CircuitBreaker.of(
             "salesforce",
@@ -79,12 +87,12 @@ public final class ResilientCrmGateway implements CrmGateway {
                     IntervalFunction.ofExponentialRandomBackoff(
                         config.retryInitial(), 2.0, 0.5, maxWait))
                 // Retry only what may succeed, and only while another wait and call fit before
-                // the invocation must answer.
+                // the invocation must answer. (An open circuit throws CallNotPermittedException,
+                // which is not retried.)
                 .retryOnException(
                     e ->
-                        e instanceof CrmUnavailableException u
-                            && !"CIRCUIT_OPEN".equals(u.errorCode())
-                            && Instant.now().plus(maxWait.multipliedBy(2)).isBefore(deadline))
+                        e instanceof CrmUnavailableException
+                            && clock.instant().plus(maxWait.multipliedBy(2)).isBefore(deadline))
                 .build());
     retry
         .getEventPublisher()

@@ -10,6 +10,7 @@ import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.fakes.InMemoryCommandLog;
 import com.crmvoice.core.fakes.InMemoryCrmGateway;
 import com.crmvoice.core.fakes.InMemoryLeadCache;
+import com.crmvoice.core.port.DeadLetterQueue;
 import com.crmvoice.core.service.worker.CommandProcessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,14 +47,12 @@ class CrmWorkerHandlerTest {
     }
   }
 
-  @Test
-  void createsTheGoodRecordAndParksThePoisonOneWithoutFailingTheBatch() throws Exception {
-    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
-    InMemoryCommandLog log = new InMemoryCommandLog();
-    List<String> parked = new ArrayList<>();
+  /** The handler over in-memory fakes, as its package-private constructor takes them. */
+  private static CrmWorkerHandler handler(
+      InMemoryCrmGateway crm, InMemoryCommandLog log, int maxAttempts, DeadLetterQueue dlq) {
     WorkerConfig config =
         new WorkerConfig(
-            2,
+            maxAttempts,
             Duration.ofMillis(1),
             Duration.ofMillis(2),
             Duration.ofSeconds(60),
@@ -68,13 +67,22 @@ class CrmWorkerHandlerTest {
             log,
             resilient,
             new InMemoryLeadCache(),
-            (body, reason) -> parked.add(reason),
+            dlq,
             Clock.systemUTC(),
             Duration.ofSeconds(60),
             5);
+    return new CrmWorkerHandler(processor, resilient);
+  }
+
+  @Test
+  void createsTheGoodRecordAndParksThePoisonOneWithoutFailingTheBatch() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    InMemoryCommandLog log = new InMemoryCommandLog();
+    List<String> parked = new ArrayList<>();
 
     SQSBatchResponse response =
-        new CrmWorkerHandler(processor, resilient).handleRequest(fixture("sqs-batch.json"), null);
+        handler(crm, log, 2, (body, reason) -> parked.add(reason))
+            .handleRequest(fixture("sqs-batch.json"), null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(log.find("cmd-fixture-1"))
@@ -87,30 +95,10 @@ class CrmWorkerHandlerTest {
   void reportsOnlyTheMessagesToRedeliver() throws Exception {
     InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
     crm.failNextCalls(10);
-    WorkerConfig config =
-        new WorkerConfig(
-            1,
-            Duration.ofMillis(1),
-            Duration.ofMillis(2),
-            Duration.ofSeconds(60),
-            50,
-            5,
-            Duration.ofSeconds(30),
-            2);
-    ResilientCrmGateway resilient = new ResilientCrmGateway(crm, config);
-    CommandProcessor processor =
-        new CommandProcessor(
-            new CommandCodec()::decode,
-            new InMemoryCommandLog(),
-            resilient,
-            new InMemoryLeadCache(),
-            (body, reason) -> {},
-            Clock.systemUTC(),
-            Duration.ofSeconds(60),
-            5);
 
     SQSBatchResponse response =
-        new CrmWorkerHandler(processor, resilient).handleRequest(fixture("sqs-batch.json"), null);
+        handler(crm, new InMemoryCommandLog(), 1, (body, reason) -> {})
+            .handleRequest(fixture("sqs-batch.json"), null);
 
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)

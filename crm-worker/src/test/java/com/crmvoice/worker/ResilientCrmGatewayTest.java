@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmvoice.core.config.WorkerConfig;
 import com.crmvoice.core.fakes.InMemoryCrmGateway;
+import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.port.CrmUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
@@ -49,13 +50,26 @@ class ResilientCrmGatewayTest {
 
   @Test
   void doesNotRetryWhenTheDeadlineIsNear() {
-    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(5, 10));
-    gateway.deadline(Instant.now());
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(5, 10), clock);
+    // Two backoff waits (2 ms each at most) no longer fit before the deadline.
+    gateway.deadline(clock.instant().plusMillis(3));
     crm.failNextCalls(5);
 
     assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
         .isInstanceOf(CrmUnavailableException.class);
     assertThat(crm.calls("topOpenLeads")).isEqualTo(1);
+  }
+
+  @Test
+  void retriesWhileTheDeadlineIsFarEnough() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    ResilientCrmGateway gateway = new ResilientCrmGateway(crm, config(5, 10), clock);
+    gateway.deadline(clock.instant().plusSeconds(10));
+    crm.failNextCalls(2);
+
+    assertThat(gateway.topOpenLeads("005A", 1)).isEmpty();
+    assertThat(crm.calls("topOpenLeads")).isEqualTo(3);
   }
 
   @Test

@@ -62,10 +62,7 @@ final class WorkerStack implements AutoCloseable {
     env.put("COMMANDS_TABLE", commandsTable);
     env.put("COMMAND_QUEUE_URL", queue.queueUrl());
     env.put("COMMAND_DLQ_URL", queue.dlqUrl());
-    env.put("SALESFORCE_LOGIN_URL", salesforce.baseUrl().toString());
-    env.put("SALESFORCE_AUTH_FLOW", "client-credentials");
-    env.put("SALESFORCE_CLIENT_ID", FakeSalesforce.CLIENT_ID);
-    env.put("SALESFORCE_CLIENT_SECRET", FakeSalesforce.CLIENT_SECRET);
+    env.putAll(salesforce.clientCredentialsEnv());
     env.put("SALESFORCE_TIMEOUT_MS", "2000");
     env.put("WORKER_RETRY_INITIAL_MS", "10");
     env.put("WORKER_RETRY_MAX_MS", "40");

@@ -55,19 +55,18 @@ final class Wiring {
     CacheConfig cache = CacheConfig.fromEnv(env);
     AwsClients aws = AwsClients.fromEnv(environment);
     SalesforceConfig salesforce = SalesforceSettings.load(env, aws);
-    SalesforceCrmGateway crm = SalesforceCrmGateway.create(salesforce);
+    // A first request pays for userinfo and, on a cache miss, a live lookup: bound every
+    // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
+    // lookup the skill stopped waiting for ends soon after rather than holding its thread.
+    SalesforceCrmGateway crm =
+        SalesforceCrmGateway.create(
+            withTimeout(salesforce, min(salesforce.timeout(), skill.liveLookupBudget())));
     Clock clock = Clock.systemUTC();
-    // A first request pays for userinfo and, on a cache miss, a live lookup: bound both by the
-    // budget so the answer stays well inside Alexa's 8 seconds.
     IdentityResolver identity =
         skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
             ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
             : new CachingIdentityResolver(
-                SalesforceCrmGateway.create(
-                    withTimeout(salesforce, min(salesforce.timeout(), skill.liveLookupBudget()))),
-                clock,
-                skill.identityCacheTtl(),
-                IDENTITY_CACHE_ENTRIES);
+                crm, clock, skill.identityCacheTtl(), IDENTITY_CACHE_ENTRIES);
     ExecutorService lookups =
         Executors.newCachedThreadPool(
             r -> {

@@ -63,10 +63,7 @@ public final class IntentStack implements AutoCloseable {
     env.put("COMMANDS_TABLE", commandsTable);
     env.put("COMMAND_QUEUE_URL", commandQueue.queueUrl());
     env.put("REFRESH_QUEUE_URL", refreshQueueUrl);
-    env.put("SALESFORCE_LOGIN_URL", salesforce.baseUrl().toString());
-    env.put("SALESFORCE_AUTH_FLOW", "client-credentials");
-    env.put("SALESFORCE_CLIENT_ID", FakeSalesforce.CLIENT_ID);
-    env.put("SALESFORCE_CLIENT_SECRET", FakeSalesforce.CLIENT_SECRET);
+    env.putAll(salesforce.clientCredentialsEnv());
     env.put("SALESFORCE_TIMEOUT_MS", "3000");
     env.put("LIVE_LOOKUP_BUDGET_MS", "2500");
     env.putAll(overrides);

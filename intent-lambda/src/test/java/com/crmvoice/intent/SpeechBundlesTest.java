@@ -33,6 +33,15 @@ class SpeechBundlesTest {
   }
 
   @Test
+  void valuesAreFilledInOnePass_andEscapedForSsml() {
+    String said = Speech.forLocale("en-US").say("toplead.found", "Ann {1} <Lee>", "B&B");
+
+    assertThat(said).isEqualTo("Your top lead is Ann {1} &lt;Lee&gt; from B&amp;B.");
+    assertThat(Speech.forLocale("en-US").plain("toplead.found", "Ann {1}", "B&B"))
+        .isEqualTo("Your top lead is Ann {1} from B&B.");
+  }
+
+  @Test
   void germanIsReadAsUtf8() {
     assertThat(Speech.forLocale("de-DE").say("goodbye")).isEqualTo("Tschüss.");
   }

@@ -72,7 +72,13 @@ public final class CommandCodec {
     try {
       root = json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new MalformedCommandException("not JSON: " + e.getOriginalMessage());
+      // Jackson's message quotes the offending text, which may be a lead's email or phone: the
+      // reason (logged, and kept on the dead-lettered message) names only where it broke.
+      var at = e.getLocation();
+      throw new MalformedCommandException(
+          at == null
+              ? "not JSON"
+              : "not JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
     if (root == null || !root.isObject()) {
       throw new MalformedCommandException("not a JSON object");

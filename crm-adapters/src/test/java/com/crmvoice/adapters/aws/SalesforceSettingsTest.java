@@ -9,7 +9,7 @@ import com.crmvoice.core.config.SalesforceConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The secret's format as docs/deploy.md and template.yaml describe it. */
+/** The secret's format as README.md (Deploying) and template.yaml describe it. */
 class SalesforceSettingsTest {
 
   @Test

@@ -60,6 +60,17 @@ class CommandCodecTest {
   }
 
   @Test
+  void aBrokenBodysReasonNamesWhereItBroke_neverWhatItSaid() {
+    String body = "{\"version\":1,\"lead\":{\"email\":john.smith@acme.com, \"phone\":+1 555 0100}}";
+
+    assertThatThrownBy(() -> codec.decode(body))
+        .isInstanceOf(MalformedCommandException.class)
+        .hasMessageStartingWith("not JSON (line 1, column ")
+        .hasMessageNotContaining("john")
+        .hasMessageNotContaining("555");
+  }
+
+  @Test
   void refusesAnEmptyBody() {
     assertThatThrownBy(() -> codec.decode(" ")).isInstanceOf(MalformedCommandException.class);
   }

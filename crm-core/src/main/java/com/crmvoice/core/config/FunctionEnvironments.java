@@ -43,6 +43,7 @@ public final class FunctionEnvironments {
           SALESFORCE_CLIENT_ID,
           SALESFORCE_USERNAME,
           SALESFORCE_CLOSED_STATUSES,
+          SALESFORCE_EXTERNAL_ID_FIELD,
           SALESFORCE_TIMEOUT_MS);
 
   /**

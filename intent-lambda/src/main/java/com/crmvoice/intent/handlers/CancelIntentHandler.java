@@ -2,10 +2,9 @@ package com.crmvoice.intent.handlers;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
-import com.crmvoice.intent.speech.Speech;
 import java.util.Optional;
 
-/** AMAZON.CancelIntent: Says goodbye and ends the session. */
+/** AMAZON.CancelIntent: says goodbye and ends the session. */
 public final class CancelIntentHandler implements IntentHandler {
 
   @Override
@@ -15,11 +14,6 @@ public final class CancelIntentHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
-    Speech speech = Requests.speech(input);
-    return input
-        .getResponseBuilder()
-        .withSpeech(speech.say("goodbye"))
-        .withShouldEndSession(true)
-        .build();
+    return Requests.goodbye(input);
   }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the skill says, per locale, from the resource bundles {@code Speech_<locale>.properties}.
@@ -40,20 +42,28 @@ public final class Speech {
 
   /** The text for {@code key} with {@code args} (SSML-escaped) in its placeholders. */
   public String say(String key, Object... args) {
-    String text = bundle.getString(key);
-    for (int i = 0; i < args.length; i++) {
-      text = text.replace("{" + i + "}", escape(String.valueOf(args[i])));
-    }
-    return text;
+    return fill(bundle.getString(key), args, true);
   }
 
   /** Like {@link #say} for text on a card: no escaping. */
   public String plain(String key, Object... args) {
-    String text = bundle.getString(key);
-    for (int i = 0; i < args.length; i++) {
-      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+    return fill(bundle.getString(key), args, false);
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");
+
+  // One pass over the template: a spoken value that itself contains "{1}" stays as it was said.
+  private static String fill(String template, Object[] args, boolean ssml) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int i = m.group(1).charAt(0) - '0';
+      String value = i < args.length ? String.valueOf(args[i]) : m.group();
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(ssml && i < args.length ? escape(value) : value));
     }
-    return text;
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The text for {@code key}, or null when the bundle has none. */

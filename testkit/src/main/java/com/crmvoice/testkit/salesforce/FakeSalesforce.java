@@ -150,6 +150,19 @@ public final class FakeSalesforce implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /**
+   * The SALESFORCE_* settings that connect a function to this fake with the client credentials
+   * flow, as a deployment's secret would (names as in crm-core's EnvNames).
+   */
+  public Map<String, String> clientCredentialsEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SALESFORCE_LOGIN_URL", baseUrl().toString());
+    env.put("SALESFORCE_AUTH_FLOW", "client-credentials");
+    env.put("SALESFORCE_CLIENT_ID", CLIENT_ID);
+    env.put("SALESFORCE_CLIENT_SECRET", CLIENT_SECRET);
+    return env;
+  }
+
   /** The PKCS#8 PEM private key whose public key the connected app holds (JWT bearer flow). */
   public String privateKeyPem() {
     String body =

@@ -1,6 +1,7 @@
 package com.crmvoice.core.service.skill;
 
 import com.crmvoice.core.domain.CommandRecord;
+import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.port.CommandLog;
@@ -24,6 +25,9 @@ public final class CreateLeadService {
 
   /** The code and reason recorded when the queue refused a command. */
   public static final String QUEUE_UNAVAILABLE = "QUEUE_UNAVAILABLE";
+
+  /** How long a recorded, never-claimed command may wait for its message before it is resent. */
+  static final Duration RESEND_GRACE = Duration.ofSeconds(30);
 
   /** What became of a submission. */
   public sealed interface Submission {
@@ -56,17 +60,52 @@ public final class CreateLeadService {
     String commandId = CommandIds.fromRequestId("CreateLead", requestId);
     Instant now = clock.instant();
     CreateLead command = new CreateLead(commandId, ownerId, lead, now);
+    boolean recorded;
     try {
-      if (!log.recordQueued(command, now)) {
-        LOG.info("command {} already recorded: not queued again", commandId);
-        return log.find(commandId)
-            .<Submission>map(Submission.AlreadyQueued::new)
-            .orElseGet(() -> new Submission.NotQueued(commandId));
-      }
+      recorded = log.recordQueued(command, now);
     } catch (StorageUnavailableException e) {
       LOG.warn("command log unavailable, command {} not queued: {}", commandId, e.toString());
       return new Submission.NotQueued(commandId);
     }
+    if (!recorded) {
+      return resubmission(commandId);
+    }
+    return send(command);
+  }
+
+  // A request seen before. If the first attempt died between the log write and the send, the
+  // command sits QUEUED with no message: after RESEND_GRACE with no worker claim yet, it is sent
+  // again (the worker claims a command once, so a spare message cannot create a second lead). A
+  // prompt retry of a request that did send finds it younger than that and queues nothing more.
+  private Submission resubmission(String commandId) {
+    CommandRecord record;
+    try {
+      record = log.find(commandId).orElse(null);
+    } catch (StorageUnavailableException e) {
+      LOG.warn("command log unavailable, command {} not checked: {}", commandId, e.toString());
+      return new Submission.NotQueued(commandId);
+    }
+    if (record == null) {
+      return new Submission.NotQueued(commandId);
+    }
+    if (record.state() == CommandState.FAILED
+        && QUEUE_UNAVAILABLE.equals(record.status().failureCode())) {
+      return new Submission.NotQueued(commandId);
+    }
+    if (record.state() == CommandState.QUEUED
+        && record.attempts() == 0
+        && record.updatedAt().plus(RESEND_GRACE).isBefore(clock.instant())
+        && record.command() instanceof CreateLead queued) {
+      LOG.info("command {} already recorded and still queued: sent again", commandId);
+      Submission sent = send(queued);
+      return sent instanceof Submission.NotQueued ? sent : new Submission.AlreadyQueued(record);
+    }
+    LOG.info("command {} already recorded: not queued again", commandId);
+    return new Submission.AlreadyQueued(record);
+  }
+
+  private Submission send(CreateLead command) {
+    String commandId = command.commandId();
     try {
       queue.send(command);
       LOG.info("command {} queued", commandId);

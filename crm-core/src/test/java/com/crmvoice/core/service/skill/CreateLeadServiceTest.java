@@ -3,11 +3,13 @@ package com.crmvoice.core.service.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.fakes.InMemoryCommandLog;
 import com.crmvoice.core.fakes.InMemoryCommandQueue;
 import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.service.skill.CreateLeadService.Submission;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,46 @@ class CreateLeadServiceTest {
     assertThat(again).isInstanceOf(Submission.AlreadyQueued.class);
     assertThat(queue.sent()).hasSize(1);
     assertThat(log.all()).hasSize(1);
+  }
+
+  @Test
+  void aRetryFindingTheCommandNeverSentAndNeverClaimed_sendsItAgain() {
+    String commandId = CommandIds.fromRequestId("CreateLead", REQUEST);
+    // The first attempt recorded the command and died before the send.
+    log.recordQueued(new CreateLead(commandId, OWNER, lead, clock.instant()), clock.instant());
+    clock.advance(CreateLeadService.RESEND_GRACE.plusSeconds(1));
+
+    Submission again = service.submit(REQUEST, OWNER, lead);
+
+    assertThat(again).isInstanceOf(Submission.AlreadyQueued.class);
+    assertThat(queue.sent())
+        .singleElement()
+        .satisfies(c -> assertThat(c.commandId()).isEqualTo(commandId));
+    assertThat(log.all()).hasSize(1);
+  }
+
+  @Test
+  void aRetryOfACommandAWorkerHasClaimed_sendsNothing() {
+    service.submit(REQUEST, OWNER, lead);
+    String commandId = CommandIds.fromRequestId("CreateLead", REQUEST);
+    log.claim(log.find(commandId).orElseThrow().command(), clock.instant(), Duration.ofSeconds(30));
+    clock.advance(CreateLeadService.RESEND_GRACE.plusSeconds(1));
+
+    service.submit(REQUEST, OWNER, lead);
+
+    assertThat(queue.sent()).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterTheQueueRefused_saysNotQueuedAgain() {
+    queue.failing(true);
+    service.submit(REQUEST, OWNER, lead);
+    queue.failing(false);
+
+    Submission again = service.submit(REQUEST, OWNER, lead);
+
+    assertThat(again).isInstanceOf(Submission.NotQueued.class);
+    assertThat(queue.sent()).isEmpty();
   }
 
   @Test
