@@ -105,7 +105,15 @@ public final class Console {
       return true;
     }
     if (!line.startsWith(":")) {
-      conversation.say(line);
+      try {
+        conversation.say(line);
+      } catch (RuntimeException e) {
+        printer.info(
+            "  [simulator] that turn failed: "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage());
+      }
       return true;
     }
     String[] parts = line.substring(1).strip().split("\\s+", 2);
