@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.SalesforceSettings;
-import com.crmvoice.adapters.codec.MalformedCommandException;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
@@ -14,10 +13,9 @@ import com.crmvoice.core.config.Env;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.config.StorageConfig;
-import com.crmvoice.core.domain.RetryableException;
-import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
+import com.crmvoice.core.service.refresher.RefreshRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,12 +26,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Lambda entry point of the cache refresher, for two event sources:
@@ -56,11 +50,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CacheRefresherHandler implements RequestStreamHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CacheRefresherHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}");
 
   private final CacheRefresher refresher;
+  private final RefreshRequests requests;
 
   /** Called by the Lambda runtime once per container. */
   public CacheRefresherHandler() {
@@ -85,10 +78,12 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
             config,
             Clock.systemUTC(),
             crm::requestCount);
+    this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
     this.refresher = refresher;
+    this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
   }
 
   @Override
@@ -138,54 +133,16 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   }
 
   private JsonNode onQueue(JsonNode records) {
-    Map<String, List<String>> messagesByOwner = new LinkedHashMap<>();
-    int dropped = 0;
+    List<RefreshRequests.Message> messages = new ArrayList<>();
     for (JsonNode record : records) {
-      String messageId = record.path("messageId").asText(null);
-      try {
-        String ownerId = SqsRefreshQueue.ownerIdOf(record.path("body").asText(null));
-        if (!OWNER_ID.matcher(ownerId).matches()) {
-          // Keys starting with '#' are the cache's own items (the watermark), never an owner.
-          throw new MalformedCommandException("refresh request has an impossible ownerId");
-        }
-        messagesByOwner.computeIfAbsent(ownerId, k -> new ArrayList<>()).add(messageId);
-      } catch (MalformedCommandException e) {
-        // Retrying cannot fix the body; the next cache miss asks again.
-        dropped++;
-        LOG.warn("refresh message dropped messageId={} reason={}", messageId, e.getMessage());
-      }
+      messages.add(
+          new RefreshRequests.Message(
+              record.path("messageId").asText(null), record.path("body").asText(null)));
     }
-    List<String> failed = new ArrayList<>();
-    for (Map.Entry<String, List<String>> entry : messagesByOwner.entrySet()) {
-      try {
-        refresher.ownerPass(entry.getKey());
-      } catch (CrmRejectedException e) {
-        dropped += entry.getValue().size();
-        LOG.warn(
-            "refresh message dropped ownerId={} reason=crm-rejected code={}",
-            entry.getKey(),
-            e.errorCode());
-      } catch (RetryableException e) {
-        failed.addAll(entry.getValue());
-      } catch (RuntimeException e) {
-        // Unexpected: let SQS redeliver, and the redrive policy park it if it keeps failing.
-        LOG.error("refresh of ownerId={} failed unexpectedly", entry.getKey(), e);
-        failed.addAll(entry.getValue());
-      }
-    }
-    LOG.info(
-        "refresh batch messages={} owners={} dropped={} failed={}",
-        records.size(),
-        messagesByOwner.size(),
-        dropped,
-        failed.size());
+    RefreshRequests.Outcome outcome = requests.handle(messages);
     ObjectNode response = JSON.createObjectNode();
     ArrayNode failures = response.putArray("batchItemFailures");
-    for (String messageId : failed) {
-      if (messageId != null) {
-        failures.addObject().put("itemIdentifier", messageId);
-      }
-    }
+    outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
     return response;
   }
 }
