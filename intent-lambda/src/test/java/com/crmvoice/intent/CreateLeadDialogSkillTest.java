@@ -291,6 +291,19 @@ class CreateLeadDialogSkillTest {
   }
 
   @Test
+  void aResumedDialogThatComesBackAsStarted_keepsItsProgress() {
+    JsonNode email = skill.invoke(no(requiredSlotsIn()));
+    ObjectNode next = answer(email, "john at acme dot com");
+    ((ObjectNode) next.get("request")).put("dialogState", "STARTED");
+
+    JsonNode phone = skill.invoke(next);
+
+    assertThat(elicited(phone)).isEqualTo("phone");
+    assertThat(phone.at("/sessionAttributes/createLead/declined").toString())
+        .isEqualTo("[\"firstName\"]");
+  }
+
+  @Test
   void germanDialogsOfferTheDetailsInGerman_andUnderstandUeberspringen() {
     JsonNode first =
         skill.invoke(withLocale(envelope("create-lead-in-progress-required.json"), "de-DE"));

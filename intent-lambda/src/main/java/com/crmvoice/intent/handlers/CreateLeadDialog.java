@@ -131,6 +131,21 @@ final class CreateLeadDialog {
       return names;
     }
 
+    /**
+     * Whether {@code intent} continues this dialog: it carries the values kept (the slot being
+     * asked for aside). A dialog the skill resumed from another intent may come back as STARTED; a
+     * new "add a lead" in the same session carries other values.
+     */
+    boolean continues(Intent intent) {
+      for (Map.Entry<String, String> kept : slots.entrySet()) {
+        if (!kept.getKey().equals(eliciting)
+            && !kept.getValue().equals(value(intent, kept.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     Progress declining(String slot) {
       Set<String> more = new LinkedHashSet<>(declined);
       more.add(slot);

@@ -53,9 +53,9 @@ public final class CreateLeadIntentHandler implements IntentHandler {
     }
 
     Progress progress =
-        request.getDialogState() == DialogState.STARTED
-            ? Progress.fresh()
-            : Progress.of(input).orElseGet(Progress::fresh);
+        Progress.of(input)
+            .filter(p -> request.getDialogState() != DialogState.STARTED || p.continues(intent))
+            .orElseGet(Progress::fresh);
     progress = CreateLeadDialog.answered(speech, intent, progress);
     return CreateLeadDialog.next(
         input, speech, intent, progress, null, lead -> submit(input, speech, user, lead));
