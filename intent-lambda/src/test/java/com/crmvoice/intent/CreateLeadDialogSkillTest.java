@@ -266,6 +266,23 @@ class CreateLeadDialogSkillTest {
   }
 
   @Test
+  void helpWhileADetailIsAskedFor_explainsAndAsksAgain_keepingTheValues() {
+    JsonNode email = skill.invoke(answer(requiredSlotsIn(), "John"));
+
+    JsonNode again = skill.invoke(other("help.json", email, "en-US"));
+
+    assertThat(elicited(again)).isEqualTo("email");
+    assertThat(speech(again))
+        .startsWith("<speak>I'm adding a lead to Salesforce. Only the last name and the company")
+        .contains("What's their email address?");
+    assertThat(
+            directive(again, "Dialog.ElicitSlot")
+                .at("/updatedIntent/slots/firstName/value")
+                .asText())
+        .isEqualTo("John");
+  }
+
+  @Test
   void noOutsideTheDialog_saysGoodbye() {
     ObjectNode no = envelope("no-while-offering-first-name.json");
     ((ObjectNode) no.get("session")).putObject("attributes");
