@@ -59,7 +59,8 @@ class CrmWorkerHandlerTest {
             50,
             5,
             Duration.ofSeconds(30),
-            2);
+            2,
+            5);
     ResilientCrmGateway resilient = new ResilientCrmGateway(crm, config);
     CommandProcessor processor =
         new CommandProcessor(

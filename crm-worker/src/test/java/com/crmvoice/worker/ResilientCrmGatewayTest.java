@@ -25,7 +25,8 @@ class ResilientCrmGatewayTest {
         50,
         minimumCalls,
         Duration.ofSeconds(60),
-        2);
+        2,
+        5);
   }
 
   @Test
