@@ -19,7 +19,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The handler on an SQS event kept exactly as Lambda delivers it. */
@@ -71,7 +73,8 @@ class CrmWorkerHandlerTest {
             dlq,
             Clock.systemUTC(),
             Duration.ofSeconds(60),
-            5);
+            5,
+            config.maxReceiveCount());
     return new CrmWorkerHandler(processor, resilient);
   }
 
@@ -104,5 +107,55 @@ class CrmWorkerHandlerTest {
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+  }
+
+  private static SQSEvent deliveredFor(String receiveCount) throws Exception {
+    SQSEvent event = fixture("sqs-batch.json");
+    Map<String, String> attributes = new HashMap<>(event.getRecords().get(0).getAttributes());
+    attributes.put("ApproximateReceiveCount", receiveCount);
+    event.getRecords().get(0).setAttributes(attributes);
+    return event;
+  }
+
+  @Test
+  void onTheQueuesLastDeliveryACommandSalesforceDidNotTakeIsFailedRetryableAndStillReported()
+      throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(10);
+    InMemoryCommandLog log = new InMemoryCommandLog();
+
+    SQSBatchResponse response =
+        handler(crm, log, 1, (body, reason) -> {}).handleRequest(deliveredFor("5"), null);
+
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureReason()).contains("Salesforce was unavailable");
+            });
+  }
+
+  @Test
+  void beforeTheLastDeliveryACommandSalesforceDidNotTakeStaysQueued() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(10);
+    InMemoryCommandLog log = new InMemoryCommandLog();
+
+    handler(crm, log, 1, (body, reason) -> {}).handleRequest(deliveredFor("4"), null);
+
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
+  }
+
+  @Test
+  void aMissingOrUnreadableReceiveCountCountsAsAFirstDelivery() {
+    assertThat(CrmWorkerHandler.receiveCount(null)).isEqualTo(1);
+    assertThat(CrmWorkerHandler.receiveCount(Map.of())).isEqualTo(1);
+    assertThat(CrmWorkerHandler.receiveCount(Map.of("ApproximateReceiveCount", "x"))).isEqualTo(1);
+    assertThat(CrmWorkerHandler.receiveCount(Map.of("ApproximateReceiveCount", "7"))).isEqualTo(7);
   }
 }
