@@ -140,6 +140,33 @@ class CrmWorkerHandlerTest {
   }
 
   @Test
+  void onTheLastDeliveryAnOpenCircuitGivesTheCommandUpWithoutCallingSalesforce() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(100);
+    InMemoryCommandLog log = new InMemoryCommandLog();
+    CrmWorkerHandler handler = handler(crm, log, 1, (body, reason) -> {});
+    for (int i = 0; i < 5; i++) {
+      handler.handleRequest(deliveredFor("1"), null);
+    }
+    int callsWhenOpen = crm.calls("createLeads");
+
+    SQSBatchResponse response = handler.handleRequest(deliveredFor("5"), null);
+
+    assertThat(crm.calls("createLeads")).isEqualTo(callsWhenOpen);
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureCode()).isEqualTo("CIRCUIT_OPEN");
+              assertThat(r.status().failureReason()).contains("Salesforce was unavailable");
+            });
+  }
+
+  @Test
   void beforeTheLastDeliveryACommandSalesforceDidNotTakeStaysQueued() throws Exception {
     InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
     crm.failNextCalls(10);
