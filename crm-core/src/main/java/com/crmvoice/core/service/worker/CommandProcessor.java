@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A message that does not decode is a poison message: parked in the dead-letter queue with
  *       its reason, acknowledged, never retried.
- *   <li>Each command is claimed in the command log; a DONE or FAILED one is acknowledged without
- *       touching the CRM; one held by a live lease elsewhere is left for later.
+ *   <li>Each command is claimed in the command log; a DONE one, or one FAILED for good, is
+ *       acknowledged without touching the CRM; one held by a live lease elsewhere is left for
+ *       later.
  *   <li>All claimed creates go to the CRM in one call (the gateway chunks by 200).
  *   <li>Created: DONE with the CRM id, and the lead added to its owner's cache when there is room.
  *       Rejected: FAILED with a reason a person understands, acknowledged. Retryable, or the CRM
