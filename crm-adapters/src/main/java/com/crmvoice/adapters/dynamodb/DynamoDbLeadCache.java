@@ -36,7 +36,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -63,12 +62,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *       written by one {@code TransactWriteItems}: all of it or nothing. The meta put is
  *       conditioned on the generation that was read, so a concurrent writer of the same owner makes
  *       it cancel instead of mixing two sets.
- *   <li>A larger one is written as a chain of transactions, each carrying one action on the meta
- *       item that checks and moves the generation (no other writer interleaves): first the lead
- *       puts, then the transaction that replaces the meta item with the new members, then the
- *       deletes. Until the meta item changes, readers see the old members; after, the new ones.
- *       While deletes are owed, the stored digest carries a {@code pending:} mark, so a chain that
- *       fails after the switch is reported as changed and the next pass deletes the leftovers.
+ *   <li>A larger one (top N near 100) is written as a chain of transactions, each carrying one
+ *       action on the meta item that checks and moves the generation, so no other writer
+ *       interleaves (an owner without a meta item has none to move: its puts go alone, and the
+ *       switch creates the meta item only if no one else did): first the lead puts, then the
+ *       transaction that replaces the meta item with the new members, then the deletes. Until the
+ *       meta item changes, readers see the old members; after, the new ones. (A lead kept in the
+ *       set is updated in place: readers may see its newer fields before the switch.) While deletes
+ *       are owed, the stored digest carries a {@code pending:} mark, so a chain that fails after
+ *       the switch is reported as changed and the next pass deletes the leftovers.
  *   <li>{@link #topLeads} reads the meta item and the leads in one consistent Query and answers
  *       only the leads the meta item lists (leftovers of a failed write are never answered). A
  *       Query is read-committed, not a snapshot: if a write commits between its meta item and its
@@ -423,8 +425,8 @@ public final class DynamoDbLeadCache implements LeadCache {
       boolean last = t == transactions - 1;
       long next = Math.max(current, 0) + 1;
       if (t < switching && current == NO_META) {
-        // No meta item yet, nothing to move: only check that no other writer created one.
-        items.add(conditionCheck(ownerId, current));
+        // No meta item yet: readers see no set, and the switch's put fails if another writer
+        // created one meanwhile. (No ConditionCheck, so no dynamodb:ConditionCheckItem needed.)
         next = NO_META;
       } else if (t < switching) {
         items.add(moveGeneration(ownerId, current, next, null));
@@ -454,21 +456,6 @@ public final class DynamoDbLeadCache implements LeadCache {
             .expressionAttributeValues(values.isEmpty() ? null : values)
             .build();
     return TransactWriteItem.builder().put(put).build();
-  }
-
-  private TransactWriteItem conditionCheck(String ownerId, long expected) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    String condition = expecting(expected, names, values);
-    ConditionCheck check =
-        ConditionCheck.builder()
-            .tableName(table)
-            .key(key(ownerId, META_SK))
-            .conditionExpression(condition)
-            .expressionAttributeNames(names)
-            .expressionAttributeValues(values.isEmpty() ? null : values)
-            .build();
-    return TransactWriteItem.builder().conditionCheck(check).build();
   }
 
   private TransactWriteItem moveGeneration(
