@@ -183,7 +183,8 @@ public final class DynamoDbLeadCache implements LeadCache {
   @Override
   public boolean addLeadIfRoom(Lead lead, int maxLeads, Instant now) {
     Read read = readWhole(lead.ownerId(), maxLeads);
-    if (!(read.snapshot() instanceof Snapshot.Known known)
+    if (!read.whole()
+        || !(read.snapshot() instanceof Snapshot.Known known)
         || known.leads().size() >= maxLeads
         || known.leads().stream().anyMatch(l -> l.id().equals(lead.id()))) {
       return false;
