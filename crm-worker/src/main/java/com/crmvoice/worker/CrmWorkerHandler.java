@@ -38,6 +38,8 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
   /** Leave this much of the invocation for recording outcomes after the last CRM call. */
   static final Duration SAFETY_MARGIN = Duration.ofSeconds(3);
 
+  static final String APPROXIMATE_RECEIVE_COUNT = "ApproximateReceiveCount";
+
   private final CommandProcessor processor;
   private final ResilientCrmGateway crm;
 
@@ -69,7 +71,8 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             new SqsDeadLetterQueue(aws.sqs(), storage.requireCommandDlqUrl()),
             Clock.systemUTC(),
             worker.lease(),
-            cache.topN());
+            cache.topN(),
+            worker.maxReceiveCount());
   }
 
   CrmWorkerHandler(CommandProcessor processor, ResilientCrmGateway crm) {
@@ -85,20 +88,43 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
     List<CommandProcessor.Message> messages =
         records.stream()
-            .map(r -> new CommandProcessor.Message(r.getMessageId(), r.getBody()))
+            .map(
+                r ->
+                    new CommandProcessor.Message(
+                        r.getMessageId(), r.getBody(), receiveCount(r.getAttributes())))
             .toList();
     BatchResult result = processor.process(messages);
     LOG.info(
-        "batch messages={} created={} rejected={} retried={} poisoned={} skipped={} failed={} circuit={}",
+        "batch messages={} created={} rejected={} retried={} gaveUp={} poisoned={} skipped={}"
+            + " failed={} circuit={}",
         messages.size(),
         result.created(),
         result.rejected(),
         result.retried(),
+        result.gaveUp(),
         result.poisoned(),
         result.skipped(),
         result.failedMessageIds().size(),
         crm.circuitState());
     return new SQSBatchResponse(
         result.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+  }
+
+  /**
+   * SQS's ApproximateReceiveCount system attribute: how many times the message has been delivered,
+   * this time included. Missing or unreadable counts as a first delivery, so the worker never gives
+   * a command up early.
+   * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+   */
+  static int receiveCount(Map<String, String> attributes) {
+    String value = attributes == null ? null : attributes.get(APPROXIMATE_RECEIVE_COUNT);
+    if (value == null) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Integer.parseInt(value.strip()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * of the polls meet an injected fault (503 storms, lock errors, request limits, dropped
  * connections, commit-then-drop, expired tokens). Every command must end as exactly one lead.
  *
- * <pre>mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>
+ * DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=com.crmvoice.worker.ChaosRun -Dexec.args=1000</pre>
  */
 public final class ChaosRun {

@@ -19,7 +19,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The handler on an SQS event kept exactly as Lambda delivers it. */
@@ -59,7 +61,8 @@ class CrmWorkerHandlerTest {
             50,
             5,
             Duration.ofSeconds(30),
-            2);
+            2,
+            5);
     ResilientCrmGateway resilient = new ResilientCrmGateway(crm, config);
     CommandProcessor processor =
         new CommandProcessor(
@@ -70,7 +73,8 @@ class CrmWorkerHandlerTest {
             dlq,
             Clock.systemUTC(),
             Duration.ofSeconds(60),
-            5);
+            5,
+            config.maxReceiveCount());
     return new CrmWorkerHandler(processor, resilient);
   }
 
@@ -103,5 +107,82 @@ class CrmWorkerHandlerTest {
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+  }
+
+  private static SQSEvent deliveredFor(String receiveCount) throws Exception {
+    SQSEvent event = fixture("sqs-batch.json");
+    Map<String, String> attributes = new HashMap<>(event.getRecords().get(0).getAttributes());
+    attributes.put("ApproximateReceiveCount", receiveCount);
+    event.getRecords().get(0).setAttributes(attributes);
+    return event;
+  }
+
+  @Test
+  void onTheQueuesLastDeliveryACommandSalesforceDidNotTakeIsFailedRetryableAndStillReported()
+      throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(10);
+    InMemoryCommandLog log = new InMemoryCommandLog();
+
+    SQSBatchResponse response =
+        handler(crm, log, 1, (body, reason) -> {}).handleRequest(deliveredFor("5"), null);
+
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureReason()).contains("Salesforce was unavailable");
+            });
+  }
+
+  @Test
+  void onTheLastDeliveryAnOpenCircuitGivesTheCommandUpWithoutCallingSalesforce() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(100);
+    InMemoryCommandLog log = new InMemoryCommandLog();
+    CrmWorkerHandler handler = handler(crm, log, 1, (body, reason) -> {});
+    for (int i = 0; i < 5; i++) {
+      handler.handleRequest(deliveredFor("1"), null);
+    }
+    int callsWhenOpen = crm.calls("createLeads");
+
+    SQSBatchResponse response = handler.handleRequest(deliveredFor("5"), null);
+
+    assertThat(crm.calls("createLeads")).isEqualTo(callsWhenOpen);
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureCode()).isEqualTo("CIRCUIT_OPEN");
+              assertThat(r.status().failureReason()).contains("Salesforce was unavailable");
+            });
+  }
+
+  @Test
+  void beforeTheLastDeliveryACommandSalesforceDidNotTakeStaysQueued() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    crm.failNextCalls(10);
+    InMemoryCommandLog log = new InMemoryCommandLog();
+
+    handler(crm, log, 1, (body, reason) -> {}).handleRequest(deliveredFor("4"), null);
+
+    assertThat(log.find("cmd-fixture-1"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
+  }
+
+  @Test
+  void aMissingOrUnreadableReceiveCountCountsAsAFirstDelivery() {
+    assertThat(CrmWorkerHandler.receiveCount(null)).isEqualTo(1);
+    assertThat(CrmWorkerHandler.receiveCount(Map.of())).isEqualTo(1);
+    assertThat(CrmWorkerHandler.receiveCount(Map.of("ApproximateReceiveCount", "x"))).isEqualTo(1);
+    assertThat(CrmWorkerHandler.receiveCount(Map.of("ApproximateReceiveCount", "7"))).isEqualTo(7);
   }
 }

@@ -2,7 +2,9 @@ package com.crmvoice.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
@@ -141,6 +143,60 @@ class CrmWorkerIT {
           .isEqualTo("unknown version 7");
       assertThat(stack.depth(stack.queue.queueUrl())).isZero();
       assertThat(stack.salesforce.calls("composite-create")).isZero();
+    }
+  }
+
+  @Test
+  void
+      aCommandSalesforceNeverTookIsFailedWithItsReasonInTheDeadLetterQueueAndCreatedOnceWhenRedriven() {
+    int maxReceiveCount = 3;
+    try (WorkerStack stack =
+        newStack(
+            Map.of("WORKER_MAX_ATTEMPTS", "1", "CIRCUIT_MINIMUM_CALLS", "50"), maxReceiveCount)) {
+      // Given Salesforce down for longer than the queue's deliveries last
+      stack.salesforce.faults().failNext(1000, 503);
+      stack.submit("dlq-1", "Setaside");
+
+      // When the worker has had every delivery
+      assertThat(
+              stack.pollUntil(
+                  () ->
+                      stack.depth(stack.queue.dlqUrl()) == 1
+                          && stack.depth(stack.queue.queueUrl()) == 0,
+                  Duration.ofSeconds(30)))
+          .isTrue();
+
+      // Then the message is in the dead-letter queue, and the log says why, not "queued"
+      assertThat(stack.salesforce.calls("composite-create")).isEqualTo(maxReceiveCount);
+      CommandRecord failed = stack.log.find("dlq-1").orElseThrow();
+      assertThat(failed.state()).isEqualTo(CommandState.FAILED);
+      assertThat(failed.status().retryable()).isTrue();
+      assertThat(failed.status().failureCode()).isEqualTo("SERVER_UNAVAILABLE");
+      assertThat(failed.status().failureReason())
+          .isEqualTo(
+              "Salesforce was unavailable, so the lead was not created yet;"
+                  + " it is set aside for your administrator to retry.");
+      assertThat(new LeadStatusService(stack.log).latest(WorkerStack.OWNER))
+          .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(failed.status()));
+      assertThat(stack.salesforce.leadCount()).isZero();
+
+      // When Salesforce is back and the administrator redrives the dead-letter queue
+      stack.salesforce.faults().clear();
+      assertThat(stack.redriveDeadLetters()).isEqualTo(1);
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "dlq-1", CommandState.DONE), Duration.ofSeconds(20)))
+          .isTrue();
+
+      // Then the lead is created once and the command is DONE
+      stack.pollUntil(() -> stack.depth(stack.queue.queueUrl()) == 0, Duration.ofSeconds(10));
+      assertThat(stack.salesforce.leadCount()).isEqualTo(1);
+      assertThat(stack.salesforce.leads().get(0)).containsEntry("LastName", "Setaside");
+      CommandRecord done = stack.log.find("dlq-1").orElseThrow();
+      assertThat(done.status().crmId()).isNotBlank();
+      assertThat(done.status().failureReason()).isNull();
+      assertThat(done.attempts()).isEqualTo(maxReceiveCount + 1);
+      assertThat(stack.depth(stack.queue.dlqUrl())).isZero();
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * Salesforce answering every call after a set latency. Prints leads per second and Salesforce API
  * calls per created lead; asserts nothing about time.
  *
- * <pre>mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>
+ * DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=com.crmvoice.worker.DrainBench -Dexec.args="2000 100 2"</pre>
  *
  * Arguments: commands (default 2000), Salesforce latency in ms (default 100), containers (default

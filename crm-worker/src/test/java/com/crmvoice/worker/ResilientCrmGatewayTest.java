@@ -26,7 +26,8 @@ class ResilientCrmGatewayTest {
         50,
         minimumCalls,
         Duration.ofSeconds(60),
-        2);
+        2,
+        5);
   }
 
   @Test

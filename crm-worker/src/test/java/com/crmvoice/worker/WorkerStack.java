@@ -67,6 +67,8 @@ final class WorkerStack implements AutoCloseable {
     env.put("WORKER_RETRY_INITIAL_MS", "10");
     env.put("WORKER_RETRY_MAX_MS", "40");
     env.put("WORKER_LEASE_SECONDS", "5");
+    // The worker gives up on the delivery the queue's redrive policy makes the last one.
+    env.put("COMMAND_MAX_RECEIVE_COUNT", Integer.toString(maxReceiveCount));
     env.putAll(overrides);
     handler = new CrmWorkerHandler(env);
     eventSource =
@@ -121,6 +123,24 @@ final class WorkerStack implements AutoCloseable {
     return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Integer.parseInt(
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /**
+   * What an administrator does after fixing the cause (SQS's "Start DLQ redrive"): every message in
+   * the dead-letter queue is sent back to the command queue and removed from the dead-letter queue.
+   *
+   * @return how many messages were moved
+   */
+  int redriveDeadLetters() {
+    int moved = 0;
+    for (Message message : deadLetters()) {
+      clients.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(message.body()));
+      clients
+          .sqs()
+          .deleteMessage(r -> r.queueUrl(queue.dlqUrl()).receiptHandle(message.receiptHandle()));
+      moved++;
+    }
+    return moved;
   }
 
   List<Message> deadLetters() {

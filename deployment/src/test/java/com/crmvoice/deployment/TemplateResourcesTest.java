@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.core.config.EnvNames;
 import com.crmvoice.core.config.FunctionEnvironments;
+import com.crmvoice.core.config.WorkerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -191,6 +192,26 @@ class TemplateResourcesTest {
     // The dead-letter queue keeps a message longer than its source could (14 days, the maximum).
     assertThat(TEMPLATE.intValue(TEMPLATE.properties(dlq).path("MessageRetentionPeriod")))
         .isEqualTo(1_209_600);
+  }
+
+  /**
+   * The worker records a command it gives up on as FAILED on the delivery it believes is the last;
+   * if that were not the queue's, a command would be FAILED while still being retried, or dead-
+   * lettered while the log still says QUEUED.
+   */
+  @Test
+  void theWorkerGivesUpOnTheDeliveryTheCommandQueuesRedrivePolicyMakesTheLast() {
+    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String queue =
+        consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
+    JsonNode workerSetting = TEMPLATE.environment(worker).get(EnvNames.COMMAND_MAX_RECEIVE_COUNT);
+
+    assertThat(workerSetting).as(EnvNames.COMMAND_MAX_RECEIVE_COUNT + " in the worker").isNotNull();
+    assertThat(TEMPLATE.intValue(workerSetting))
+        .isEqualTo(
+            TEMPLATE.intValue(TEMPLATE.properties(queue).at("/RedrivePolicy/maxReceiveCount")))
+        .isEqualTo(WorkerConfig.DEFAULT_MAX_RECEIVE_COUNT)
+        .isEqualTo(ResourceDefinitions.MAX_RECEIVE_COUNT);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import com.crmvoice.intent.handlers.IntentHandler;
 import com.crmvoice.intent.handlers.LaunchRequestHandler;
 import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
+import com.crmvoice.intent.handlers.NoIntentHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
@@ -32,6 +33,7 @@ public final class IntentSkill {
         new CancelIntentHandler(),
         new StopIntentHandler(),
         new NavigateHomeIntentHandler(),
+        new NoIntentHandler(),
         new FallbackIntentHandler());
   }
 

@@ -40,7 +40,10 @@ class CreateLeadSkillTest {
     assertThat(elicit.at("/updatedIntent/slots/lastName/value").asText()).isEqualTo("Smith");
     assertThat(elicit.at("/updatedIntent/slots/firstName/value").asText()).isEqualTo("John");
     assertThat(speech(response))
-        .contains("doesn't sound like an email address", "What is the lead's email address?");
+        .contains(
+            "doesn't sound like an email address",
+            "What's their email address?",
+            "You can say skip.");
     assertThat(response.at("/response/reprompt/outputSpeech/ssml").asText())
         .contains("email address");
   }

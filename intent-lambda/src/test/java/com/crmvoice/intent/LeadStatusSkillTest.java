@@ -69,6 +69,29 @@ class LeadStatusSkillTest {
   }
 
   @Test
+  void readsBackALeadSetAsideAfterSalesforceStayedUnavailable_withTheReason() {
+    skill.invoke("create-lead-completed-confirmed.json");
+    workerClaims();
+    skill.log.markFailedRetryable(
+        commandId,
+        "SERVER_UNAVAILABLE",
+        "Salesforce was unavailable, so the lead was not created yet;"
+            + " it is set aside for your administrator to retry.",
+        skill.clock.instant());
+
+    assertThat(speech(skill.invoke("lead-status.json")))
+        .isEqualTo(
+            "<speak>Your lead John Smith from Acme could not be created."
+                + " Salesforce was unavailable, so the lead was not created yet;"
+                + " it is set aside for your administrator to retry.</speak>");
+    ObjectNode german = envelope("lead-status.json");
+    ((ObjectNode) german.get("request")).put("locale", "de-DE");
+    assertThat(speech(skill.invoke(german)))
+        .contains("konnte nicht angelegt werden", "nicht erreichbar", "Administrator")
+        .doesNotContain("abgelehnt");
+  }
+
+  @Test
   void neverTellsOneUserAboutAnothersLead() {
     skill.invoke("create-lead-completed-confirmed.json");
 

@@ -124,6 +124,18 @@ public final class SkillHarness {
     return envelope;
   }
 
+  /** The envelope with these session attributes, as Alexa returns what the skill last sent. */
+  static ObjectNode withAttributes(ObjectNode envelope, JsonNode attributes) {
+    ((ObjectNode) envelope.get("session")).set("attributes", attributes.deepCopy());
+    ((ObjectNode) envelope.get("session")).put("new", false);
+    return envelope;
+  }
+
+  static ObjectNode withLocale(ObjectNode envelope, String locale) {
+    ((ObjectNode) envelope.get("request")).put("locale", locale);
+    return envelope;
+  }
+
   static ObjectNode withRequestId(ObjectNode envelope, String requestId) {
     ((ObjectNode) envelope.get("request")).put("requestId", requestId);
     return envelope;

@@ -43,7 +43,9 @@ class SkillInvokeTest {
         "create-lead-in-progress-bad-email.json",
         "create-lead-in-progress-complete.json",
         "create-lead-completed-confirmed.json",
-        "create-lead-completed-denied.json"
+        "create-lead-completed-denied.json",
+        "create-lead-in-progress-required.json",
+        "no-while-offering-first-name.json"
       })
   void everyEnvelopeGetsAResponseWithSpeechOrADialogDirective(String name) {
     ResponseEnvelope response = invoke(name);

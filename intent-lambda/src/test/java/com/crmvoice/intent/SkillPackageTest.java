@@ -218,6 +218,80 @@ class SkillPackageTest {
 
   @ParameterizedTest
   @MethodSource("locales")
+  void theOptionalDetailsHaveElicitationPrompts_thatSayTheyCanBeSkipped(String locale)
+      throws IOException {
+    InteractionModelSchema model = model(locale);
+    DialogIntents dialog =
+        model.getDialog().getIntents().stream()
+            .filter(i -> i.getName().equals("CreateLeadIntent"))
+            .findFirst()
+            .orElseThrow();
+    String skipWord = locale.startsWith("de") ? "überspringen" : "skip";
+    for (String optional : List.of("firstName", "email", "phone")) {
+      DialogSlotItems slot =
+          dialog.getSlots().stream()
+              .filter(s -> s.getName().equals(optional))
+              .findFirst()
+              .orElseThrow();
+      // Asked by the skill (Dialog.ElicitSlot), never by Alexa on its own: not required.
+      assertThat(slot.getElicitationRequired()).as(optional).isFalse();
+      String promptId = slot.getPrompts().getElicitation();
+      Prompt prompt =
+          model.getPrompts().stream()
+              .filter(p -> p.getId().equals(promptId))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no prompt " + promptId));
+      assertThat(prompt.getVariations())
+          .as(optional)
+          .isNotEmpty()
+          .allSatisfy(v -> assertThat(v.getValue()).contains(skipWord));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("locales")
+  void anElicitedDetailCanBeAnsweredNaturally_withItsOwnSlotSamples(String locale)
+      throws IOException {
+    Intent createLead =
+        model(locale).getLanguageModel().getIntents().stream()
+            .filter(i -> i.getName().equals("CreateLeadIntent"))
+            .findFirst()
+            .orElseThrow();
+    for (SlotDefinition slot : createLead.getSlots()) {
+      assertThat(slot.getSamples()).as(slot.getName()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(slot.getSamples())
+          .as(slot.getName())
+          .allSatisfy(sample -> assertThat(sample).contains("{" + slot.getName() + "}"));
+    }
+    for (String spokenIn : List.of("email", "phone")) {
+      assertThat(createLead.getSamples())
+          .as("an intent sample carrying {%s}", spokenIn)
+          .anySatisfy(sample -> assertThat(sample).contains("{" + spokenIn + "}"));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("locales")
+  void everySkipTheModelRoutesToNoIntent_isASkipWordOfTheSkill(String locale) throws IOException {
+    Intent no =
+        model(locale).getLanguageModel().getIntents().stream()
+            .filter(i -> i.getName().equals("AMAZON.NoIntent"))
+            .findFirst()
+            .orElseThrow();
+    // Alexa may put the same answer into the elicited slot instead: the skill must read it alike.
+    Set<String> skipWords =
+        Stream.of(Speech.forLocale(locale).plain("create.skip.words").split(","))
+            .map(String::strip)
+            .collect(Collectors.toSet());
+
+    assertThat(no.getSamples()).isNotEmpty();
+    assertThat(no.getSamples().stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)))
+        .allSatisfy(sample -> assertThat(skipWords).contains(sample));
+    assertThat(skipWords).contains(locale.startsWith("de") ? "überspringen" : "skip");
+  }
+
+  @ParameterizedTest
+  @MethodSource("locales")
   void everyCustomSlotTypeIsDefinedWithValues(String locale) throws IOException {
     InteractionModelSchema model = model(locale);
     Set<String> defined =

@@ -39,6 +39,9 @@ public final class DynamoDbCommandLog implements CommandLog {
 
   private static final String STATE = "state";
 
+  /** true on a FAILED command the worker gave up on for a retryable cause; absent otherwise. */
+  private static final String RETRYABLE = "retryable";
+
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Duration ttl;
@@ -77,6 +80,8 @@ public final class DynamoDbCommandLog implements CommandLog {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":inProgress", s(CommandState.IN_PROGRESS.name()));
     values.put(":queued", s(CommandState.QUEUED.name()));
+    values.put(":failed", s(CommandState.FAILED.name()));
+    values.put(":true", AttributeValue.fromBool(true));
     values.put(":now", n(now.toEpochMilli()));
     values.put(":lease", n(now.plus(lease).toEpochMilli()));
     values.put(":nowIso", s(now.toString()));
@@ -102,10 +107,13 @@ public final class DynamoDbCommandLog implements CommandLog {
                                       + " #requestedAt = if_not_exists(#requestedAt, :requestedAt),"
                                       + " payload = if_not_exists(payload, :payload),"
                                       + " createdAt = if_not_exists(createdAt, :nowIso),"
-                                      + " #ttl = if_not_exists(#ttl, :ttl)")
+                                      + " #ttl = if_not_exists(#ttl, :ttl)"
+                                      + " REMOVE failureCode, failureReason, #retryable")
                               .conditionExpression(
                                   "attribute_not_exists(#pk) OR #state = :queued"
-                                      + " OR (#state = :inProgress AND leaseExpiresAt <= :now)")
+                                      + " OR (#state = :inProgress AND leaseExpiresAt <= :now)"
+                                      // Given up on for a retryable cause, now redriven.
+                                      + " OR (#state = :failed AND #retryable = :true)")
                               .expressionAttributeNames(
                                   Map.of(
                                       "#pk", COMMANDS_PK,
@@ -113,7 +121,8 @@ public final class DynamoDbCommandLog implements CommandLog {
                                       "#type", "type",
                                       "#owner", COMMANDS_OWNER,
                                       "#requestedAt", COMMANDS_REQUESTED_AT,
-                                      "#ttl", TTL_ATTRIBUTE))
+                                      "#ttl", TTL_ATTRIBUTE,
+                                      "#retryable", RETRYABLE))
                               .expressionAttributeValues(values)
                               .returnValues(ReturnValue.ALL_NEW)
                               .returnValuesOnConditionCheckFailure(
@@ -124,9 +133,7 @@ public final class DynamoDbCommandLog implements CommandLog {
       Map<String, AttributeValue> old =
           e.hasItem() && !e.item().isEmpty() ? e.item() : getItem(command.commandId());
       CommandRecord record = toRecord(old);
-      return record.state().isFinal()
-          ? new Claim.AlreadyFinal(record)
-          : new Claim.HeldElsewhere(record);
+      return record.isFinal() ? new Claim.AlreadyFinal(record) : new Claim.HeldElsewhere(record);
     }
   }
 
@@ -150,11 +157,26 @@ public final class DynamoDbCommandLog implements CommandLog {
     return finishInProgress(
         commandId,
         "SET #state = :next, failureCode = :code, failureReason = :reason, updatedAt = :nowIso"
-            + " REMOVE leaseExpiresAt",
+            + " REMOVE leaseExpiresAt, #retryable",
         Map.of(
             ":next", s(CommandState.FAILED.name()),
             ":code", s(failureCode == null ? "UNKNOWN" : failureCode),
             ":reason", s(failureReason),
+            ":nowIso", s(now.toString())));
+  }
+
+  @Override
+  public boolean markFailedRetryable(
+      String commandId, String failureCode, String failureReason, Instant now) {
+    return finishInProgress(
+        commandId,
+        "SET #state = :next, failureCode = :code, failureReason = :reason, #retryable = :true,"
+            + " updatedAt = :nowIso REMOVE leaseExpiresAt",
+        Map.of(
+            ":next", s(CommandState.FAILED.name()),
+            ":code", s(failureCode == null ? "UNKNOWN" : failureCode),
+            ":reason", s(failureReason),
+            ":true", AttributeValue.fromBool(true),
             ":nowIso", s(now.toString())));
   }
 
@@ -207,12 +229,19 @@ public final class DynamoDbCommandLog implements CommandLog {
                           .key(Map.of(COMMANDS_PK, s(commandId)))
                           .updateExpression(update)
                           .conditionExpression("#state = :inProgress")
-                          .expressionAttributeNames(Map.of("#state", STATE))
+                          .expressionAttributeNames(names(update))
                           .expressionAttributeValues(values)));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  private static Map<String, String> names(String update) {
+    // DynamoDB rejects a name placeholder the expressions do not use.
+    return update.contains("#retryable")
+        ? Map.of("#state", STATE, "#retryable", RETRYABLE)
+        : Map.of("#state", STATE);
   }
 
   private Map<String, AttributeValue> baseItem(CrmCommand command, Instant now) {
@@ -240,9 +269,16 @@ public final class DynamoDbCommandLog implements CommandLog {
 
   private CommandRecord toRecord(Map<String, AttributeValue> item) {
     CommandState state = CommandState.valueOf(str(item, STATE));
+    AttributeValue retryable = item.get(RETRYABLE);
     CommandStatus status =
         new CommandStatus(
-            state, str(item, "crmId"), str(item, "failureCode"), str(item, "failureReason"));
+            state,
+            str(item, "crmId"),
+            str(item, "failureCode"),
+            str(item, "failureReason"),
+            state == CommandState.FAILED
+                && retryable != null
+                && Boolean.TRUE.equals(retryable.bool()));
     long lease = Items.num(item, "leaseExpiresAt", -1);
     return new CommandRecord(
         codec.decode(str(item, "payload")),

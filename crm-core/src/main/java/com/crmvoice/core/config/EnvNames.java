@@ -48,6 +48,13 @@ public final class EnvNames {
   public static final String CIRCUIT_OPEN_SECONDS = "CIRCUIT_OPEN_SECONDS";
   public static final String SALESFORCE_MAX_CONCURRENCY = "SALESFORCE_MAX_CONCURRENCY";
 
+  /**
+   * The command queue's redrive policy maxReceiveCount: on that delivery the worker gives a
+   * retryable command up as FAILED (retryable) before SQS moves it to the dead-letter queue. Must
+   * equal the queue's setting.
+   */
+  public static final String COMMAND_MAX_RECEIVE_COUNT = "COMMAND_MAX_RECEIVE_COUNT";
+
   // Cache refresher.
   public static final String REFRESH_WATERMARK_OVERLAP_SECONDS =
       "REFRESH_WATERMARK_OVERLAP_SECONDS";

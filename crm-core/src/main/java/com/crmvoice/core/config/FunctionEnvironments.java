@@ -167,6 +167,7 @@ public final class FunctionEnvironments {
                   CIRCUIT_MINIMUM_CALLS,
                   CIRCUIT_OPEN_SECONDS,
                   SALESFORCE_MAX_CONCURRENCY,
+                  COMMAND_MAX_RECEIVE_COUNT,
                   SALESFORCE_EXTERNAL_ID_FIELD,
                   LEAD_CACHE_TOP_N,
                   LEAD_CACHE_TTL_HOURS,

@@ -32,4 +32,9 @@ public record CommandRecord(
   public CommandState state() {
     return status.state();
   }
+
+  /** See {@link CommandStatus#isFinal()}. */
+  public boolean isFinal() {
+    return status.isFinal();
+  }
 }

@@ -2,7 +2,9 @@ package com.crmvoice.core.domain;
 
 /**
  * Where a command is in its life: QUEUED by the skill, IN_PROGRESS while a worker holds its lease,
- * then DONE or FAILED for good. A failed attempt that may be retried goes back to QUEUED.
+ * then DONE or FAILED. A failed attempt that may be retried goes back to QUEUED; a command the
+ * worker gave up on after the queue's last delivery is FAILED but retryable ({@link
+ * CommandStatus#retryable()}), and a redrive from the dead-letter queue may claim it again.
  */
 public enum CommandState {
   QUEUED,
@@ -10,7 +12,10 @@ public enum CommandState {
   DONE,
   FAILED;
 
-  /** DONE and FAILED never change again. */
+  /**
+   * DONE or FAILED: no worker holds the command and none is due to. Whether it can ever change
+   * again is {@link CommandStatus#isFinal()}: a retryable FAILED command can.
+   */
   public boolean isFinal() {
     return this == DONE || this == FAILED;
   }

@@ -9,8 +9,11 @@ import java.util.Optional;
 
 /**
  * The status and idempotency record of every command. Transitions are conditional: QUEUED →
- * IN_PROGRESS (with a lease) → DONE or FAILED, or back to QUEUED to be retried; a DONE or FAILED
- * command never changes again. Failures are {@link StorageUnavailableException}.
+ * IN_PROGRESS (with a lease) → DONE or FAILED, or back to QUEUED to be retried. A DONE command and
+ * a FAILED one the CRM rejected never change again. A command the worker gave up on for a retryable
+ * cause (the CRM unavailable on the queue's last delivery: {@link #markFailedRetryable}) is FAILED
+ * too, so the user hears what happened, but a redrive from the dead-letter queue may claim it
+ * again. Failures are {@link StorageUnavailableException}.
  */
 public interface CommandLog {
 
@@ -22,7 +25,10 @@ public interface CommandLog {
     /** The caller now holds the command until the lease expires. */
     record Claimed(CommandRecord record) implements Claim {}
 
-    /** The command is DONE or FAILED already: acknowledge it, do nothing. */
+    /**
+     * The command is DONE, or FAILED for good ({@link CommandRecord#isFinal()}): acknowledge it, do
+     * nothing.
+     */
     record AlreadyFinal(CommandRecord record) implements Claim {}
 
     /** Another worker holds a live lease on it: leave it for later. */
@@ -30,9 +36,10 @@ public interface CommandLog {
   }
 
   /**
-   * Claims the command for one attempt: QUEUED (or IN_PROGRESS with an expired lease) becomes
-   * IN_PROGRESS until {@code now + lease}, attempts + 1. A command the log has never seen is
-   * recorded and claimed at once.
+   * Claims the command for one attempt: QUEUED, IN_PROGRESS with an expired lease, or FAILED but
+   * retryable (a redrive from the dead-letter queue) becomes IN_PROGRESS until {@code now + lease},
+   * attempts + 1, its failure code and reason cleared. A command the log has never seen is recorded
+   * and claimed at once. DONE and FAILED-for-good are {@link Claim.AlreadyFinal}.
    */
   Claim claim(CrmCommand command, Instant now, Duration lease);
 
@@ -41,6 +48,15 @@ public interface CommandLog {
 
   /** IN_PROGRESS → FAILED for good. Answers false if the command was not in progress. */
   boolean markFailed(String commandId, String failureCode, String failureReason, Instant now);
+
+  /**
+   * IN_PROGRESS → FAILED, retryable: the worker gives up for now on a cause that may pass (the
+   * queue's last delivery, the CRM still unavailable). The user is told the reason; a later {@link
+   * #claim} (the message redriven from the dead-letter queue) may take it up again. Answers false
+   * if the command was not in progress.
+   */
+  boolean markFailedRetryable(
+      String commandId, String failureCode, String failureReason, Instant now);
 
   /**
    * IN_PROGRESS → QUEUED, to be tried again; the reason is kept as the last error. Answers false if

@@ -48,4 +48,21 @@ class ConfigTest {
     assertThatThrownBy(() -> StorageConfig.fromEnv(Env.of(Map.of())).requireLeadsTable())
         .hasMessageContaining("LEADS_TABLE");
   }
+
+  @Test
+  void theWorkersMaxReceiveCountDefaultsToTheQueuesAndIsBoundedAsSqsBoundsIt() {
+    assertThat(WorkerConfig.fromEnv(Env.of(Map.of())).maxReceiveCount())
+        .isEqualTo(WorkerConfig.DEFAULT_MAX_RECEIVE_COUNT)
+        .isEqualTo(5);
+    assertThat(
+            WorkerConfig.fromEnv(Env.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "12")))
+                .maxReceiveCount())
+        .isEqualTo(12);
+    assertThatThrownBy(() -> WorkerConfig.fromEnv(Env.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "0"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("COMMAND_MAX_RECEIVE_COUNT");
+    assertThatThrownBy(
+            () -> WorkerConfig.fromEnv(Env.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "1001"))))
+        .hasMessageContaining("COMMAND_MAX_RECEIVE_COUNT");
+  }
 }

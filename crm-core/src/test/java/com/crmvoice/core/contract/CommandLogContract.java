@@ -92,6 +92,8 @@ public abstract class CommandLogContract {
     assertThat(log.claim(cmd, T0.plusSeconds(500), LEASE)).isInstanceOf(Claim.AlreadyFinal.class);
     assertThat(log.markFailed(cmd.commandId(), "X", "late failure", T0.plusSeconds(2))).isFalse();
     assertThat(log.release(cmd.commandId(), "late", T0.plusSeconds(2))).isFalse();
+    assertThat(log.markFailedRetryable(cmd.commandId(), "X", "late give-up", T0.plusSeconds(2)))
+        .isFalse();
     assertThat(log.find(cmd.commandId()))
         .hasValueSatisfying(
             r -> {
@@ -118,6 +120,110 @@ public abstract class CommandLogContract {
               assertThat(r.status().failureReason()).isEqualTo("The email address is not valid.");
             });
     assertThat(log.claim(cmd, T0.plusSeconds(500), LEASE)).isInstanceOf(Claim.AlreadyFinal.class);
+  }
+
+  @Test
+  void aFailureRejectedByTheCrmIsNotRetryableAndStaysFinal() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+    log.markFailed(cmd.commandId(), "DUPLICATES_DETECTED", "It exists already.", T0);
+
+    assertThat(log.claim(cmd, T0.plusSeconds(500), LEASE))
+        .isInstanceOfSatisfying(
+            Claim.AlreadyFinal.class,
+            c -> {
+              assertThat(c.record().status().retryable()).isFalse();
+              assertThat(c.record().isFinal()).isTrue();
+            });
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.attempts()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void aCommandGivenUpOnIsFailedRetryableWithItsReason() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+
+    assertThat(
+            log.markFailedRetryable(
+                cmd.commandId(), "SERVER_UNAVAILABLE", "Salesforce was unavailable.", T0))
+        .isTrue();
+    assertThat(log.markFailedRetryable(cmd.commandId(), "X", "twice", T0)).isFalse();
+    assertThat(log.markDone(cmd.commandId(), "00Q000000000001AAA", T0)).isFalse();
+
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.isFinal()).isFalse();
+              assertThat(r.status().failureCode()).isEqualTo("SERVER_UNAVAILABLE");
+              assertThat(r.status().failureReason()).isEqualTo("Salesforce was unavailable.");
+              assertThat(r.leaseExpiresAt()).isNull();
+            });
+    assertThat(log.recentForOwner(owner, 1))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status().retryable()).isTrue());
+  }
+
+  @Test
+  void aCommandGivenUpOnIsClaimedAgainWhenRedrivenAndCanThenBeDone() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+    log.markFailedRetryable(cmd.commandId(), "SERVER_UNAVAILABLE", "Salesforce was down.", T0);
+
+    assertThat(log.claim(cmd, T0.plusSeconds(3600), LEASE))
+        .isInstanceOfSatisfying(
+            Claim.Claimed.class,
+            c -> {
+              assertThat(c.record().state()).isEqualTo(CommandState.IN_PROGRESS);
+              assertThat(c.record().attempts()).isEqualTo(2);
+              assertThat(c.record().status().retryable()).isFalse();
+              assertThat(c.record().status().failureCode()).isNull();
+              assertThat(c.record().status().failureReason()).isNull();
+              assertThat(c.record().leaseExpiresAt()).isEqualTo(T0.plusSeconds(3600).plus(LEASE));
+            });
+    assertThat(log.claim(cmd, T0.plusSeconds(3601), LEASE)).isInstanceOf(Claim.HeldElsewhere.class);
+
+    assertThat(log.markDone(cmd.commandId(), "00Q000000000002AAA", T0.plusSeconds(3602))).isTrue();
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.DONE);
+              assertThat(r.status().crmId()).isEqualTo("00Q000000000002AAA");
+              assertThat(r.status().failureReason()).isNull();
+              assertThat(r.isFinal()).isTrue();
+            });
+    assertThat(log.claim(cmd, T0.plusSeconds(9000), LEASE)).isInstanceOf(Claim.AlreadyFinal.class);
+  }
+
+  @Test
+  void aCommandGivenUpOnTwiceAndThenRejectedStaysFinal() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.claim(cmd, T0, LEASE);
+    log.markFailedRetryable(cmd.commandId(), "SERVER_UNAVAILABLE", "down", T0);
+    log.claim(cmd, T0.plusSeconds(10), LEASE);
+    log.markFailedRetryable(
+        cmd.commandId(), "SERVER_UNAVAILABLE", "down again", T0.plusSeconds(11));
+    log.claim(cmd, T0.plusSeconds(20), LEASE);
+
+    assertThat(
+            log.markFailed(
+                cmd.commandId(), "INVALID_EMAIL_ADDRESS", "Not a valid email.", T0.plusSeconds(21)))
+        .isTrue();
+
+    assertThat(log.claim(cmd, T0.plusSeconds(500), LEASE))
+        .isInstanceOfSatisfying(
+            Claim.AlreadyFinal.class,
+            c -> {
+              assertThat(c.record().attempts()).isEqualTo(3);
+              assertThat(c.record().status().retryable()).isFalse();
+              assertThat(c.record().status().failureCode()).isEqualTo("INVALID_EMAIL_ADDRESS");
+            });
   }
 
   @Test

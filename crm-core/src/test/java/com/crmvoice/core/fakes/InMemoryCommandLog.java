@@ -32,7 +32,7 @@ public final class InMemoryCommandLog implements CommandLog {
   @Override
   public synchronized Claim claim(CrmCommand command, Instant now, Duration lease) {
     CommandRecord current = records.get(command.commandId());
-    if (current != null && current.state().isFinal()) {
+    if (current != null && current.isFinal()) {
       return new Claim.AlreadyFinal(current);
     }
     if (current != null
@@ -56,6 +56,12 @@ public final class InMemoryCommandLog implements CommandLog {
   public synchronized boolean markFailed(
       String commandId, String failureCode, String failureReason, Instant now) {
     return transition(commandId, CommandStatus.failed(failureCode, failureReason), now);
+  }
+
+  @Override
+  public synchronized boolean markFailedRetryable(
+      String commandId, String failureCode, String failureReason, Instant now) {
+    return transition(commandId, CommandStatus.failedRetryable(failureCode, failureReason), now);
   }
 
   @Override

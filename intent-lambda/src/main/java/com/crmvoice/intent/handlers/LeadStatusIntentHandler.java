@@ -55,6 +55,13 @@ public final class LeadStatusIntentHandler implements IntentHandler {
 
   // The worker records reasons in English; say the locale's own words for the codes we know.
   private static String reason(Speech speech, CommandStatus status) {
+    if (status.retryable()) {
+      // Given up on for now (Salesforce unavailable, the message set aside in the dead-letter
+      // queue): the code names the outage, not the lead, so it has no words of its own.
+      return speech.locale().startsWith("en") && status.failureReason() != null
+          ? status.failureReason()
+          : speech.say("reason.retryable");
+    }
     String known =
         status.failureCode() == null ? null : speech.sayIfPresent("reason." + status.failureCode());
     if (known != null) {

@@ -32,13 +32,19 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A message that does not decode is a poison message: parked in the dead-letter queue with
  *       its reason, acknowledged, never retried.
- *   <li>Each command is claimed in the command log; a DONE or FAILED one is acknowledged without
- *       touching the CRM; one held by a live lease elsewhere is left for later.
+ *   <li>Each command is claimed in the command log; a DONE one, or one FAILED for good, is
+ *       acknowledged without touching the CRM; one held by a live lease elsewhere is left for
+ *       later.
  *   <li>All claimed creates go to the CRM in one call (the gateway chunks by 200).
  *   <li>Created: DONE with the CRM id, and the lead added to its owner's cache when there is room.
  *       Rejected: FAILED with a reason a person understands, acknowledged. Retryable, or the CRM
- *       unavailable: released to QUEUED and reported failed, so the queue redelivers it and, after
- *       its maxReceiveCount, moves it to the dead-letter queue.
+ *       unavailable: released to QUEUED and reported failed, so the queue redelivers it.
+ *   <li>On the queue's last delivery (the message's receive count has reached the queue's
+ *       maxReceiveCount) a retryable outcome is recorded as FAILED but retryable, with a reason a
+ *       person understands, and still reported failed: SQS then moves the message to the
+ *       dead-letter queue, and the user asking about the lead hears why it is not there instead of
+ *       "queued" forever. An administrator who redrives the message after fixing the cause has it
+ *       claimed and created for real.
  * </ul>
  */
 public final class CommandProcessor {
@@ -48,8 +54,19 @@ public final class CommandProcessor {
   /** The status Salesforce gives a new lead by default; the refresher corrects it if not. */
   static final String NEW_LEAD_STATUS = "Open - Not Contacted";
 
-  /** One message of the batch. */
-  public record Message(String messageId, String body) {}
+  /**
+   * One message of the batch.
+   *
+   * @param receiveCount how many times SQS has delivered it, this time included (its
+   *     ApproximateReceiveCount attribute); 1 when unknown
+   */
+  public record Message(String messageId, String body, int receiveCount) {
+
+    /** A message on its first delivery. */
+    public Message(String messageId, String body) {
+      this(messageId, body, 1);
+    }
+  }
 
   /**
    * What became of the batch.
@@ -58,6 +75,8 @@ public final class CommandProcessor {
    * @param created commands now DONE
    * @param rejected commands now FAILED
    * @param retried commands released for another try
+   * @param gaveUp commands recorded FAILED but retryable on the queue's last delivery, reported
+   *     failed so that the queue moves them to the dead-letter queue
    * @param poisoned messages parked in the dead-letter queue
    * @param skipped commands already final, acknowledged
    */
@@ -66,6 +85,7 @@ public final class CommandProcessor {
       int created,
       int rejected,
       int retried,
+      int gaveUp,
       int poisoned,
       int skipped) {}
 
@@ -77,9 +97,12 @@ public final class CommandProcessor {
   private final Clock clock;
   private final Duration lease;
   private final int cacheTopN;
+  private final int maxReceiveCount;
 
   /**
    * @param decoder reads a message body; throws a {@link PermanentException} for a poison message
+   * @param maxReceiveCount the queue's redrive policy maxReceiveCount: a message received this many
+   *     times is on its last delivery
    */
   public CommandProcessor(
       Function<String, CrmCommand> decoder,
@@ -89,7 +112,11 @@ public final class CommandProcessor {
       DeadLetterQueue deadLetters,
       Clock clock,
       Duration lease,
-      int cacheTopN) {
+      int cacheTopN,
+      int maxReceiveCount) {
+    if (maxReceiveCount < 1) {
+      throw new IllegalArgumentException("maxReceiveCount must be at least 1");
+    }
     this.decoder = decoder;
     this.log = log;
     this.crm = crm;
@@ -98,6 +125,7 @@ public final class CommandProcessor {
     this.clock = clock;
     this.lease = lease;
     this.cacheTopN = cacheTopN;
+    this.maxReceiveCount = maxReceiveCount;
   }
 
   private record Work(Message message, CreateLead command) {}
@@ -141,6 +169,7 @@ public final class CommandProcessor {
     int created = 0;
     int rejected = 0;
     int retried = 0;
+    int gaveUp = 0;
     if (!claimed.isEmpty()) {
       List<CreateLeadRequest> requests =
           claimed.stream()
@@ -155,16 +184,25 @@ public final class CommandProcessor {
       } catch (CrmUnavailableException | CrmRejectedException e) {
         // The call failed as a whole: nothing is known to be created. Release everything for
         // redelivery; a configuration error ends in the dead-letter queue after maxReceiveCount.
-        String code =
-            e instanceof CrmUnavailableException u
-                ? u.errorCode()
-                : ((CrmRejectedException) e).errorCode();
+        String code;
+        String reason;
+        if (e instanceof CrmUnavailableException u) {
+          code = u.errorCode();
+          reason = FailureReasons.UNAVAILABLE_SET_ASIDE;
+        } else {
+          code = ((CrmRejectedException) e).errorCode();
+          reason = FailureReasons.REFUSED_SET_ASIDE;
+        }
         for (Work work : claimed) {
-          release(work, code);
+          if (retryLater(work, code, reason)) {
+            gaveUp++;
+          } else {
+            retried++;
+          }
           failed.add(work.message().messageId());
         }
         LOG.warn("batch outcome=crm-call-failed code={} commands={}", code, claimed.size());
-        return new BatchResult(List.copyOf(failed), 0, 0, claimed.size(), poisoned, skipped);
+        return new BatchResult(List.copyOf(failed), 0, 0, retried, gaveUp, poisoned, skipped);
       }
       for (int i = 0; i < claimed.size(); i++) {
         Work work = claimed.get(i);
@@ -190,10 +228,12 @@ public final class CommandProcessor {
             LOG.info("command outcome commandId={} outcome=rejected code={}", id, r.errorCode());
           } else {
             CreateResult.Retryable r = (CreateResult.Retryable) result;
-            release(work, r.errorCode());
+            if (retryLater(work, r.errorCode(), FailureReasons.UNAVAILABLE_SET_ASIDE)) {
+              gaveUp++;
+            } else {
+              retried++;
+            }
             failed.add(work.message().messageId());
-            retried++;
-            LOG.info("command outcome commandId={} outcome=retry code={}", id, r.errorCode());
           }
         } catch (RetryableException e) {
           // The CRM has the outcome but the log could not record it: redeliver; the external id
@@ -203,7 +243,8 @@ public final class CommandProcessor {
         }
       }
     }
-    return new BatchResult(List.copyOf(failed), created, rejected, retried, poisoned, skipped);
+    return new BatchResult(
+        List.copyOf(failed), created, rejected, retried, gaveUp, poisoned, skipped);
   }
 
   private boolean park(Message message, String reason) {
@@ -218,13 +259,33 @@ public final class CommandProcessor {
     }
   }
 
-  private void release(Work work, String code) {
+  /**
+   * A retryable outcome: released for the queue's next delivery or, on its last, recorded FAILED
+   * but retryable with {@code reason}. Either way the caller reports the message failed: SQS then
+   * redelivers it, or moves it to the dead-letter queue.
+   *
+   * @return true when this was the last delivery and the command is given up on
+   */
+  private boolean retryLater(Work work, String code, String reason) {
+    String id = work.command().commandId();
+    boolean last = work.message().receiveCount() >= maxReceiveCount;
     try {
-      log.release(work.command().commandId(), code, clock.instant());
+      if (last) {
+        log.markFailedRetryable(id, code, reason, clock.instant());
+      } else {
+        log.release(id, code, clock.instant());
+      }
     } catch (RetryableException e) {
-      // The lease runs out on its own; the redelivered message claims it then.
-      LOG.warn("command outcome commandId={} outcome=release-failed", work.command().commandId());
+      // The lease runs out on its own; a redelivered message claims it then.
+      LOG.warn("command outcome commandId={} outcome=record-failed last={}", id, last);
     }
+    LOG.info(
+        "command outcome commandId={} outcome={} code={} receiveCount={}",
+        id,
+        last ? "gave-up-to-dlq" : "retry",
+        code,
+        work.message().receiveCount());
+    return last;
   }
 
   private void addToCache(CreateLead command, String crmId) {

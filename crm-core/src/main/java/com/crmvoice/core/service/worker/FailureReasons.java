@@ -5,6 +5,22 @@ public final class FailureReasons {
 
   private FailureReasons() {}
 
+  /**
+   * Why a command is FAILED but retryable: Salesforce stayed unavailable (5xx, lock errors, request
+   * limits, timeouts, an open circuit) through the queue's last delivery.
+   */
+  public static final String UNAVAILABLE_SET_ASIDE =
+      "Salesforce was unavailable, so the lead was not created yet;"
+          + " it is set aside for your administrator to retry.";
+
+  /**
+   * Why a command is FAILED but retryable: Salesforce refused the whole call (a sign-in or
+   * configuration problem, not this lead) through the queue's last delivery.
+   */
+  public static final String REFUSED_SET_ASIDE =
+      "Salesforce did not accept the request from CRM Voice, so the lead was not created yet;"
+          + " it is set aside for your administrator to retry.";
+
   public static String forCode(String code, String crmMessage) {
     if (code == null) {
       return "Salesforce refused the lead.";

@@ -14,6 +14,7 @@ import com.crmvoice.core.fakes.InMemoryCrmGateway;
 import com.crmvoice.core.fakes.InMemoryLeadCache;
 import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.port.CrmGateway.CreateResult;
+import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.port.DeadLetterQueue;
 import com.crmvoice.core.port.LeadCache;
 import com.crmvoice.core.service.worker.CommandProcessor.BatchResult;
@@ -36,8 +37,10 @@ class CommandProcessorTest {
   private final List<String[]> parked = new ArrayList<>();
   private final DeadLetterQueue dlq = (body, reason) -> parked.add(new String[] {body, reason});
   private final Map<String, CrmCommand> wire = new HashMap<>();
+  private static final int MAX_RECEIVE_COUNT = 3;
   private final CommandProcessor processor =
-      new CommandProcessor(this::decode, log, crm, cache, dlq, clock, Duration.ofSeconds(60), 5);
+      new CommandProcessor(
+          this::decode, log, crm, cache, dlq, clock, Duration.ofSeconds(60), 5, MAX_RECEIVE_COUNT);
 
   private CrmCommand decode(String body) {
     CrmCommand command = wire.get(body);
@@ -54,6 +57,11 @@ class CommandProcessorTest {
         new CreateLead(id, OWNER, new NewLead("Ada", last, "Acme", null, null), clock.instant());
     wire.put("body-" + id, command);
     return new Message("m-" + id, "body-" + id);
+  }
+
+  /** The same message as SQS delivers it for the {@code receiveCount}-th time. */
+  private static Message delivery(Message message, int receiveCount) {
+    return new Message(message.messageId(), message.body(), receiveCount);
   }
 
   @Test
@@ -157,6 +165,137 @@ class CommandProcessorTest {
     assertThat(log.all()).allSatisfy(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
     assertThat(processor.process(List.of(message("c1", "A"), message("c2", "B"))).created())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aRetryableRecordBeforeTheLastDeliveryIsReleasedToQueued() {
+    crm.overrideCreates(r -> new CreateResult.Retryable("UNABLE_TO_LOCK_ROW", "locked"));
+    Message m = message("c1", "Locked");
+
+    for (int receive = 1; receive < MAX_RECEIVE_COUNT; receive++) {
+      BatchResult result = processor.process(List.of(delivery(m, receive)));
+
+      assertThat(result.failedMessageIds()).containsExactly("m-c1");
+      assertThat(result.retried()).isEqualTo(1);
+      assertThat(result.gaveUp()).isZero();
+      assertThat(log.find("c1"))
+          .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
+    }
+  }
+
+  @Test
+  void aRetryableRecordOnTheLastDeliveryIsFailedRetryableWithAReasonAndStillReportedFailed() {
+    crm.overrideCreates(
+        r ->
+            r.lead().lastName().equals("Locked")
+                ? new CreateResult.Retryable("UNABLE_TO_LOCK_ROW", "locked")
+                : null);
+
+    BatchResult result =
+        processor.process(
+            List.of(
+                delivery(message("c1", "Locked"), MAX_RECEIVE_COUNT),
+                delivery(message("c2", "Free"), MAX_RECEIVE_COUNT)));
+
+    assertThat(result.failedMessageIds()).containsExactly("m-c1");
+    assertThat(result.gaveUp()).isEqualTo(1);
+    assertThat(result.retried()).isZero();
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureCode()).isEqualTo("UNABLE_TO_LOCK_ROW");
+              assertThat(r.status().failureReason())
+                  .isEqualTo(
+                      "Salesforce was unavailable, so the lead was not created yet;"
+                          + " it is set aside for your administrator to retry.");
+            });
+    assertThat(log.find("c2"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.DONE));
+  }
+
+  @Test
+  void anUnavailableCrmOnTheLastDeliveryGivesUpOnlyTheMessagesThatReachedIt() {
+    crm.failNextCalls(1);
+
+    BatchResult result =
+        processor.process(
+            List.of(
+                delivery(message("c1", "A"), MAX_RECEIVE_COUNT + 1),
+                delivery(message("c2", "B"), MAX_RECEIVE_COUNT - 1)));
+
+    assertThat(result.failedMessageIds()).containsExactly("m-c1", "m-c2");
+    assertThat(result.gaveUp()).isEqualTo(1);
+    assertThat(result.retried()).isEqualTo(1);
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.FAILED);
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureReason()).contains("set aside for your administrator");
+            });
+    assertThat(log.find("c2"))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.QUEUED));
+  }
+
+  @Test
+  void aWholeCallRefusedOnTheLastDeliveryIsFailedRetryableNotRejected() {
+    crm.overrideCreates(
+        r -> {
+          throw new CrmRejectedException("INVALID_SESSION_ID", "no session");
+        });
+
+    BatchResult result =
+        processor.process(List.of(delivery(message("c1", "A"), MAX_RECEIVE_COUNT)));
+
+    assertThat(result.failedMessageIds()).containsExactly("m-c1");
+    assertThat(result.gaveUp()).isEqualTo(1);
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.status().retryable()).isTrue();
+              assertThat(r.status().failureCode()).isEqualTo("INVALID_SESSION_ID");
+              assertThat(r.status().failureReason())
+                  .startsWith("Salesforce did not accept the request from CRM Voice");
+            });
+  }
+
+  @Test
+  void aCommandGivenUpOnIsCreatedOnceWhenItsMessageIsRedriven() {
+    crm.failNextCalls(1);
+    Message m = message("c1", "Redriven");
+    processor.process(List.of(delivery(m, MAX_RECEIVE_COUNT)));
+
+    // An administrator redrives the message: SQS delivers it as new (receive count 1).
+    BatchResult redriven = processor.process(List.of(delivery(m, 1)));
+
+    assertThat(redriven.failedMessageIds()).isEmpty();
+    assertThat(redriven.created()).isEqualTo(1);
+    assertThat(crm.allLeads()).extracting(Lead::lastName).containsExactly("Redriven");
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(CommandState.DONE);
+              assertThat(r.attempts()).isEqualTo(2);
+            });
+    assertThat(processor.process(List.of(delivery(m, 2))).skipped()).isEqualTo(1);
+    assertThat(crm.allLeads()).hasSize(1);
+  }
+
+  @Test
+  void aRejectedCommandIsNotRetriedWhenItsMessageArrivesAgain() {
+    crm.overrideCreates(r -> new CreateResult.Rejected("STRING_TOO_LONG", "too long"));
+    Message m = message("c1", "Long");
+    processor.process(List.of(m));
+    crm.overrideCreates(r -> null);
+
+    BatchResult again = processor.process(List.of(delivery(m, 2)));
+
+    assertThat(again.skipped()).isEqualTo(1);
+    assertThat(crm.allLeads()).isEmpty();
+    assertThat(log.find("c1"))
+        .hasValueSatisfying(r -> assertThat(r.status().retryable()).isFalse());
   }
 
   @Test

@@ -1,0 +1,50 @@
+package com.crmvoice.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.testkit.aws.AwsOperationRecorder;
+import com.crmvoice.testkit.aws.AwsOperationRecorder.Call;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS operations recorder as this module registers it (test resources,
+ * software/amazon/awssdk/global/handlers/execution.interceptors): what the deployment module's IAM
+ * check reads is recorded here, and only what the worker's own code calls.
+ */
+class RecordedAwsOperationsIT {
+
+  @Test
+  void recordsTheWorkersCalls_andNeitherSetupNorTheEventSourceMapping() {
+    try (WorkerStack stack = new WorkerStack(Map.of(), 5)) {
+      stack.submit("recorded-1", "Recorded");
+
+      assertThat(
+              stack.pollUntil(
+                  () ->
+                      stack
+                          .log
+                          .find("recorded-1")
+                          .map(r -> r.state() == CommandState.DONE)
+                          .orElse(false),
+                  Duration.ofSeconds(20)))
+          .isTrue();
+    }
+
+    Set<Call> calls = AwsOperationRecorder.calls();
+    assertThat(calls).extracting(Call::function).containsOnly(AwsOperationRecorder.WORKER);
+    assertThat(calls)
+        .extracting(Call::operation)
+        .contains("DynamoDb:UpdateItem")
+        .doesNotContain(
+            "DynamoDb:CreateTable",
+            "DynamoDb:UpdateTimeToLive",
+            "Sqs:CreateQueue",
+            "Sqs:ReceiveMessage",
+            "Sqs:DeleteMessageBatch",
+            "Sqs:GetQueueAttributes");
+  }
+}
