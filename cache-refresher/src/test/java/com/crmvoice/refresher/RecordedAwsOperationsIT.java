@@ -31,7 +31,7 @@ class RecordedAwsOperationsIT {
         .anySatisfy(
             call -> {
               assertThat(call.function()).isEqualTo(AwsOperationRecorder.REFRESHER);
-              assertThat(call.operation()).isEqualTo("DynamoDb:BatchWriteItem");
+              assertThat(call.operation()).isEqualTo("DynamoDb:TransactWriteItems.Put");
               assertThat(call.thread()).startsWith("refresh-owner-");
             });
     assertThat(calls).extracting(Call::function).containsOnly(AwsOperationRecorder.REFRESHER);

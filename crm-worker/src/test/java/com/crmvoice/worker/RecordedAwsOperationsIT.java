@@ -35,10 +35,14 @@ class RecordedAwsOperationsIT {
     }
 
     Set<Call> calls = AwsOperationRecorder.calls();
-    assertThat(calls).extracting(Call::function).containsOnly(AwsOperationRecorder.WORKER);
+    // Other ITs in this JVM read statuses through the skill's LeadStatusService: those calls are
+    // the intent function's, rightly, so look at the worker's alone.
+    assertThat(calls)
+        .filteredOn(call -> call.function().equals(AwsOperationRecorder.WORKER))
+        .extracting(Call::operation)
+        .contains("DynamoDb:UpdateItem");
     assertThat(calls)
         .extracting(Call::operation)
-        .contains("DynamoDb:UpdateItem")
         .doesNotContain(
             "DynamoDb:CreateTable",
             "DynamoDb:UpdateTimeToLive",

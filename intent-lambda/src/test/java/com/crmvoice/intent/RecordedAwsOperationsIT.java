@@ -32,7 +32,7 @@ class RecordedAwsOperationsIT {
     assertThat(calls).extracting(Call::function).containsOnly(AwsOperationRecorder.INTENT);
     assertThat(calls)
         .extracting(Call::operation)
-        .contains("DynamoDb:Query", "DynamoDb:BatchWriteItem")
+        .contains("DynamoDb:Query", "DynamoDb:TransactWriteItems.Put")
         .doesNotContain(
             "DynamoDb:CreateTable",
             "DynamoDb:UpdateTimeToLive",
