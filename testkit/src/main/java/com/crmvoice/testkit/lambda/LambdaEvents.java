@@ -80,11 +80,13 @@ public final class LambdaEvents {
         message
             .getMessageAttributes()
             .forEach(
-                (name, value) ->
-                    messageAttributes
-                        .putObject(name)
-                        .put("stringValue", value.getStringValue())
-                        .put("dataType", value.getDataType()));
+                (name, value) -> {
+                  ObjectNode attribute = messageAttributes.putObject(name);
+                  attribute.put("stringValue", value.getStringValue());
+                  attribute.putArray("stringListValues");
+                  attribute.putArray("binaryListValues");
+                  attribute.put("dataType", value.getDataType());
+                });
       }
       record.put("md5OfBody", message.getMd5OfBody());
       record.put("eventSource", message.getEventSource());
