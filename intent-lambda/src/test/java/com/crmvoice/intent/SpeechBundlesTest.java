@@ -42,6 +42,15 @@ class SpeechBundlesTest {
   }
 
   @Test
+  void aTextUsedAsAValueIsTakenUnescaped_soItIsEscapedOnce() {
+    Speech speech = Speech.forLocale("en-US");
+
+    assertThat(speech.plainIfPresent("toplead.found", "A&B", "C"))
+        .isEqualTo("Your top lead is A&B from C.");
+    assertThat(speech.plainIfPresent("no.such.key")).isNull();
+  }
+
+  @Test
   void germanIsReadAsUtf8() {
     assertThat(Speech.forLocale("de-DE").say("goodbye")).isEqualTo("Tschüss.");
   }

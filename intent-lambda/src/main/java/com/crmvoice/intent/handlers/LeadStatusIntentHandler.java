@@ -53,22 +53,25 @@ public final class LeadStatusIntentHandler implements IntentHandler {
     return record.command().summary();
   }
 
-  // The worker records reasons in English; say the locale's own words for the codes we know.
+  // The worker records reasons in English; say the locale's own words for the codes we know. The
+  // reason is a value of "status.failed", which escapes it for SSML: take it unescaped here.
   private static String reason(Speech speech, CommandStatus status) {
     if (status.retryable()) {
       // Given up on for now (Salesforce unavailable, the message set aside in the dead-letter
       // queue): the code names the outage, not the lead, so it has no words of its own.
       return speech.locale().startsWith("en") && status.failureReason() != null
           ? status.failureReason()
-          : speech.say("reason.retryable");
+          : speech.plain("reason.retryable");
     }
     String known =
-        status.failureCode() == null ? null : speech.sayIfPresent("reason." + status.failureCode());
+        status.failureCode() == null
+            ? null
+            : speech.plainIfPresent("reason." + status.failureCode());
     if (known != null) {
       return known;
     }
     return speech.locale().startsWith("en") && status.failureReason() != null
         ? status.failureReason()
-        : speech.say("reason.other");
+        : speech.plain("reason.other");
   }
 }

@@ -66,14 +66,17 @@ public final class Speech {
     return out.toString();
   }
 
-  /** The text for {@code key}, or null when the bundle has none. */
-  public String sayIfPresent(String key, Object... args) {
+  /**
+   * The text for {@code key} without escaping (for use as a value of another text, which escapes
+   * it), or null when the bundle has none.
+   */
+  public String plainIfPresent(String key, Object... args) {
     try {
       bundle.getString(key);
     } catch (MissingResourceException e) {
       return null;
     }
-    return say(key, args);
+    return plain(key, args);
   }
 
   static String escape(String value) {
