@@ -180,12 +180,9 @@ public final class LocalPipeline implements AutoCloseable {
     } else {
       salesforce = FakeSalesforce.start();
       salesforce.seedDemo();
-      env.put(EnvNames.SALESFORCE_LOGIN_URL, salesforce.baseUrl().toString());
       // Client credentials, as FakeSalesforce.main documents: seedDemo() gives the integration
       // user's id to "Rep 1", so a JWT naming the integration user's username finds no user.
-      env.put(EnvNames.SALESFORCE_AUTH_FLOW, "client-credentials");
-      env.put(EnvNames.SALESFORCE_CLIENT_ID, FakeSalesforce.CLIENT_ID);
-      env.put(EnvNames.SALESFORCE_CLIENT_SECRET, FakeSalesforce.CLIENT_SECRET);
+      env.putAll(salesforce.clientCredentialsEnv());
       env.put(EnvNames.SALESFORCE_EXTERNAL_ID_FIELD, FakeSalesforce.EXTERNAL_ID_FIELD);
       env.put(EnvNames.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID);
       status.accept(

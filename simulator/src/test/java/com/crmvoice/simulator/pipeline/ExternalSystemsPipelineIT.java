@@ -37,10 +37,7 @@ class ExternalSystemsPipelineIT {
     external = FakeSalesforce.start();
     external.seedDemo();
     Map<String, String> hostEnv = new HashMap<>(AWS.env());
-    hostEnv.put(EnvNames.SALESFORCE_LOGIN_URL, external.baseUrl().toString());
-    hostEnv.put(EnvNames.SALESFORCE_AUTH_FLOW, "client-credentials");
-    hostEnv.put(EnvNames.SALESFORCE_CLIENT_ID, FakeSalesforce.CLIENT_ID);
-    hostEnv.put(EnvNames.SALESFORCE_CLIENT_SECRET, FakeSalesforce.CLIENT_SECRET);
+    hostEnv.putAll(external.clientCredentialsEnv());
     hostEnv.put(EnvNames.SINGLE_USER_OWNER_ID, "005000000000002AAA");
     pipeline =
         LocalPipeline.start(
@@ -98,10 +95,7 @@ class ExternalSystemsPipelineIT {
   @Test
   void warnsWhenTheSkillWouldNotKnowWhoseLeadsToRead() {
     Map<String, String> hostEnv = new HashMap<>(AWS.env());
-    hostEnv.put(EnvNames.SALESFORCE_LOGIN_URL, external.baseUrl().toString());
-    hostEnv.put(EnvNames.SALESFORCE_AUTH_FLOW, "client-credentials");
-    hostEnv.put(EnvNames.SALESFORCE_CLIENT_ID, FakeSalesforce.CLIENT_ID);
-    hostEnv.put(EnvNames.SALESFORCE_CLIENT_SECRET, FakeSalesforce.CLIENT_SECRET);
+    hostEnv.putAll(external.clientCredentialsEnv());
     try (LocalPipeline other =
         LocalPipeline.start(
             LocalPipeline.Options.defaults()
