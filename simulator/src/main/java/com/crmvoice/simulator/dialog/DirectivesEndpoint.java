@@ -2,18 +2,13 @@ package com.crmvoice.simulator.dialog;
 
 import com.crmvoice.simulator.dialog.Output.Notice;
 import com.crmvoice.simulator.dialog.Output.Progressive;
+import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -25,29 +20,13 @@ public final class DirectivesEndpoint implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer http;
   private final String apiAccessToken = "sim-api-token-" + UUID.randomUUID();
   private final Consumer<Output> listener;
 
   private DirectivesEndpoint(Consumer<Output> listener) {
     this.listener = listener;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    executor =
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "alexa-directives");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/v1/directives", this::handle);
-    server.start();
+    http = LoopbackHttpServer.start(0, 16, 2, "alexa-directives", "/v1/directives", this::handle);
   }
 
   public static DirectivesEndpoint start(Consumer<Output> listener) {
@@ -56,7 +35,7 @@ public final class DirectivesEndpoint implements AutoCloseable {
 
   /** What goes into context.System.apiEndpoint. */
   public String apiEndpoint() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + http.port();
   }
 
   /** What goes into context.System.apiAccessToken. */
@@ -97,7 +76,6 @@ public final class DirectivesEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    http.close();
   }
 }

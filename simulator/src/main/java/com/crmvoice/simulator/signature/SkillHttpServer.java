@@ -3,20 +3,15 @@ package com.crmvoice.simulator.signature;
 import com.crmvoice.simulator.dialog.SkillEndpoint;
 import com.crmvoice.simulator.dialog.SkillEndpoint.SkillFailedException;
 import com.crmvoice.simulator.signature.AlexaRequestVerifier.VerificationException;
+import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,31 +27,14 @@ public final class SkillHttpServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 256 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer http;
   private final SkillEndpoint skill;
   private final AlexaRequestVerifier verifier;
 
   private SkillHttpServer(int port, SkillEndpoint skill, AlexaRequestVerifier verifier) {
     this.skill = skill;
     this.verifier = verifier;
-    try {
-      server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 32);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    executor =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "skill-http");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/alexa", this::handle);
-    server.start();
+    http = LoopbackHttpServer.start(port, 32, 4, "skill-http", "/alexa", this::handle);
   }
 
   /**
@@ -70,7 +48,7 @@ public final class SkillHttpServer implements AutoCloseable {
   }
 
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/alexa");
+    return URI.create("http://127.0.0.1:" + http.port() + "/alexa");
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -137,7 +115,6 @@ public final class SkillHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    http.close();
   }
 }

@@ -1,18 +1,13 @@
 package com.crmvoice.testkit.alexa;
 
+import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The Alexa API's Progressive Response endpoint ({@code POST /v1/directives}) on loopback: records
@@ -25,28 +20,12 @@ public final class FakeAlexaApi implements AutoCloseable {
   public record Call(
       String method, String path, String authorization, String contentType, String body) {}
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer http;
   private final List<Call> calls = new ArrayList<>();
   private volatile int status = 204;
 
   private FakeAlexaApi() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    executor =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "fake-alexa-api");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    http = LoopbackHttpServer.start(0, 16, 4, "fake-alexa-api", "/", this::handle);
   }
 
   public static FakeAlexaApi start() {
@@ -55,7 +34,7 @@ public final class FakeAlexaApi implements AutoCloseable {
 
   /** http://127.0.0.1:PORT, as context.System.apiEndpoint. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + http.port());
   }
 
   /** Answer every later call with this HTTP status (204 by default). */
@@ -109,7 +88,6 @@ public final class FakeAlexaApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    http.close();
   }
 }

@@ -1,18 +1,15 @@
 package com.crmvoice.testkit.salesforce;
 
+import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.crmvoice.testkit.salesforce.SoqlEngine.QueryException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +36,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,8 +77,7 @@ public final class FakeSalesforce implements AutoCloseable {
   private record Cursor(
       List<Map<String, Object>> rows, List<String> fields, int batchSize, String version) {}
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer http;
   private final Clock clock;
   private final KeyPair keys;
   private final LeadSchema schema = new LeadSchema(EXTERNAL_ID_FIELD);
@@ -111,26 +105,12 @@ public final class FakeSalesforce implements AutoCloseable {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       this.keys = generator.generateKeyPair();
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
     addUser(new User(INTEGRATION_USER_ID, USERNAME, "Integration User", USERNAME));
     addUser(new User(DEMO_USER_ID, "demo@crmvoice.example", "Dana Demo", "demo@crmvoice.example"));
-    executor =
-        Executors.newFixedThreadPool(
-            16,
-            r -> {
-              Thread t = new Thread(r, "fake-salesforce");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    http = LoopbackHttpServer.start(port, 64, 16, "fake-salesforce", "/", this::handle);
   }
 
   public static FakeSalesforce start() {
@@ -147,7 +127,7 @@ public final class FakeSalesforce implements AutoCloseable {
 
   /** http://127.0.0.1:PORT: the OAuth login URL and the instance URL alike. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + http.port());
   }
 
   /**
@@ -403,8 +383,7 @@ public final class FakeSalesforce implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    http.close();
   }
 
   // ---- HTTP ----
