@@ -46,12 +46,13 @@ public final class SkillHttpServer implements AutoCloseable {
   private final LoopbackHttpServer http;
   private final SkillEndpoint skill;
   private final AlexaRequestVerifier verifier;
-  private final SummarisingLog refusals =
-      SummarisingLog.toSlf4j(LOG, "request refused", Clock.systemUTC());
+  private final SummarisingLog refusals;
 
-  private SkillHttpServer(int port, SkillEndpoint skill, AlexaRequestVerifier verifier) {
+  private SkillHttpServer(
+      int port, SkillEndpoint skill, AlexaRequestVerifier verifier, SummarisingLog refusals) {
     this.skill = skill;
     this.verifier = verifier;
+    this.refusals = refusals;
     http = LoopbackHttpServer.start(port, 128, THREADS, "skill-http", "/alexa", this::handle);
   }
 
@@ -62,7 +63,14 @@ public final class SkillHttpServer implements AutoCloseable {
    */
   public static SkillHttpServer start(
       int port, SkillEndpoint skill, AlexaRequestVerifier verifier) {
-    return new SkillHttpServer(port, skill, verifier);
+    return new SkillHttpServer(
+        port, skill, verifier, SummarisingLog.toSlf4j(LOG, "request refused", Clock.systemUTC()));
+  }
+
+  /** For tests: refusals are logged to {@code refusals}. */
+  static SkillHttpServer start(
+      int port, SkillEndpoint skill, AlexaRequestVerifier verifier, SummarisingLog refusals) {
+    return new SkillHttpServer(port, skill, verifier, refusals);
   }
 
   public URI url() {

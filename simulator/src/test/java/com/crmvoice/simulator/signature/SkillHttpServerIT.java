@@ -319,4 +319,30 @@ class SkillHttpServerIT {
       assertThat(response.body()).contains("refused");
     }
   }
+
+  @Test
+  void refusalsAreLoggedOncePerKind_thenCounted() throws Exception {
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    AlexaRequestVerifier verifier =
+        new AlexaRequestVerifier(
+            ALEXA.fetcher(), ALEXA.anchors(), Clock.fixed(NOW, ZoneOffset.UTC));
+    com.crmvoice.core.log.SummarisingLog log =
+        new com.crmvoice.core.log.SummarisingLog(
+            "request refused", Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1), lines::add);
+    try (SkillHttpServer server =
+        SkillHttpServer.start(0, envelope -> JSON.createObjectNode(), verifier, log)) {
+      for (int i = 0; i < 50; i++) {
+        assertThat(post(server.url(), TestSigner.body(NOW), null, null).statusCode())
+            .isEqualTo(400);
+      }
+      byte[] stale = TestSigner.body(NOW.minusSeconds(600));
+      for (int i = 0; i < 20; i++) {
+        post(server.url(), stale, TestSigner.CHAIN_URL, ALEXA.sign(stale));
+      }
+      assertThat(lines).hasSize(2);
+    }
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(2)).startsWith("68 more request refused").contains("=49", "=19");
+  }
 }
