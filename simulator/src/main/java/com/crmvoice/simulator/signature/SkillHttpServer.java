@@ -106,8 +106,15 @@ public final class SkillHttpServer implements AutoCloseable {
         }
       }
       String length = exchange.getRequestHeaders().getFirst("Content-Length");
-      // The JDK server has refused a malformed Content-Length already (400 before any handler).
-      if (length != null && Long.parseLong(length.strip()) > MAX_BODY) {
+      // The JDK server refuses a malformed Content-Length before any handler; this is a second net.
+      long declared;
+      try {
+        declared = length == null ? -1 : Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        refuse(exchange, 400, "malformed Content-Length", "malformed Content-Length");
+        return;
+      }
+      if (declared > MAX_BODY) {
         refuse(exchange, 413, "request too large", "too large");
         return;
       }
