@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * "Alexa, open c. r. m. voice": says what the skill can do and keeps the session open. A user who
- * has not linked an account, where the skill needs one, hears that instead and gets the
- * LinkAccount card (the {@link IdentityResolver} throws, {@link AccountLinkingExceptionHandler}
- * answers), as Amazon's certification test for account linking expects of a launch.
+ * has not linked an account, where the skill needs one, hears that instead and gets the LinkAccount
+ * card (the {@link IdentityResolver} throws, {@link AccountLinkingExceptionHandler} answers), as
+ * Amazon's certification test for account linking expects of a launch.
  */
 public final class LaunchRequestHandler implements RequestHandler {
 
