@@ -125,7 +125,7 @@ class SkillPackageTest {
   @Test
   void theStrictReaderStillRefusesAnUnknownProperty() {
     String model =
-        "{\"interactionModel\":{\"languageModel\":{\"invocationName\":\"my assistant\","
+        "{\"interactionModel\":{\"languageModel\":{\"invocationName\":\"c. r. m. voice\","
             + "\"intents\":[],\"typo\":1}}}";
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> STRICT.readValue(model, InteractionModelData.class))
