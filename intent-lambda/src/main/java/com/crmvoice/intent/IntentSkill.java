@@ -42,7 +42,7 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
-            .addRequestHandler(new LaunchRequestHandler())
+            .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
     // Last, so that every handler added above (or later) takes its requests first.
