@@ -60,4 +60,15 @@ public final class EnvNames {
       "REFRESH_WATERMARK_OVERLAP_SECONDS";
   public static final String REFRESH_INCREMENTAL_MAX_CHANGES = "REFRESH_INCREMENTAL_MAX_CHANGES";
   public static final String REFRESH_CONCURRENCY = "REFRESH_CONCURRENCY";
+
+  // Notifications (Alexa Proactive Events).
+  public static final String NOTIFICATION_QUEUE_URL = "NOTIFICATION_QUEUE_URL";
+  public static final String NOTIFICATION_MAX_RECEIVE_COUNT = "NOTIFICATION_MAX_RECEIVE_COUNT";
+  public static final String ALEXA_SECRET_ARN = "ALEXA_SECRET_ARN";
+  public static final String ALEXA_CLIENT_ID = "ALEXA_CLIENT_ID";
+  public static final String ALEXA_CLIENT_SECRET = "ALEXA_CLIENT_SECRET";
+  public static final String ALEXA_LWA_TOKEN_URL = "ALEXA_LWA_TOKEN_URL";
+  public static final String ALEXA_API_ENDPOINT = "ALEXA_API_ENDPOINT";
+  public static final String PROACTIVE_EVENTS_STAGE = "PROACTIVE_EVENTS_STAGE";
+  public static final String NOTIFICATION_EXPIRY_MINUTES = "NOTIFICATION_EXPIRY_MINUTES";
 }
