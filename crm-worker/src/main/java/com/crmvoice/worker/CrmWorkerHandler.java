@@ -63,8 +63,11 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     this.processor =
         new CommandProcessor(
             codec::decode,
-            new DynamoDbCommandLog(
-                aws.dynamoDb(), storage.requireCommandsTable(), Duration.ofDays(30)),
+            WorkerNotifications.wrap(
+                new DynamoDbCommandLog(
+                    aws.dynamoDb(), storage.requireCommandsTable(), Duration.ofDays(30)),
+                env,
+                aws),
             crm,
             new DynamoDbLeadCache(
                 aws.dynamoDb(), storage.requireLeadsTable(), cache, Clock.systemUTC()),

@@ -32,7 +32,7 @@ public final class FunctionEnvironments {
    * keys over the environment), never set as plain environment variables in a deployment.
    */
   public static final Set<String> SECRET_ONLY =
-      Set.of(SALESFORCE_CLIENT_SECRET, SALESFORCE_PRIVATE_KEY);
+      Set.of(SALESFORCE_CLIENT_SECRET, SALESFORCE_PRIVATE_KEY, ALEXA_CLIENT_SECRET);
 
   /** Salesforce settings that are not secret: any function that talks to Salesforce reads them. */
   public static final Set<String> SALESFORCE_SETTINGS =
@@ -77,7 +77,12 @@ public final class FunctionEnvironments {
      */
     public Set<String> requiredWhenDeployed() {
       Set<String> names = new LinkedHashSet<>(required);
-      names.add(SALESFORCE_SECRET_ARN);
+      // In AWS each function that reads a secret's ARN gets its credentials from that secret only.
+      for (String arn : List.of(SALESFORCE_SECRET_ARN, ALEXA_SECRET_ARN)) {
+        if (optional.contains(arn)) {
+          names.add(arn);
+        }
+      }
       return Collections.unmodifiableSet(names);
     }
 
@@ -168,6 +173,7 @@ public final class FunctionEnvironments {
                   CIRCUIT_OPEN_SECONDS,
                   SALESFORCE_MAX_CONCURRENCY,
                   COMMAND_MAX_RECEIVE_COUNT,
+                  NOTIFICATION_QUEUE_URL,
                   SALESFORCE_EXTERNAL_ID_FIELD,
                   LEAD_CACHE_TOP_N,
                   LEAD_CACHE_TTL_HOURS,
@@ -190,8 +196,26 @@ public final class FunctionEnvironments {
                   SALESFORCE_SECRET_ARN),
               SALESFORCE_SETTINGS));
 
-  /** The three functions, in deployment order. */
-  public static final List<FunctionEnvironment> ALL = List.of(INTENT, WORKER, REFRESHER);
+  /**
+   * The notification queue's consumer: tells users, through Alexa Proactive Events, about commands
+   * that failed. Needs no Salesforce; the skill's client id and secret come from the Alexa secret.
+   */
+  public static final FunctionEnvironment NOTIFIER =
+      new FunctionEnvironment(
+          "notifier",
+          "com.crmvoice.worker.NotificationWorkerHandler::handleRequest",
+          Set.of(COMMANDS_TABLE),
+          Set.of(
+              ALEXA_SECRET_ARN,
+              ALEXA_CLIENT_ID,
+              ALEXA_LWA_TOKEN_URL,
+              ALEXA_API_ENDPOINT,
+              PROACTIVE_EVENTS_STAGE,
+              NOTIFICATION_EXPIRY_MINUTES,
+              NOTIFICATION_MAX_RECEIVE_COUNT));
+
+  /** The functions, in deployment order. */
+  public static final List<FunctionEnvironment> ALL = List.of(INTENT, WORKER, REFRESHER, NOTIFIER);
 
   private static Set<String> union(Set<String> first, Set<String> second) {
     Set<String> all = new LinkedHashSet<>(first);
