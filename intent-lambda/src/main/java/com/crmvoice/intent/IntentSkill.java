@@ -17,6 +17,7 @@ import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
 import com.crmvoice.intent.handlers.UnhandledRequestHandler;
+import com.crmvoice.intent.notify.CurrentRecipient;
 import java.util.List;
 
 /** The skill: one handler per intent, skill id verification on, one apology for every error. */
@@ -42,6 +43,8 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
+            .addRequestInterceptor(CurrentRecipient.INSTANCE)
+            .addResponseInterceptor(CurrentRecipient.INSTANCE)
             .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);

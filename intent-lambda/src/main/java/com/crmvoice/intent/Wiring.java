@@ -5,6 +5,7 @@ import com.crmvoice.adapters.aws.SalesforceSettings;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
+import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.adapters.sqs.SqsRefreshQueue;
@@ -15,11 +16,13 @@ import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
 import com.crmvoice.core.service.skill.CreateLeadService;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.SingleUserIdentityResolver;
 import com.crmvoice.core.service.skill.TopLeadService;
+import com.crmvoice.intent.notify.CurrentRecipient;
 import com.crmvoice.intent.progressive.HttpProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import java.time.Clock;
@@ -89,7 +92,10 @@ final class Wiring {
                 skill.liveLookupBudget(),
                 lookups),
             new CreateLeadService(
-                commandLog,
+                new RecipientRecordingCommandLog(
+                    commandLog,
+                    new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable()),
+                    CurrentRecipient.INSTANCE),
                 new SqsCommandQueue(
                     aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
                 clock),

@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,11 +60,20 @@ class FunctionEnvironmentsTest {
   @Test
   void aDeploymentAlsoNeedsTheSecretArnButNeverTheCredentialsThemselves() {
     for (var function : FunctionEnvironments.ALL) {
-      assertThat(function.requiredWhenDeployed())
-          .containsAll(function.required())
-          .contains(EnvNames.SALESFORCE_SECRET_ARN);
+      assertThat(function.requiredWhenDeployed()).containsAll(function.required());
+      for (String arn : List.of(EnvNames.SALESFORCE_SECRET_ARN, EnvNames.ALEXA_SECRET_ARN)) {
+        assertThat(function.requiredWhenDeployed().contains(arn))
+            .as(function.name() + " " + arn)
+            .isEqualTo(function.reads().contains(arn));
+      }
       assertThat(function.reads()).doesNotContainAnyElementsOf(FunctionEnvironments.SECRET_ONLY);
     }
+    // The three that talk to Salesforce need its secret; the notifier needs the skill's.
+    assertThat(FunctionEnvironments.WORKER.requiredWhenDeployed())
+        .contains(EnvNames.SALESFORCE_SECRET_ARN);
+    assertThat(FunctionEnvironments.NOTIFIER.requiredWhenDeployed())
+        .contains(EnvNames.ALEXA_SECRET_ARN)
+        .doesNotContain(EnvNames.SALESFORCE_SECRET_ARN);
   }
 
   @Test
