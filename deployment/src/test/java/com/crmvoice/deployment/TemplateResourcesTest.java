@@ -132,7 +132,15 @@ class TemplateResourcesTest {
                 TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler())),
             Map.entry(
                 Template.target(TEMPLATE.environment(intent).get(EnvNames.REFRESH_QUEUE_URL)),
-                TEMPLATE.functionWithHandler(FunctionEnvironments.REFRESHER.handler())));
+                TEMPLATE.functionWithHandler(FunctionEnvironments.REFRESHER.handler())),
+            // The worker queues notification jobs; the notifier consumes them.
+            Map.entry(
+                Template.target(
+                    TEMPLATE
+                        .environment(
+                            TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler()))
+                        .get(EnvNames.NOTIFICATION_QUEUE_URL)),
+                TEMPLATE.functionWithHandler(FunctionEnvironments.NOTIFIER.handler())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -267,7 +275,7 @@ class TemplateResourcesTest {
                             .properties(c.queueId())
                             .at("/RedrivePolicy/deadLetterTargetArn"))));
 
-    assertThat(watched).isEqualTo(deadLetterQueues).hasSize(2);
+    assertThat(watched).isEqualTo(deadLetterQueues).hasSize(3);
   }
 
   @Test
@@ -351,22 +359,28 @@ class TemplateResourcesTest {
   }
 
   @Test
-  void theSecretHoldsNoCredentialOnlyTheKeysSalesforceSettingsReads() {
+  void theSecretsHoldNoCredentialOnlyTheKeysTheSettingsRead() {
     Map<String, JsonNode> secrets = TEMPLATE.resourcesOfType("AWS::SecretsManager::Secret");
-    assertThat(secrets).hasSize(1);
-    JsonNode secret =
-        readJson(secrets.values().iterator().next().at("/Properties/SecretString").asText());
+    assertThat(secrets).containsOnlyKeys("SalesforceSecret", "AlexaSkillSecret");
 
+    assertThat(emptyKeys(secrets.get("SalesforceSecret")))
+        .allSatisfy(key -> assertThat(key).startsWith("SALESFORCE_"))
+        .contains(EnvNames.SALESFORCE_CLIENT_ID, EnvNames.SALESFORCE_USERNAME)
+        .containsAll(List.of(EnvNames.SALESFORCE_PRIVATE_KEY));
+    // AlexaSettings reads the skill's client id and secret from its own secret.
+    assertThat(emptyKeys(secrets.get("AlexaSkillSecret")))
+        .containsExactlyInAnyOrder(EnvNames.ALEXA_CLIENT_ID, EnvNames.ALEXA_CLIENT_SECRET);
+  }
+
+  private static List<String> emptyKeys(JsonNode resource) {
+    JsonNode secret = readJson(resource.at("/Properties/SecretString").asText());
     List<String> keys = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = secret.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       keys.add(field.getKey());
       assertThat(field.getValue().asText()).as(field.getKey()).isEmpty();
     }
-    assertThat(keys)
-        .allSatisfy(key -> assertThat(key).startsWith("SALESFORCE_"))
-        .contains(EnvNames.SALESFORCE_CLIENT_ID, EnvNames.SALESFORCE_USERNAME)
-        .containsAll(List.of(EnvNames.SALESFORCE_PRIVATE_KEY));
+    return keys;
   }
 
   @Test

@@ -33,7 +33,7 @@ class TemplateSchemaTest {
         checked++;
       }
     }
-    assertThat(checked).as("4 queues and 2 tables").isEqualTo(6);
+    assertThat(checked).as("6 queues and 2 tables").isEqualTo(8);
   }
 
   @Test
