@@ -23,6 +23,7 @@ import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.SingleUserIdentityResolver;
 import com.crmvoice.core.service.skill.TopLeadService;
 import com.crmvoice.intent.notify.CurrentRecipient;
+import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.progressive.HttpProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import java.time.Clock;
@@ -79,6 +80,8 @@ final class Wiring {
             });
     DynamoDbCommandLog commandLog =
         new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
+    DynamoDbNotificationLog notifications =
+        new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable());
     SkillServices services =
         new SkillServices(
             skill.skillId(),
@@ -94,8 +97,9 @@ final class Wiring {
             new CreateLeadService(
                 new RecipientRecordingCommandLog(
                     commandLog,
-                    new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable()),
-                    CurrentRecipient.INSTANCE),
+                    notifications,
+                    CurrentRecipient.INSTANCE,
+                    new NotificationConsent(notifications)),
                 new SqsCommandQueue(
                     aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
                 clock),

@@ -180,7 +180,7 @@ public final class SkillHarness {
     return null;
   }
 
-  private static JsonNode readTree(byte[] bytes) {
+  static JsonNode readTree(byte[] bytes) {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {

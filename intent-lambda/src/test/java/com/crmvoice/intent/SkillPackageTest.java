@@ -123,6 +123,28 @@ class SkillPackageTest {
   }
 
   @Test
+  void theManifestPublishesTheNotificationEventAndAsksForItsPermission() throws IOException {
+    var manifest =
+        STRICT
+            .readValue(PACKAGE.resolve("skill.json").toFile(), SkillManifestEnvelope.class)
+            .getManifest();
+
+    // What ProactiveEventsNotifier sends and NotificationConsent's card asks for.
+    assertThat(manifest.getEvents().getPublications())
+        .extracting(p -> p.getEventName())
+        .containsExactly(com.crmvoice.adapters.alexa.ProactiveEventsNotifier.EVENT_NAME);
+    assertThat(manifest.getPermissions())
+        .extracting(p -> p.getNameAsString())
+        .containsExactly(com.crmvoice.intent.notify.NotificationConsent.PERMISSION);
+    assertThat(manifest.getPermissions().get(0).getName())
+        .isEqualTo(
+            com.amazon.ask.smapi.model.v1.skill.Manifest.PermissionName
+                .ALEXA_DEVICES_ALL_NOTIFICATIONS_WRITE);
+    assertThat(manifest.getEvents().getEndpoint().getUri())
+        .isEqualTo(manifest.getApis().getCustom().getEndpoint().getUri());
+  }
+
+  @Test
   void theStrictReaderStillRefusesAnUnknownProperty() {
     String model =
         "{\"interactionModel\":{\"languageModel\":{\"invocationName\":\"c. r. m. voice\","

@@ -33,6 +33,9 @@ public final class DynamoDbNotificationLog implements NotificationLog {
   static final String NOTIFY_LEASE = "notifyLeaseUntil";
   static final String NOTIFIED_AT = "notifiedAt";
 
+  /** The key prefix of a user's "asked for the notifications permission" item. */
+  static final String CONSENT_PREFIX = "#consent#";
+
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -160,5 +163,37 @@ public final class DynamoDbNotificationLog implements NotificationLog {
   private static StorageUnavailableException unavailable(SdkException e) {
     return new StorageUnavailableException(
         "notification log unavailable: " + e.getClass().getSimpleName(), e);
+  }
+
+  /**
+   * One small item per user, key {@code #consent#<SHA-256 of the user id>} (command ids are UUIDs,
+   * so no command takes such a key; the user id itself is not stored), put once.
+   */
+  @Override
+  public boolean markConsentAsked(String alexaUserId) {
+    try {
+      dynamoDb.putItem(
+          r ->
+              r.tableName(table)
+                  .item(Map.of(COMMANDS_PK, s(CONSENT_PREFIX + sha256(alexaUserId))))
+                  .conditionExpression("attribute_not_exists(#pk)")
+                  .expressionAttributeNames(Map.of("#pk", COMMANDS_PK)));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    } catch (SdkException e) {
+      throw unavailable(e);
+    }
+  }
+
+  static String sha256(String value) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

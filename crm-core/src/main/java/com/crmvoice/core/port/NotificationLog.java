@@ -41,4 +41,10 @@ public interface NotificationLog {
 
   /** The send failed for now: another job may claim it at once. */
   void release(String commandId);
+
+  /**
+   * Records that the skill asked this Alexa user for the notifications permission. Answers true the
+   * first time for a user, false ever after: the skill asks once and never nags after a no.
+   */
+  boolean markConsentAsked(String alexaUserId);
 }

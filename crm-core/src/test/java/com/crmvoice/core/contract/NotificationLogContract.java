@@ -95,4 +95,11 @@ public abstract class NotificationLogContract {
 
     assertThat(log.claim(id, T0.plusSeconds(2), LEASE)).isEqualTo(new Claim.Claimed(ADA));
   }
+
+  @Test
+  void asksForConsentOncePerUser() {
+    assertThat(log.markConsentAsked("amzn1.ask.account.ADA")).isTrue();
+    assertThat(log.markConsentAsked("amzn1.ask.account.ADA")).isFalse();
+    assertThat(log.markConsentAsked("amzn1.ask.account.BOB")).isTrue();
+  }
 }

@@ -20,6 +20,7 @@ public final class InMemoryNotificationLog implements NotificationLog {
   private final Map<String, Recipient> recipients = new HashMap<>();
   private final Map<String, Instant> leases = new HashMap<>();
   private final Set<String> notified = new HashSet<>();
+  private final Set<String> asked = new HashSet<>();
 
   public InMemoryNotificationLog(CommandLog commands) {
     this.commands = commands;
@@ -60,5 +61,10 @@ public final class InMemoryNotificationLog implements NotificationLog {
   @Override
   public synchronized void release(String commandId) {
     leases.remove(commandId);
+  }
+
+  @Override
+  public synchronized boolean markConsentAsked(String alexaUserId) {
+    return asked.add(alexaUserId);
   }
 }

@@ -6,11 +6,13 @@ import com.amazon.ask.model.Intent;
 import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
+import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.service.skill.CreateLeadService.Submission;
 import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.handlers.CreateLeadDialog.Progress;
+import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.speech.Speech;
 import java.util.Optional;
 
@@ -68,6 +70,8 @@ public final class CreateLeadIntentHandler implements IntentHandler {
         submission instanceof Submission.NotQueued
             ? speech.say("create.notqueued")
             : speech.say("create.queued", CreateLeadDialog.summary(speech, lead));
-    return input.getResponseBuilder().withSpeech(text).withShouldEndSession(true).build();
+    ResponseBuilder response = input.getResponseBuilder();
+    text += NotificationConsent.offer(speech, response);
+    return response.withSpeech(text).withShouldEndSession(true).build();
   }
 }

@@ -20,6 +20,8 @@ public final class CurrentRecipient
     implements RequestInterceptor, ResponseInterceptor, Supplier<Optional<Recipient>> {
 
   private static final ThreadLocal<Recipient> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> CONSENTED = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> CARD_DUE = new ThreadLocal<>();
 
   /** The one instance: the skill registers it as both interceptors; the command log reads it. */
   public static final CurrentRecipient INSTANCE = new CurrentRecipient();
@@ -29,11 +31,45 @@ public final class CurrentRecipient
   @Override
   public void process(HandlerInput input) {
     CURRENT.set(of(input.getRequestEnvelope()).orElse(null));
+    CONSENTED.set(hasConsent(input.getRequestEnvelope()));
+    CARD_DUE.remove();
   }
 
   @Override
   public void process(HandlerInput input, Optional<Response> response) {
     CURRENT.remove();
+    CONSENTED.remove();
+    CARD_DUE.remove();
+  }
+
+  /** Whether the user of this request granted the skill's permissions (a consent token came). */
+  boolean consented() {
+    return Boolean.TRUE.equals(CONSENTED.get());
+  }
+
+  /** This response should carry the permissions card. */
+  void cardDue() {
+    CARD_DUE.set(Boolean.TRUE);
+  }
+
+  /** Whether {@link #cardDue} was called while handling this request. */
+  boolean isCardDue() {
+    return Boolean.TRUE.equals(CARD_DUE.get());
+  }
+
+  /**
+   * {@code context.System.user.permissions.consentToken}: present once the user granted the
+   * permissions the skill asked for.
+   * https://developer.amazon.com/en-US/docs/alexa/custom-skills/request-and-response-json-reference.html#user-object
+   */
+  static boolean hasConsent(RequestEnvelope envelope) {
+    Context context = envelope == null ? null : envelope.getContext();
+    return context != null
+        && context.getSystem() != null
+        && context.getSystem().getUser() != null
+        && context.getSystem().getUser().getPermissions() != null
+        && context.getSystem().getUser().getPermissions().getConsentToken() != null
+        && !context.getSystem().getUser().getPermissions().getConsentToken().isBlank();
   }
 
   @Override

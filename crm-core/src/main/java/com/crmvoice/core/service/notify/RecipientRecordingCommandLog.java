@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +32,29 @@ public final class RecipientRecordingCommandLog implements CommandLog {
   private final CommandLog log;
   private final NotificationLog notifications;
   private final Supplier<Optional<Recipient>> currentRecipient;
+  private final Consumer<Recipient> afterRecorded;
 
   /**
    * @param currentRecipient the Alexa user of the request being handled, if known
+   * @param afterRecorded called with the recipient once it is recorded (the skill then decides
+   *     whether to ask for the notifications permission)
    */
   public RecipientRecordingCommandLog(
       CommandLog log,
       NotificationLog notifications,
-      Supplier<Optional<Recipient>> currentRecipient) {
+      Supplier<Optional<Recipient>> currentRecipient,
+      Consumer<Recipient> afterRecorded) {
     this.log = Objects.requireNonNull(log, "log");
     this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.currentRecipient = Objects.requireNonNull(currentRecipient, "currentRecipient");
+    this.afterRecorded = Objects.requireNonNull(afterRecorded, "afterRecorded");
+  }
+
+  public RecipientRecordingCommandLog(
+      CommandLog log,
+      NotificationLog notifications,
+      Supplier<Optional<Recipient>> currentRecipient) {
+    this(log, notifications, currentRecipient, r -> {});
   }
 
   @Override
@@ -55,7 +68,9 @@ public final class RecipientRecordingCommandLog implements CommandLog {
 
   private void remember(String commandId, Recipient recipient) {
     try {
-      notifications.recordRecipient(commandId, recipient);
+      if (notifications.recordRecipient(commandId, recipient)) {
+        afterRecorded.accept(recipient);
+      }
     } catch (StorageUnavailableException e) {
       LOG.warn("recipient not recorded commandId={}: {}", commandId, e.getClass().getSimpleName());
     }
