@@ -141,6 +141,7 @@ public final class LocalPipeline implements AutoCloseable {
   private LambdaFunction refresher;
   private LocalSqsEventSource commandSource;
   private LocalSqsEventSource refreshSource;
+  private LocalNotifications notifications;
   private ScheduledExecutorService scheduler;
 
   private LocalPipeline(Options options, Map<String, String> hostEnv, Consumer<String> status) {
@@ -269,6 +270,8 @@ public final class LocalPipeline implements AutoCloseable {
       queues.put("crm-refresh", pair.queueUrl());
       queues.put("crm-refresh DLQ", pair.dlqUrl());
     }
+    notifications =
+        new LocalNotifications(clients, prefix, options.visibilitySeconds(), env, queues, status);
     status.accept("tables: " + leads + ", " + commands + "; queues: " + queues.keySet());
   }
 
@@ -285,6 +288,15 @@ public final class LocalPipeline implements AutoCloseable {
             options.handlers().refresher(),
             FunctionEnvironments.REFRESHER,
             Duration.ofMinutes(5));
+    LambdaFunction notifier =
+        tryLoad(
+            "crm-notifier",
+            LocalNotifications.handler(),
+            FunctionEnvironments.NOTIFIER,
+            Duration.ofSeconds(60));
+    if (notifier != null) {
+      notifications.start(clients, env.get(EnvNames.NOTIFICATION_QUEUE_URL), notifier::invoke);
+    }
     rebuildIntent();
     if (worker != null) {
       commandSource =
@@ -567,6 +579,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
     if (refreshSource != null) {
       refreshSource.close();
+    }
+    if (notifications != null) {
+      notifications.close();
     }
     if (salesforce != null) {
       salesforce.close();
