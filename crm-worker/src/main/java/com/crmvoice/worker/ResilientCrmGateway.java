@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -128,9 +130,42 @@ public final class ResilientCrmGateway implements CrmGateway {
     return call(() -> delegate.leadsModifiedSince(since));
   }
 
+  /**
+   * Creates through the retry: when an attempt went unanswered ({@link
+   * CrmUnavailableException#outcomeUnknown()}) and a later one failed otherwise (a 503, the circuit
+   * opening), the call fails with the unanswered attempt's code, since that attempt may have
+   * committed: the caller must look the leads up, not take them for not created.
+   */
   @Override
   public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
-    return call(() -> delegate.createLeads(requests));
+    AtomicReference<CrmUnavailableException> unanswered = new AtomicReference<>();
+    try {
+      return call(
+          () -> {
+            try {
+              return delegate.createLeads(requests);
+            } catch (CrmUnavailableException e) {
+              if (e.outcomeUnknown()) {
+                unanswered.compareAndSet(null, e);
+              }
+              throw e;
+            }
+          });
+    } catch (CrmUnavailableException e) {
+      CrmUnavailableException first = unanswered.get();
+      if (first != null && !e.outcomeUnknown()) {
+        throw new CrmUnavailableException(
+            first.errorCode(),
+            first.getMessage() + "; the last attempt failed with " + e.errorCode(),
+            e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> findLeadByExternalId(String externalId) {
+    return call(() -> delegate.findLeadByExternalId(externalId));
   }
 
   @Override

@@ -980,6 +980,7 @@ public final class FakeSalesforce implements AutoCloseable {
   }
 
   private void maybeDropAfterCommit() {
+    sleep(faults.takeCommitThenStall());
     if (faults.takeCommitThenDrop()) {
       throw new DropConnection();
     }
