@@ -43,7 +43,9 @@ public final class ResilientCrmGateway implements CrmGateway {
   private final Bulkhead bulkhead;
   private final Retry retry;
   private final Clock clock;
+  private final Duration openDuration;
   private volatile Instant deadline = Instant.MAX;
+  private volatile Instant openedAt;
 
   public ResilientCrmGateway(CrmGateway delegate, WorkerConfig config) {
     this(delegate, config, Clock.systemUTC());
@@ -64,14 +66,19 @@ public final class ResilientCrmGateway implements CrmGateway {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(e -> e instanceof CrmUnavailableException)
                 .build());
+    this.openDuration = config.circuitOpen();
     circuitBreaker
         .getEventPublisher()
         .onStateTransition(
-            e ->
-                LOG.warn(
-                    "circuit={} transition={}",
-                    e.getStateTransition().getToState(),
-                    e.getStateTransition()));
+            e -> {
+              if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = clock.instant();
+              }
+              LOG.warn(
+                  "circuit={} transition={}",
+                  e.getStateTransition().getToState(),
+                  e.getStateTransition());
+            });
     this.bulkhead =
         Bulkhead.of(
             "salesforce",
@@ -113,6 +120,19 @@ public final class ResilientCrmGateway implements CrmGateway {
 
   public CircuitBreaker.State circuitState() {
     return circuitBreaker.getState();
+  }
+
+  /**
+   * While the circuit is open, how long it still refuses every call (until it half-opens and lets
+   * one through); empty when a call would be let through now.
+   */
+  public Optional<Duration> refusingFor() {
+    Instant opened = openedAt;
+    if (circuitBreaker.getState() != CircuitBreaker.State.OPEN || opened == null) {
+      return Optional.empty();
+    }
+    Duration left = Duration.between(clock.instant(), opened.plus(openDuration));
+    return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
   }
 
   @Override

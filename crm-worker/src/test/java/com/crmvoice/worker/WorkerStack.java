@@ -91,6 +91,11 @@ final class WorkerStack implements AutoCloseable {
     return command;
   }
 
+  /** Whether the handler's circuit breaker refuses calls now. */
+  boolean handlerCircuitOpen() {
+    return handler.circuitRefusingFor().isPresent();
+  }
+
   void sendRaw(String body) {
     clients.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body));
   }
@@ -107,6 +112,19 @@ final class WorkerStack implements AutoCloseable {
       }
     }
     return done.getAsBoolean();
+  }
+
+  /** Messages that a receive would return now (not in flight). */
+  int visible(String url) {
+    return Integer.parseInt(
+        clients
+            .sqs()
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(url)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   int depth(String url) {
