@@ -30,7 +30,7 @@ class SlowSalesforceIT {
                 "2"),
             maxReceiveCount)) {
       // Given a Salesforce that commits every write and answers after the 2 s client timeout
-      stack.salesforce.faults().commitThenStall(1000, Duration.ofMillis(2600));
+      stack.salesforce.faults().commitThenStall(1000, WorkerStack.PAST_THE_TIMEOUT);
       stack.submit("slow-1", "Slow");
 
       // When the worker has had its deliveries
