@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * The chaos run: N create commands through the real queue, worker and fake Salesforce while a fifth
- * of the polls meet an injected fault (503 storms, lock errors, request limits, dropped
- * connections, commit-then-drop, commit-then-stall past the timeout on every retry, expired
- * tokens), with the circuit breaker at its defaults. Every command must end as exactly one lead.
+ * of the polls that reach Salesforce meet an injected fault (503 storms, lock errors, request
+ * limits, dropped connections, commit-then-drop, commit-then-stall past the timeout on every retry,
+ * expired tokens), with the circuit breaker at its defaults. Every command must end as exactly one
+ * lead.
  *
  * <pre>
  * DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
@@ -86,14 +87,17 @@ public final class ChaosRun {
       for (int i = 0; i < commands; i++) {
         stack.submit(String.format("chaos-%05d", i), "Chaos" + i);
       }
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       int polls = 0;
       while (System.nanoTime() < deadline && stack.depth(stack.queue.queueUrl()) > 0) {
-        // The first poll always meets the commit-then-stall fault, then a fifth of them a random
-        // one.
-        if (polls == 0 || random.nextInt(100) < 20) {
+        // A fault is Salesforce misbehaving on a call: injected only before a poll that will call
+        // it (messages waiting, the circuit letting calls through), the first such poll always
+        // meeting commit-then-stall, then a fifth of them a random fault.
+        boolean reachesSalesforce =
+            !stack.handlerCircuitOpen() && stack.visible(stack.queue.queueUrl()) > 0;
+        if (reachesSalesforce && (injected.isEmpty() || random.nextInt(100) < 20)) {
           var fault =
-              polls == 0
+              injected.isEmpty()
                   ? faults.get(faults.size() - 1)
                   : faults.get(random.nextInt(faults.size()));
           fault.getValue().accept(stack.salesforce);
