@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,15 +162,12 @@ public final class SalesforceCrmGateway implements CrmGateway {
 
   @Override
   public Stream<LeadChange> leadsModifiedSince(Instant since) {
-    String[] fields = new String[LEAD_FIELDS.length + 2];
-    System.arraycopy(LEAD_FIELDS, 0, fields, 0, LEAD_FIELDS.length);
+    String[] fields = Arrays.copyOf(LEAD_FIELDS, LEAD_FIELDS.length + 3);
     fields[LEAD_FIELDS.length] = "IsConverted";
     fields[LEAD_FIELDS.length + 1] = "SystemModstamp";
-    String[] withDeleted = new String[fields.length + 1];
-    System.arraycopy(fields, 0, withDeleted, 0, fields.length);
-    withDeleted[fields.length] = "IsDeleted";
+    fields[LEAD_FIELDS.length + 2] = "IsDeleted";
     String soql =
-        Soql.select(withDeleted)
+        Soql.select(fields)
             .from("Lead")
             .where(Soql.atOrAfter("SystemModstamp", since))
             .orderBy("SystemModstamp", true)
