@@ -44,7 +44,10 @@ public final class FunctionEnvironments {
           SALESFORCE_USERNAME,
           SALESFORCE_CLOSED_STATUSES,
           SALESFORCE_EXTERNAL_ID_FIELD,
-          SALESFORCE_TIMEOUT_MS);
+          SALESFORCE_TIMEOUT_MS,
+          SALESFORCE_JWT_AUDIENCE,
+          SALESFORCE_AUTO_ASSIGN,
+          SALESFORCE_DUPLICATE_ALLOW_SAVE);
 
   /**
    * One Lambda function's environment.
@@ -161,9 +164,10 @@ public final class FunctionEnvironments {
       new FunctionEnvironment(
           "worker",
           "com.crmvoice.worker.CrmWorkerHandler::handleRequest",
-          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_DLQ_URL),
+          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_QUEUE_URL, COMMAND_DLQ_URL),
           union(
               Set.of(
+                  COMMAND_QUEUE_VISIBILITY_SECONDS,
                   WORKER_MAX_ATTEMPTS,
                   WORKER_RETRY_INITIAL_MS,
                   WORKER_RETRY_MAX_MS,

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -30,7 +31,12 @@ public final class InMemoryCrmGateway implements CrmGateway {
   private static final Comparator<Lead> BY_OWNER_THEN_OLDEST =
       Comparator.comparing(Lead::ownerId).thenComparing(OLDEST_FIRST);
 
-  private record Row(Lead lead, boolean open, Instant modifiedAt, String externalId) {}
+  private record Row(
+      Lead lead, boolean open, Instant modifiedAt, String externalId, boolean deleted) {
+    Row(Lead lead, boolean open, Instant modifiedAt, String externalId) {
+      this(lead, open, modifiedAt, externalId, false);
+    }
+  }
 
   private final Clock clock;
   private final Set<String> closedStatuses;
@@ -39,6 +45,8 @@ public final class InMemoryCrmGateway implements CrmGateway {
   private final Map<String, AtomicInteger> calls = new HashMap<>();
   private int nextId = 1;
   private int failNextCalls;
+  private int commitThenTimeout;
+  private boolean lookupsFailing;
   private Function<CreateLeadRequest, CreateResult> createOverride;
 
   public InMemoryCrmGateway(Clock clock) {
@@ -70,8 +78,13 @@ public final class InMemoryCrmGateway implements CrmGateway {
     rows.put(leadId, new Row(row.lead(), false, clock.instant(), row.externalId()));
   }
 
+  /**
+   * Deletes a lead (or merges it away) as the CRM does: it leaves every read but {@link
+   * #leadsModifiedSince}, which reports it once as a deletion.
+   */
   public synchronized void delete(String leadId) {
-    rows.remove(leadId);
+    Row row = rows.get(leadId);
+    rows.put(leadId, new Row(row.lead(), false, clock.instant(), row.externalId(), true));
   }
 
   public synchronized void addUser(String accessToken, CrmUser user) {
@@ -81,6 +94,19 @@ public final class InMemoryCrmGateway implements CrmGateway {
   /** The next {@code n} calls of any kind throw {@link CrmUnavailableException}. */
   public synchronized void failNextCalls(int n) {
     failNextCalls = n;
+  }
+
+  /**
+   * The next {@code n} createLeads calls create (or find) their leads and then throw TIMEOUT, as
+   * when the CRM commits and its answer never arrives.
+   */
+  public synchronized void commitThenTimeout(int n) {
+    commitThenTimeout = n;
+  }
+
+  /** While true, findLeadByExternalId throws {@link CrmUnavailableException}. */
+  public synchronized void lookupsFailing(boolean failing) {
+    lookupsFailing = failing;
   }
 
   /** Decides the result of each create request instead of creating (null to stop). */
@@ -95,12 +121,12 @@ public final class InMemoryCrmGateway implements CrmGateway {
   }
 
   public synchronized List<Lead> allLeads() {
-    return rows.values().stream().map(Row::lead).toList();
+    return rows.values().stream().filter(r -> !r.deleted()).map(Row::lead).toList();
   }
 
   public synchronized List<Lead> openLeadsOf(String ownerId) {
     return rows.values().stream()
-        .filter(r -> r.open() && r.lead().ownerId().equals(ownerId))
+        .filter(r -> r.open() && !r.deleted() && r.lead().ownerId().equals(ownerId))
         .map(Row::lead)
         .sorted(OLDEST_FIRST)
         .toList();
@@ -118,7 +144,7 @@ public final class InMemoryCrmGateway implements CrmGateway {
   public synchronized Stream<Lead> openLeads() {
     enter("openLeads");
     return rows.values().stream()
-        .filter(Row::open)
+        .filter(r -> r.open() && !r.deleted())
         .map(Row::lead)
         .sorted(BY_OWNER_THEN_OLDEST)
         .toList()
@@ -131,7 +157,11 @@ public final class InMemoryCrmGateway implements CrmGateway {
     return rows.values().stream()
         .filter(r -> !r.modifiedAt().isBefore(since))
         .sorted(Comparator.comparing(Row::modifiedAt))
-        .map(r -> new LeadChange(r.lead(), r.open(), r.modifiedAt()))
+        .map(
+            r ->
+                r.deleted()
+                    ? LeadChange.deletion(r.lead(), r.modifiedAt())
+                    : new LeadChange(r.lead(), r.open(), r.modifiedAt()))
         .toList()
         .stream();
   }
@@ -153,7 +183,7 @@ public final class InMemoryCrmGateway implements CrmGateway {
       }
       Row existing =
           rows.values().stream()
-              .filter(r -> request.externalId().equals(r.externalId()))
+              .filter(r -> !r.deleted() && request.externalId().equals(r.externalId()))
               .findFirst()
               .orElse(null);
       if (existing != null) {
@@ -175,7 +205,23 @@ public final class InMemoryCrmGateway implements CrmGateway {
       rows.put(id, new Row(lead, true, clock.instant(), request.externalId()));
       results.add(new CreateResult.Created(id, true));
     }
+    if (commitThenTimeout > 0) {
+      commitThenTimeout--;
+      throw new CrmUnavailableException("TIMEOUT", "injected: committed, then no answer");
+    }
     return results;
+  }
+
+  @Override
+  public synchronized Optional<String> findLeadByExternalId(String externalId) {
+    enter("findLeadByExternalId");
+    if (lookupsFailing) {
+      throw new CrmUnavailableException("SERVER_UNAVAILABLE", "injected lookup failure");
+    }
+    return rows.values().stream()
+        .filter(r -> externalId.equals(r.externalId()))
+        .map(r -> r.lead().id())
+        .findFirst();
   }
 
   @Override
