@@ -57,6 +57,7 @@ public final class SkillHarness {
    * answered by then: "sent after 0 lookups", "awaited after 1 lookups".
    */
   final List<String> progressiveEvents = new ArrayList<>();
+
   final SkillServices services;
   public final IntentStreamHandler handler;
 
