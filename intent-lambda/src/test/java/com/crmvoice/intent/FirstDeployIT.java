@@ -16,20 +16,15 @@ import com.crmvoice.testkit.aws.FakeSecretsManager;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xml.sax.InputSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -103,14 +98,15 @@ class FirstDeployIT {
     IntentStreamHandler[] handler = new IntentStreamHandler[1];
     assertThatCode(() -> handler[0] = new IntentStreamHandler(ENV)).doesNotThrowAnyException();
 
-    JsonNode launch = invoke(handler[0], AlexaRequests.launch().userId(USER));
-    assertValidEnvelope(launch);
-    assertThat(speech(launch)).contains("Welcome");
+    JsonNode launch = ResponseEnvelopes.invoke(handler[0], AlexaRequests.launch().userId(USER));
+    ResponseEnvelopes.assertValidEnvelope(launch);
+    assertThat(ResponseEnvelopes.speech(launch)).contains("Welcome");
 
     // A cache miss needs Salesforce: the skill says it is not configured yet.
-    JsonNode miss = invoke(handler[0], AlexaRequests.intent("GetTopLeadIntent").userId(USER));
-    assertValidEnvelope(miss);
-    assertThat(speech(miss)).contains("not configured yet");
+    JsonNode miss =
+        ResponseEnvelopes.invoke(handler[0], AlexaRequests.intent("GetTopLeadIntent").userId(USER));
+    ResponseEnvelopes.assertValidEnvelope(miss);
+    assertThat(ResponseEnvelopes.speech(miss)).contains("not configured yet");
     assertThat(miss.at("/response/shouldEndSession").asBoolean()).isTrue();
 
     // A cache hit needs no Salesforce.
@@ -132,21 +128,24 @@ class FirstDeployIT {
             CacheConfig.fromEnv(Env.of(ENV)),
             Clock.systemUTC());
     cache.replaceOwnerLeads(OWNER, List.of(cached), LeadDigest.of(List.of(cached)), Instant.now());
-    JsonNode hit = invoke(handler[0], AlexaRequests.intent("GetTopLeadIntent").userId(USER));
-    assertValidEnvelope(hit);
-    assertThat(speech(hit)).contains("Ada Lovelace from Engines");
+    JsonNode hit =
+        ResponseEnvelopes.invoke(handler[0], AlexaRequests.intent("GetTopLeadIntent").userId(USER));
+    ResponseEnvelopes.assertValidEnvelope(hit);
+    assertThat(ResponseEnvelopes.speech(hit)).contains("Ada Lovelace from Engines");
 
     // The administrator fills in the secret: a fresh container works, and so does the warm one.
     secrets.put(SECRET_ARN, filledSecret());
     IntentStreamHandler fresh = new IntentStreamHandler(ENV);
     clearCache(cache);
-    JsonNode freshAnswer = invoke(fresh, AlexaRequests.intent("GetTopLeadIntent").userId(USER));
-    assertValidEnvelope(freshAnswer);
-    assertThat(speech(freshAnswer)).contains("Grace Hopper from Navy");
+    JsonNode freshAnswer =
+        ResponseEnvelopes.invoke(fresh, AlexaRequests.intent("GetTopLeadIntent").userId(USER));
+    ResponseEnvelopes.assertValidEnvelope(freshAnswer);
+    assertThat(ResponseEnvelopes.speech(freshAnswer)).contains("Grace Hopper from Navy");
 
     clearCache(cache);
-    JsonNode warmAnswer = invoke(handler[0], AlexaRequests.intent("GetTopLeadIntent").userId(USER));
-    assertThat(speech(warmAnswer)).contains("Grace Hopper from Navy");
+    JsonNode warmAnswer =
+        ResponseEnvelopes.invoke(handler[0], AlexaRequests.intent("GetTopLeadIntent").userId(USER));
+    assertThat(ResponseEnvelopes.speech(warmAnswer)).contains("Grace Hopper from Navy");
   }
 
   private static void clearCache(DynamoDbLeadCache cache) {
@@ -179,37 +178,5 @@ class FirstDeployIT {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static JsonNode invoke(IntentStreamHandler handler, AlexaRequests request) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      handler.handleRequest(new ByteArrayInputStream(request.toBytes()), out, null);
-      return JSON.readTree(out.toByteArray());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String speech(JsonNode response) {
-    return response.at("/response/outputSpeech/ssml").asText();
-  }
-
-  /** Version 1.0, SSML speech that parses as a {@code <speak>} document. */
-  static void assertValidEnvelope(JsonNode response) {
-    assertThat(response.path("version").asText()).isEqualTo("1.0");
-    assertThat(response.at("/response/outputSpeech/type").asText()).isEqualTo("SSML");
-    String ssml = speech(response);
-    assertThatCode(
-            () ->
-                assertThat(
-                        DocumentBuilderFactory.newInstance()
-                            .newDocumentBuilder()
-                            .parse(new InputSource(new StringReader(ssml)))
-                            .getDocumentElement()
-                            .getTagName())
-                    .isEqualTo("speak"))
-        .as(ssml)
-        .doesNotThrowAnyException();
   }
 }
