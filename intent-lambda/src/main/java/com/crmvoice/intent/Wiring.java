@@ -10,6 +10,7 @@ import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.CallBounds;
 import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvNames;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
@@ -42,6 +43,9 @@ final class Wiring {
   /** Identity answers kept per container; a Lambda container serves few users at a time. */
   static final int IDENTITY_CACHE_ENTRIES = 1000;
 
+  /** How long Alexa waits for the skill's response. */
+  static final Duration ALEXA_WAITS = Duration.ofSeconds(8);
+
   /** Commands are kept this long in the command log for "what happened to my lead". */
   static final Duration COMMAND_TTL = Duration.ofDays(30);
 
@@ -68,6 +72,15 @@ final class Wiring {
         LazySalesforceGateway.fromSettings(
             env, aws, c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
     crm.tryNow();
+    Duration worst = worstCase(skill, bounds);
+    if (worst.compareTo(ALEXA_WAITS) >= 0) {
+      LOG.warn(
+          "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
+          worst.toMillis(),
+          ALEXA_WAITS.toMillis(),
+          EnvNames.LIVE_LOOKUP_BUDGET_MS,
+          EnvNames.AWS_API_CALL_TIMEOUT_MS);
+    }
     Clock clock = Clock.systemUTC();
     IdentityResolver identity =
         skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
