@@ -24,10 +24,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * AWS_ENDPOINT_URL_SECRETS_MANAGER) so the same code runs against AWS, LocalStack or the embedded
  * engines.
  *
- * <p>With {@link Bounds}, every call of every client is bounded: an attempt that stalls (a socket
+ * <p>With {@link Bounds}, every DynamoDB and SQS call is bounded: an attempt that stalls (a socket
  * that accepts and never answers) is given up after {@link Bounds#attempt()}, the whole call with
  * its retries after {@link Bounds#apiCall()}, and the standard retry strategy makes at most {@link
- * Bounds#maxAttempts()} attempts. Without, the SDK's defaults apply (no time bound; right for the
+ * Bounds#maxAttempts()} attempts. The Secrets Manager client keeps the SDK's retries (the secret is
+ * read at init, or once on first use), but shares the HTTP client, whose connect and read timeouts
+ * are the attempt bound. Without bounds, the SDK's defaults apply (no time bound; right for the
  * worker and the refresher, whose invocations have minutes).
  * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html
  */
@@ -87,21 +89,24 @@ public final class AwsClients implements AutoCloseable {
     return new AwsClients(env, null);
   }
 
-  /** Clients whose every call is bounded in time and attempts (the intent function's). */
+  /**
+   * Clients whose DynamoDB and SQS calls are bounded in time and attempts, and whose every read and
+   * connect is bounded by the attempt bound (the intent function's).
+   */
   public static AwsClients fromEnv(Map<String, String> env, Bounds bounds) {
     return new AwsClients(env, java.util.Objects.requireNonNull(bounds, "bounds"));
   }
 
   public synchronized DynamoDbClient dynamoDb() {
     if (dynamoDb == null) {
-      dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB").build();
+      dynamoDb = bounded(configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB")).build();
     }
     return dynamoDb;
   }
 
   public synchronized SqsClient sqs() {
     if (sqs == null) {
-      sqs = configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS").build();
+      sqs = bounded(configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS")).build();
     }
     return sqs;
   }
@@ -114,8 +119,7 @@ public final class AwsClients implements AutoCloseable {
     return secretsManager;
   }
 
-  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceEndpointVar) {
-    builder.region(region).credentialsProvider(credentials);
+  private <B extends AwsClientBuilder<B, ?>> B bounded(B builder) {
     if (bounds != null) {
       builder.overrideConfiguration(
           ClientOverrideConfiguration.builder()
@@ -127,6 +131,11 @@ public final class AwsClients implements AutoCloseable {
                       .build())
               .build());
     }
+    return builder;
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceEndpointVar) {
+    builder.region(region).credentialsProvider(credentials);
     if (builder
         instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
       sync.httpClient(http);

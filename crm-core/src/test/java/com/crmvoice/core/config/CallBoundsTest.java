@@ -10,12 +10,11 @@ import org.junit.jupiter.api.Test;
 class CallBoundsTest {
 
   @Test
-  void
-      defaultsBoundEveryAwsCallToOneSecond_withOneRetry_andWaitAShortTimeForTheProgressiveResponse() {
+  void defaultsBoundEveryAwsCall_withOneRetry_andWaitAShortTimeForTheProgressiveResponse() {
     CallBounds bounds = CallBounds.fromEnv(Env.of(Map.of()));
 
-    assertThat(bounds.awsApiCall()).isEqualTo(Duration.ofMillis(1000));
-    assertThat(bounds.awsApiCallAttempt()).isEqualTo(Duration.ofMillis(450));
+    assertThat(bounds.awsApiCall()).isEqualTo(Duration.ofMillis(1200));
+    assertThat(bounds.awsApiCallAttempt()).isEqualTo(Duration.ofMillis(550));
     assertThat(bounds.awsMaxAttempts()).isEqualTo(2);
     assertThat(bounds.progressiveWait()).isEqualTo(Duration.ofMillis(300));
     // Both attempts fit in the call's bound.
