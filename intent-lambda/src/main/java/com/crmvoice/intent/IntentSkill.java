@@ -17,6 +17,7 @@ import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
+import com.crmvoice.intent.handlers.UnhandledRequestHandler;
 import com.crmvoice.intent.handlers.UnknownUserHandler;
 import java.util.List;
 
@@ -47,10 +48,12 @@ public final class IntentSkill {
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
             .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
-            .addRequestHandler(new LaunchRequestHandler())
+            .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
+    // Last, so that every handler added above (or later) takes its requests first.
     return builder
+        .addRequestHandler(new UnhandledRequestHandler())
         .addExceptionHandler(new AccountLinkingExceptionHandler())
         .addExceptionHandler(new NotConfiguredExceptionHandler())
         .addExceptionHandler(new SkillExceptionHandler())

@@ -66,6 +66,7 @@ public final class SkillHarness {
     crm.addUser(BOB_TOKEN, new CrmUser(BOB, "Bob"));
     ProgressiveResponses recorder =
         (endpoint, token, requestId, speech) -> {
+          SsmlCheck.assertWellFormed("<speak>" + speech + "</speak>");
           progressive.add(new Sent(endpoint, token, requestId, speech));
           progressiveEvents.add("sent after " + crm.calls("topOpenLeads") + " lookups");
           return () -> {
@@ -173,7 +174,9 @@ public final class SkillHarness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return readTree(out.toByteArray());
+    JsonNode response = readTree(out.toByteArray());
+    SsmlCheck.assertWellFormed(response);
+    return response;
   }
 
   static String speech(JsonNode response) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -390,6 +391,9 @@ public final class FakeSalesforce implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      // The body is read before the injected latency: the server's read timeout bounds how long a
+      // client takes to send a request, not how long the fake takes to answer it.
+      exchange.setStreams(new ByteArrayInputStream(exchange.getRequestBody().readAllBytes()), null);
       sleep(faults.latency());
       String path = exchange.getRequestURI().getRawPath();
       if (path.equals("/services/oauth2/token")) {
