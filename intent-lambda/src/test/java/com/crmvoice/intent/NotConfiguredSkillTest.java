@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,11 @@ class NotConfiguredSkillTest {
 
         @Override
         public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
+          throw blank();
+        }
+
+        @Override
+        public Optional<String> findLeadByExternalId(String externalId) {
           throw blank();
         }
 

@@ -12,6 +12,7 @@ import com.crmvoice.core.port.CrmNotConfiguredException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -133,6 +134,11 @@ public final class LazySalesforceGateway implements CrmGateway {
   @Override
   public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
     return gateway().createLeads(requests);
+  }
+
+  @Override
+  public Optional<String> findLeadByExternalId(String externalId) {
+    return gateway().findLeadByExternalId(externalId);
   }
 
   @Override
