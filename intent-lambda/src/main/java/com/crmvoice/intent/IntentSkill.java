@@ -13,14 +13,19 @@ import com.crmvoice.intent.handlers.LaunchRequestHandler;
 import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
 import com.crmvoice.intent.handlers.NoIntentHandler;
+import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
 import com.crmvoice.intent.handlers.UnhandledRequestHandler;
+import com.crmvoice.intent.handlers.UnknownUserHandler;
 import com.crmvoice.intent.notify.CurrentRecipient;
 import java.util.List;
 
-/** The skill: one handler per intent, skill id verification on, one apology for every error. */
+/**
+ * The skill: one handler per intent, skill id verification on, users single-user mode does not
+ * admit refused first, one apology for every error.
+ */
 public final class IntentSkill {
 
   private IntentSkill() {}
@@ -45,6 +50,7 @@ public final class IntentSkill {
             .withSkillId(services.skillId())
             .addRequestInterceptor(CurrentRecipient.INSTANCE)
             .addResponseInterceptor(CurrentRecipient.INSTANCE)
+            .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
             .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
@@ -52,6 +58,7 @@ public final class IntentSkill {
     return builder
         .addRequestHandler(new UnhandledRequestHandler())
         .addExceptionHandler(new AccountLinkingExceptionHandler())
+        .addExceptionHandler(new NotConfiguredExceptionHandler())
         .addExceptionHandler(new SkillExceptionHandler())
         .build();
   }

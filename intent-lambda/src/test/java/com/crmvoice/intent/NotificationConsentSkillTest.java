@@ -67,7 +67,7 @@ class NotificationConsentSkillTest {
                     new InMemoryCommandQueue(),
                     clock),
                 new LeadStatusService(log),
-                (endpoint, token, requestId, speech) -> {}));
+                com.crmvoice.intent.progressive.ProgressiveResponses.NONE));
   }
 
   private JsonNode confirm(String requestId, String locale, String consentToken) {
