@@ -56,9 +56,8 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     StorageConfig storage = StorageConfig.fromEnv(env);
     WorkerConfig worker = WorkerConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
-    this.crm =
-        new ResilientCrmGateway(
-            SalesforceCrmGateway.create(SalesforceSettings.load(env, aws)), worker);
+    var salesforce = SalesforceSettings.load(env, aws);
+    this.crm = new ResilientCrmGateway(SalesforceCrmGateway.create(salesforce), worker);
     CommandCodec codec = new CommandCodec();
     this.processor =
         new CommandProcessor(
@@ -72,7 +71,8 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             Clock.systemUTC(),
             worker.lease(),
             cache.topN(),
-            worker.maxReceiveCount());
+            worker.maxReceiveCount(),
+            salesforce.closedStatuses());
   }
 
   CrmWorkerHandler(CommandProcessor processor, ResilientCrmGateway crm) {

@@ -52,7 +52,16 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private static final Logger LOG = LoggerFactory.getLogger(SalesforceCrmGateway.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String[] LEAD_FIELDS = {
-    "Id", "OwnerId", "FirstName", "LastName", "Company", "Email", "Phone", "Status", "CreatedDate"
+    "Id",
+    "OwnerId",
+    "FirstName",
+    "LastName",
+    "Company",
+    "Email",
+    "Phone",
+    "Status",
+    "CreatedDate",
+    "LastModifiedDate"
   };
   private static final DateTimeFormatter SF_DATETIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
@@ -81,11 +90,13 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private final SalesforceAuth auth;
   private volatile ApiUsage lastApiUsage;
   private final AtomicLong sentRequests = new AtomicLong();
+  private final SalesforceActivities activities;
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
     this.http = http;
     this.auth = new SalesforceAuth(config, http, clock);
+    this.activities = new SalesforceActivities(this, config);
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
@@ -163,7 +174,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
   }
 
   /** A lazily paged query: page n+1 is fetched only when the consumer reaches its first record. */
-  private <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
+  <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
     String firstPath = dataPath("/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
     Iterator<T> pages =
         new Iterator<>() {
@@ -278,6 +289,21 @@ public final class SalesforceCrmGateway implements CrmGateway {
     return results;
   }
 
+  @Override
+  public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+    return activities.updateLeadStatuses(requests);
+  }
+
+  @Override
+  public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+    return activities.createTasks(requests);
+  }
+
+  @Override
+  public List<PicklistValue> leadStatuses() {
+    return activities.leadStatuses();
+  }
+
   // ---- identity ----
 
   @Override
@@ -307,24 +333,15 @@ public final class SalesforceCrmGateway implements CrmGateway {
 
   // ---- HTTP ----
 
-  private String dataPath(String rest) {
+  String dataPath(String rest) {
     return "/services/data/v" + config.apiVersion() + rest;
   }
 
   /** Sends an authenticated request, refreshing the session once on 401, and maps failures. */
-  private JsonNode send(String method, String pathAndQuery, JsonNode body) {
-    SalesforceAuth.Session session = auth.session();
-    HttpResponse<String> response = exchange(request(session, method, pathAndQuery, body));
-    if (response.statusCode() == 401) {
-      session = auth.refresh(session);
-      response = exchange(request(session, method, pathAndQuery, body));
-      if (response.statusCode() == 401) {
-        throw new CrmRejectedException("INVALID_SESSION_ID", "Salesforce refused a fresh session");
-      }
-    }
-    readLimitInfo(response);
-    int status = response.statusCode();
-    JsonNode json = parse(response.body());
+  JsonNode send(String method, String pathAndQuery, JsonNode body) {
+    Answer answer = sendConditional(method, pathAndQuery, body, java.util.Map.of());
+    int status = answer.status();
+    JsonNode json = answer.json();
     if (status >= 200 && status < 300) {
       if (json == null) {
         throw new CrmUnavailableException(
@@ -332,13 +349,55 @@ public final class SalesforceCrmGateway implements CrmGateway {
       }
       return json;
     }
+    throw failure(answer);
+  }
+
+  /** A response's status and JSON body (null when empty), before any mapping. */
+  record Answer(int status, JsonNode json) {}
+
+  /**
+   * Sends an authenticated request with extra headers (a conditional request's {@code
+   * If-Unmodified-Since}), refreshing the session once on 401, and answers what came back: the
+   * caller reads statuses the common mapping does not cover (204 No Content, 412 Precondition
+   * Failed) and hands the rest to {@link #failure}.
+   */
+  Answer sendConditional(
+      String method, String pathAndQuery, JsonNode body, java.util.Map<String, String> headers) {
+    SalesforceAuth.Session session = auth.session();
+    HttpResponse<String> response =
+        exchange(withHeaders(request(session, method, pathAndQuery, body), headers));
+    if (response.statusCode() == 401) {
+      session = auth.refresh(session);
+      response = exchange(withHeaders(request(session, method, pathAndQuery, body), headers));
+      if (response.statusCode() == 401) {
+        throw new CrmRejectedException("INVALID_SESSION_ID", "Salesforce refused a fresh session");
+      }
+    }
+    readLimitInfo(response);
+    return new Answer(response.statusCode(), parse(response.body()));
+  }
+
+  private static HttpRequest withHeaders(
+      HttpRequest request, java.util.Map<String, String> headers) {
+    if (headers.isEmpty()) {
+      return request;
+    }
+    HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+    headers.forEach(copy::header);
+    return copy.build();
+  }
+
+  /** The exception for a failed response: retryable for 5xx and retryable codes. */
+  RuntimeException failure(Answer answer) {
+    int status = answer.status();
+    JsonNode json = answer.json();
     String code = errorCode(json, status);
     String message = errorMessage(json);
     if (status >= 500 || RETRYABLE_CODES.contains(code)) {
-      throw new CrmUnavailableException(
+      return new CrmUnavailableException(
           code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
     }
-    throw new CrmRejectedException(
+    return new CrmRejectedException(
         code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
   }
 
@@ -427,7 +486,10 @@ public final class SalesforceCrmGateway implements CrmGateway {
         text(record, "Email"),
         text(record, "Phone"),
         text(record, "Status"),
-        parseDateTime(record.path("CreatedDate").asText()));
+        parseDateTime(record.path("CreatedDate").asText()),
+        record.hasNonNull("LastModifiedDate")
+            ? parseDateTime(record.path("LastModifiedDate").asText())
+            : null);
   }
 
   /** Salesforce's datetime format: 2026-01-01T10:00:00.000+0000. */

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * 2.0 token flows (JWT bearer with signature check, client credentials, refresh token, password),
  * userinfo, SOQL queries with paging through {@code nextRecordsUrl}, sObject create and upsert by
  * external id, sObject Collections create and upsert, Salesforce's error bodies and the {@code
- * Sforce-Limit-Info} header. It counts calls by kind and injects faults ({@link #faults()}).
+ * Sforce-Limit-Info} header; Tasks, Lead describe and conditional Lead updates are in {@link
+ * FakeSalesforceActivities}. It counts calls by kind and injects faults ({@link #faults()}).
  */
 public final class FakeSalesforce implements AutoCloseable {
 
@@ -83,6 +84,7 @@ public final class FakeSalesforce implements AutoCloseable {
   private final LeadSchema schema = new LeadSchema(EXTERNAL_ID_FIELD);
   private final SoqlEngine engine = new SoqlEngine(schema);
   private final Faults faults = new Faults(this::expireAllTokens);
+  private final FakeSalesforceActivities activities = new FakeSalesforceActivities(this);
 
   private final Map<String, Map<String, Object>> leads = new LinkedHashMap<>();
   private final Map<String, Set<String>> leadsByOwner = new HashMap<>();
@@ -214,6 +216,39 @@ public final class FakeSalesforce implements AutoCloseable {
 
   public synchronized List<Map<String, Object>> leads() {
     return leads.values().stream().map(r -> Map.copyOf(withoutNulls(r))).toList();
+  }
+
+  /** The tasks Salesforce holds (logged calls, follow-ups), fields by API name, oldest first. */
+  public List<Map<String, Object>> tasks() {
+    return activities.tasks();
+  }
+
+  /** How many sObject Rows updates of this lead the fake applied (not refused, not failed). */
+  public int appliedLeadUpdates(String leadId) {
+    return activities.appliedUpdates(leadId);
+  }
+
+  /** The Lead Status picklist: replaces its values (API names; the first is the default). */
+  public void leadStatusValues(List<String> values) {
+    activities.leadStatusValues(values);
+  }
+
+  /** The current Lead Status picklist values. */
+  public List<String> leadStatusValues() {
+    return activities.leadStatusValues();
+  }
+
+  synchronized Instant stamp() {
+    return nextStamp();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Fault hook for writes outside this class: commit, then maybe drop the connection. */
+  void afterCommit() {
+    maybeDropAfterCommit();
   }
 
   public synchronized int leadCount() {
@@ -459,9 +494,12 @@ public final class FakeSalesforce implements AutoCloseable {
       case "composite-upsert" ->
           composite(
               exchange, version, userId, rest.substring("/composite/sobjects/Lead/".length()));
-      default ->
+      default -> {
+        if (!activities.handle(kind, exchange, version, userId, rest)) {
           sendJson(
               exchange, 404, errors("NOT_FOUND", "The requested resource does not exist"), true);
+        }
+      }
     }
   }
 
@@ -487,7 +525,7 @@ public final class FakeSalesforce implements AutoCloseable {
     if (method.equals("PATCH") && rest.matches("(?i)/composite/sobjects/Lead/[A-Za-z0-9_]+")) {
       return "composite-upsert";
     }
-    return null;
+    return FakeSalesforceActivities.kindOf(method, rest);
   }
 
   // ---- OAuth ----
@@ -1235,7 +1273,7 @@ public final class FakeSalesforce implements AutoCloseable {
     }
   }
 
-  private static ArrayNode errors(String code, String message) {
+  static ArrayNode errors(String code, String message) {
     ArrayNode errors = JSON.createArrayNode();
     errors.addObject().put("message", message).put("errorCode", code);
     return errors;
@@ -1250,7 +1288,7 @@ public final class FakeSalesforce implements AutoCloseable {
         false);
   }
 
-  private void sendJson(HttpExchange exchange, int status, JsonNode body, boolean limitInfo)
+  void sendJson(HttpExchange exchange, int status, JsonNode body, boolean limitInfo)
       throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
@@ -1271,7 +1309,7 @@ public final class FakeSalesforce implements AutoCloseable {
     }
   }
 
-  private static JsonNode readJson(HttpExchange exchange) throws IOException {
+  static JsonNode readJson(HttpExchange exchange) throws IOException {
     try {
       return JSON.readTree(readBody(exchange));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
