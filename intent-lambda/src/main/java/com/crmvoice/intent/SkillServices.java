@@ -17,7 +17,8 @@ public record SkillServices(
     TopLeadService topLeads,
     CreateLeadService createLeads,
     LeadStatusService leadStatus,
-    ProgressiveResponses progressive) {
+    ProgressiveResponses progressive,
+    LeadWork work) {
 
   public SkillServices {
     Objects.requireNonNull(skillId, "skillId");
@@ -26,5 +27,6 @@ public record SkillServices(
     Objects.requireNonNull(createLeads, "createLeads");
     Objects.requireNonNull(leadStatus, "leadStatus");
     Objects.requireNonNull(progressive, "progressive");
+    Objects.requireNonNull(work, "work");
   }
 }

@@ -16,14 +16,19 @@ import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
+import com.crmvoice.core.service.skill.ChangeService;
+import com.crmvoice.core.service.skill.CommandSubmitter;
 import com.crmvoice.core.service.skill.CreateLeadService;
+import com.crmvoice.core.service.skill.LeadStatusCatalog;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.SingleUserIdentityResolver;
 import com.crmvoice.core.service.skill.TopLeadService;
+import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.progressive.HttpProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +45,8 @@ final class Wiring {
 
   /** Commands are kept this long in the command log for "what happened to my lead". */
   static final Duration COMMAND_TTL = Duration.ofDays(30);
+
+  private static final Duration STATUS_PICKLIST_TTL = Duration.ofHours(1);
 
   private Wiring() {}
 
@@ -76,25 +83,34 @@ final class Wiring {
             });
     DynamoDbCommandLog commandLog =
         new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
+    DynamoDbLeadCache leadCache =
+        new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
+    CommandSubmitter commands =
+        new CommandSubmitter(
+            commandLog,
+            new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
+            clock);
     SkillServices services =
         new SkillServices(
             skill.skillId(),
             identity,
             new TopLeadService(
-                new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock),
+                leadCache,
                 crm,
                 new SqsRefreshQueue(aws.sqs(), storage.requireRefreshQueueUrl()),
                 clock,
                 cache.topN(),
                 skill.liveLookupBudget(),
                 lookups),
-            new CreateLeadService(
-                commandLog,
-                new SqsCommandQueue(
-                    aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
-                clock),
+            new CreateLeadService(commands),
             new LeadStatusService(commandLog),
-            progressive);
+            progressive,
+            new LeadWork(
+                new WorkingSet(leadCache, cache.topN()),
+                new LeadStatusCatalog(crm, clock, STATUS_PICKLIST_TTL, salesforce.closedStatuses()),
+                commands,
+                new ChangeService(commandLog, clock),
+                ZoneOffset.UTC));
     LOG.info(
         "intent function wired: identity={} budget={}ms",
         skill.identityMode().configName(),

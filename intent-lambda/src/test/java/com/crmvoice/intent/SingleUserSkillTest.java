@@ -28,7 +28,8 @@ class SingleUserSkillTest {
                 skill.services.topLeads(),
                 skill.services.createLeads(),
                 skill.services.leadStatus(),
-                skill.services.progressive()));
+                skill.services.progressive(),
+                skill.services.work()));
 
     JsonNode response =
         SkillHarness.invoke(singleUser, SkillHarness.resource("get-top-lead-no-token.json"));
