@@ -32,7 +32,23 @@ final class Talk {
       ((ObjectNode) envelope.get("session")).set("attributes", last.get("sessionAttributes"));
     }
     last = skill.apply(envelope);
+    assertSsmlIsXml(last.at("/response/outputSpeech/ssml").asText(""));
+    assertSsmlIsXml(last.at("/response/reprompt/outputSpeech/ssml").asText(""));
     return last;
+  }
+
+  /** Every turn's SSML must parse as XML: say-as tags closed, values escaped. */
+  private static void assertSsmlIsXml(String ssml) {
+    if (ssml.isEmpty()) {
+      return;
+    }
+    try {
+      javax.xml.parsers.DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
+          .parse(new org.xml.sax.InputSource(new java.io.StringReader(ssml)));
+    } catch (Exception e) {
+      throw new AssertionError("not XML: " + ssml, e);
+    }
   }
 
   JsonNode say(String intent) {
