@@ -57,7 +57,7 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
-            .addRequestHandler(new LaunchRequestHandler())
+            .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
     return builder

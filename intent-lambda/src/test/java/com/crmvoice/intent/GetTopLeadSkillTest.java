@@ -30,9 +30,10 @@ class GetTopLeadSkillTest {
 
     assertThat(speech(response))
         .isEqualTo(
-            "<speak>Your top lead is John Smith from Acme. You can reach them at +1 555 0100,"
+            "<speak>Your top lead is John Smith from Acme. You can reach them at <say-as"
+                + " interpret-as=\"telephone\">+1 555 0100</say-as>,"
                 + " or by email at john@acme.com."
-                + " Say next, log a call, or mark it as contacted.</speak>");
+                + " Would you like the next lead, to log a call, or to mark it as contacted?</speak>");
     assertThat(response.at("/response/card/type").asText()).isEqualTo("Standard");
     assertThat(response.at("/response/card/title").asText()).isEqualTo("Top lead");
     assertThat(response.at("/response/card/text").asText())
@@ -40,7 +41,8 @@ class GetTopLeadSkillTest {
     assertThat(directive(response, "Alexa.Presentation.APL.RenderDocument")).isNull();
     // The session stays open with the offer, the lead in focus, the names sent to Alexa.
     assertThat(response.at("/response/shouldEndSession").asBoolean()).isFalse();
-    assertThat(response.at("/response/reprompt/outputSpeech/ssml").asText()).contains("Say next");
+    assertThat(response.at("/response/reprompt/outputSpeech/ssml").asText())
+        .contains("the next lead");
     assertThat(response.at("/sessionAttributes/focus/leadId").asText()).isEqualTo("00Q1");
     JsonNode names = directive(response, "Dialog.UpdateDynamicEntities");
     assertThat(names.at("/updateBehavior").asText()).isEqualTo("REPLACE");

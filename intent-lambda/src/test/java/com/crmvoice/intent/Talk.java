@@ -34,6 +34,14 @@ final class Talk {
     last = skill.apply(envelope);
     assertSsmlIsXml(last.at("/response/outputSpeech/ssml").asText(""));
     assertSsmlIsXml(last.at("/response/reprompt/outputSpeech/ssml").asText(""));
+    String spoken =
+        last.at("/response/outputSpeech/ssml").asText("").replaceAll("<[^>]+>", "").strip();
+    if (!last.at("/response/shouldEndSession").asBoolean(true) && !spoken.isEmpty()) {
+      // Certification: a response that leaves the session open prompts the user.
+      if (!OpenSessionPromptsTest.promptsAnAnswer(spoken, locale)) {
+        throw new AssertionError("an open session without a question: " + spoken);
+      }
+    }
     return last;
   }
 

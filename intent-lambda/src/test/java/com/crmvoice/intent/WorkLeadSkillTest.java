@@ -75,7 +75,8 @@ class WorkLeadSkillTest {
     assertThat(speech(talk.say("GetTopLeadIntent"))).contains("John Smith");
 
     JsonNode next = talk.say("NextLeadIntent");
-    assertThat(speech(next)).contains("Lead 2 of 3.", "Maria Garcia from Northwind", "Say next");
+    assertThat(speech(next))
+        .contains("Lead 2 of 3.", "Maria Garcia from Northwind", "the next lead");
     assertThat(next.at("/response/shouldEndSession").asBoolean()).isFalse();
     assertThat(next.at("/sessionAttributes/focus/leadId").asText()).isEqualTo("00Q2");
 
@@ -226,16 +227,14 @@ class WorkLeadSkillTest {
   void aFollowUpInThePastIsAskedForAgain_aFutureOneIsQueuedAfterYes() {
     talk.say("GetTopLeadIntent");
 
-    JsonNode past = talk.say(AlexaRequests.intent("FollowUpIntent").slot("date", "2026-02-27"));
+    JsonNode past = talk.say(AlexaRequests.intent("FollowUpIntent").slot("due", "2026-02-27"));
     assertThat(speech(past)).contains("That day is in the past.", "When should you follow up");
-    JsonNode week = talk.say(AlexaRequests.intent("FollowUpIntent").slot("date", "2026-W11"));
+    JsonNode week = talk.say(AlexaRequests.intent("FollowUpIntent").slot("due", "2026-W11"));
     assertThat(speech(week)).contains("Please tell me a day");
 
-    talk.say(AlexaRequests.intent("FollowUpIntent").slot("date", "2026-03-06"));
+    talk.say(AlexaRequests.intent("FollowUpIntent").slot("due", "2026-03-06"));
     talk.say(
-        AlexaRequests.intent("FollowUpIntent")
-            .confirmation("CONFIRMED")
-            .slot("date", "2026-03-06"));
+        AlexaRequests.intent("FollowUpIntent").confirmation("CONFIRMED").slot("due", "2026-03-06"));
 
     assertThat(skill.queue.sent())
         .singleElement()
@@ -283,11 +282,9 @@ class WorkLeadSkillTest {
   @Test
   void undoAfterTheWorkerTookItSaysItIsTooLate() {
     talk.say("GetTopLeadIntent");
-    talk.say(AlexaRequests.intent("FollowUpIntent").slot("date", "2026-03-06"));
+    talk.say(AlexaRequests.intent("FollowUpIntent").slot("due", "2026-03-06"));
     talk.say(
-        AlexaRequests.intent("FollowUpIntent")
-            .confirmation("CONFIRMED")
-            .slot("date", "2026-03-06"));
+        AlexaRequests.intent("FollowUpIntent").confirmation("CONFIRMED").slot("due", "2026-03-06"));
     var command = skill.queue.sent().get(0);
     skill.log.claim(command, skill.clock.instant(), Duration.ofSeconds(30));
     skill.log.markDone(command.commandId(), "00T1", skill.clock.instant());

@@ -140,13 +140,13 @@ class SimulatorConversationIT {
       Console console = new Console(pipeline, conversation, printer);
 
       // Top lead: the demo user's oldest open lead is Maria Garcia (Olu Adeyemi's is closed).
-      console.runScript(List.of("ask my assistant to get my top lead"));
+      console.runScript(List.of("ask crm voice to get my top lead"));
       assertThat(spokenSince(outputs, 0)).contains("Maria Garcia");
 
       // Create a lead through the whole dialog: the names in the first utterance, then whatever
       // Alexa asks for (the company at least), then the confirmation.
       int mark = outputs.size();
-      conversation.say("ask my assistant to add a lead for Grace Hopper");
+      conversation.say("ask crm voice to add a lead for Grace Hopper");
       assertThat(conversation.elicitedSlot()).contains("company");
       Map<String, String> answers =
           Map.of(
@@ -180,7 +180,7 @@ class SimulatorConversationIT {
 
       // "What happened to my lead" says it was created.
       mark = outputs.size();
-      console.runScript(List.of("ask my assistant what happened to my lead"));
+      console.runScript(List.of("ask c. r. m. voice what happened to my lead"));
       assertThat(spokenSince(outputs, mark).toLowerCase(Locale.ROOT))
           .as("transcript:%n%s", transcript.toString(StandardCharsets.UTF_8))
           .contains("created");

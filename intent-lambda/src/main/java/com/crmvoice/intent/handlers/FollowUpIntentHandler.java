@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class FollowUpIntentHandler extends LeadWriteHandler<CreateTask> {
 
-  static final String DATE = "date";
+  static final String DATE = "due";
   static final String TASK = "task";
 
   public FollowUpIntentHandler(SkillServices services) {

@@ -54,18 +54,18 @@ public final class LeadDetailsIntentHandler implements IntentHandler {
     return switch (detail) {
       case "PHONE" ->
           lead.phone() == null
-              ? speech.say("details.phone.none", name)
-              : speech.say("details.phone", name, lead.phone());
+              ? speech.say("details.PHONE.none", name)
+              : speech.say("details.PHONE", name, lead.phone());
       case "EMAIL" ->
           lead.email() == null
-              ? speech.say("details.email.none", name)
-              : speech.say("details.email", name, lead.email());
+              ? speech.say("details.EMAIL.none", name)
+              : speech.say("details.EMAIL", name, lead.email());
       case "COMPANY" ->
           lead.company() == null
-              ? speech.say("details.company.none", name)
-              : speech.say("details.company", name, lead.company());
-      case "STATUS" -> speech.say("details.status", name, String.valueOf(lead.status()));
-      case "CREATED" -> speech.say("details.created", name, created(lead));
+              ? speech.say("details.COMPANY.none", name)
+              : speech.say("details.COMPANY", name, lead.company());
+      case "STATUS" -> speech.say("details.STATUS", name, String.valueOf(lead.status()));
+      case "CREATED" -> speech.say("details.CREATED", name, created(lead));
       default ->
           String.join(
               " ",

@@ -34,8 +34,8 @@ public final class ChangeService {
     return log.find(commandId).filter(r -> r.command().ownerId().equals(ownerId));
   }
 
-  /** The owner's most recent command of any type. */
+  /** The owner's most recent command of any type, as it is now (read by key, consistent). */
   public Optional<CommandRecord> latest(String ownerId) {
-    return log.recentForOwner(ownerId, 1).stream().findFirst();
+    return log.latestForOwner(ownerId);
   }
 }
