@@ -24,6 +24,7 @@ import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StartOverIntentHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
 import com.crmvoice.intent.handlers.UndoIntentHandler;
+import com.crmvoice.intent.handlers.UnhandledRequestHandler;
 import java.util.List;
 
 /** The skill: one handler per intent, skill id verification on, one apology for every error. */
@@ -60,7 +61,9 @@ public final class IntentSkill {
             .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
+    // Last, so that every handler added above (or later) takes its requests first.
     return builder
+        .addRequestHandler(new UnhandledRequestHandler())
         .addExceptionHandler(new AccountLinkingExceptionHandler())
         .addExceptionHandler(new SkillExceptionHandler())
         .build();
