@@ -85,11 +85,9 @@ final class Wiring {
         new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
     DynamoDbLeadCache leadCache =
         new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
-    CommandSubmitter commands =
-        new CommandSubmitter(
-            commandLog,
-            new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
-            clock);
+    SqsCommandQueue commandQueue =
+        new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec());
+    CommandSubmitter commands = new CommandSubmitter(commandLog, commandQueue, clock);
     SkillServices services =
         new SkillServices(
             skill.skillId(),
@@ -102,7 +100,7 @@ final class Wiring {
                 cache.topN(),
                 skill.liveLookupBudget(),
                 lookups),
-            new CreateLeadService(commands),
+            new CreateLeadService(commandLog, commandQueue, clock),
             new LeadStatusService(commandLog),
             progressive,
             new LeadWork(

@@ -136,7 +136,8 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
 
   private Optional<Response> submit(HandlerInput input, Speech speech, C command) {
     Submission submission = services.work().commands().submit(command);
-    if (submission instanceof Submission.NotQueued) {
+    if (submission instanceof Submission.NotQueued
+        || submission instanceof Submission.ReusedForOtherContent) {
       return LeadSession.offer(input, speech, speech.say("write.notqueued"));
     }
     LeadSession.lastCommand(input, command.commandId());

@@ -1166,6 +1166,7 @@ public final class FakeSalesforce implements AutoCloseable {
   }
 
   private void maybeDropAfterCommit() {
+    sleep(faults.takeCommitThenStall());
     if (faults.takeCommitThenDrop()) {
       throw new DropConnection();
     }

@@ -39,6 +39,9 @@ public final class CommandSubmitter {
 
     /** Neither log nor queue could take it: nothing will happen; the user should ask again. */
     record NotQueued(String commandId) implements Submission {}
+
+    /** The request id was recorded before with other content: nothing is queued for this one. */
+    record ReusedForOtherContent(CommandRecord record) implements Submission {}
   }
 
   private final CommandLog log;
@@ -66,7 +69,7 @@ public final class CommandSubmitter {
       return new Submission.NotQueued(commandId);
     }
     if (!recorded) {
-      return resubmission(commandId);
+      return resubmission(command);
     }
     return send(command);
   }
@@ -75,7 +78,8 @@ public final class CommandSubmitter {
   // command sits QUEUED with no message: after RESEND_GRACE with no worker claim yet, it is sent
   // again (the worker claims a command once, so a spare message cannot apply it twice). A prompt
   // retry of a request that did send finds it younger than that and queues nothing more.
-  private Submission resubmission(String commandId) {
+  private Submission resubmission(CrmCommand command) {
+    String commandId = command.commandId();
     CommandRecord record;
     try {
       record = log.find(commandId).orElse(null);
@@ -85,6 +89,10 @@ public final class CommandSubmitter {
     }
     if (record == null) {
       return new Submission.NotQueued(commandId);
+    }
+    if (!record.sameContentAs(command)) {
+      LOG.warn("command {} already recorded with other content: request id reused", commandId);
+      return new Submission.ReusedForOtherContent(record);
     }
     if (record.state() == CommandState.FAILED
         && QUEUE_UNAVAILABLE.equals(record.status().failureCode())) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,6 +51,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Created: DONE with the CRM id, and the lead added to its owner's cache when there is room.
  *       Rejected: FAILED with a reason a person understands, acknowledged. Retryable, or the CRM
  *       unavailable: released to QUEUED and reported failed, so the queue redelivers it.
+ *   <li>Unanswered (a timeout or a dropped connection: {@link
+ *       CrmUnavailableException#outcomeUnknown()}): the CRM may have committed, so each such lead
+ *       is looked up by its external id first. Found: DONE with that id. Not found: retryable as
+ *       above. The lookup failing too: retryable, and on the last delivery FAILED retryable with
+ *       {@link FailureReasons#OUTCOME_UNKNOWN}, so the user hears "can't tell yet", never "not
+ *       created" (and does not add the lead a second time).
  *   <li>On the queue's last delivery (the message's receive count has reached the queue's
  *       maxReceiveCount) a retryable outcome is recorded as FAILED but retryable, with a reason a
  *       person understands, and still reported failed: SQS then moves the message to the
@@ -166,7 +173,12 @@ public final class CommandProcessor {
 
     record Rejected(String errorCode, String message) implements Outcome {}
 
-    record Retry(String errorCode) implements Outcome {}
+    /** {@code reason} overrides the type's set-aside reason when not null. */
+    record Retry(String errorCode, String reason) implements Outcome {
+      Retry(String errorCode) {
+        this(errorCode, null);
+      }
+    }
   }
 
   /** Counts of a batch, filled as commands settle. */
@@ -253,7 +265,56 @@ public final class CommandProcessor {
             .map(w -> (CreateLead) w.command())
             .map(c -> new CreateLeadRequest(c.commandId(), c.ownerId(), c.lead()))
             .toList();
-    return crm.createLeads(requests).stream().map(CommandProcessor::outcome).toList();
+    List<CreateResult> results;
+    try {
+      results = crm.createLeads(requests);
+    } catch (CrmUnavailableException u) {
+      if (!u.outcomeUnknown()) {
+        throw u;
+      }
+      // No answer came: the CRM may have created every lead or none. Each is looked up by its
+      // external id below before anything is declared.
+      results =
+          works.stream()
+              .map(w -> (CreateResult) new CreateResult.Retryable(u.errorCode(), u.getMessage()))
+              .toList();
+      LOG.warn(
+          "batch outcome=crm-call-unanswered code={} commands={}", u.errorCode(), works.size());
+    }
+    List<Outcome> outcomes = new ArrayList<>(results.size());
+    boolean lookupsAnswer = true;
+    for (int i = 0; i < results.size(); i++) {
+      CreateResult result = results.get(i);
+      if (!(result instanceof CreateResult.Retryable r)
+          || !CrmUnavailableException.outcomeUnknown(r.errorCode())) {
+        outcomes.add(outcome(result));
+        continue;
+      }
+      String id = works.get(i).command().commandId();
+      Optional<String> found = Optional.empty();
+      if (lookupsAnswer) {
+        try {
+          found = crm.findLeadByExternalId(id);
+        } catch (CrmUnavailableException | CrmRejectedException e) {
+          lookupsAnswer = false;
+          LOG.warn(
+              "command outcome commandId={} outcome=lookup-failed error={}",
+              id,
+              e.getClass().getSimpleName());
+        }
+      }
+      if (found.isPresent()) {
+        LOG.info("command outcome commandId={} outcome=found-after-{}", id, r.errorCode());
+        outcomes.add(new Outcome.Done(found.get(), false));
+      } else if (!lookupsAnswer) {
+        outcomes.add(
+            new Outcome.Retry(
+                FailureReasons.OUTCOME_UNKNOWN, FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE));
+      } else {
+        outcomes.add(new Outcome.Retry(r.errorCode()));
+      }
+    }
+    return outcomes;
   }
 
   private List<Outcome> createTasks(List<Work> works) {
@@ -373,7 +434,8 @@ public final class CommandProcessor {
         LOG.info("command outcome commandId={} outcome=rejected code={}", id, r.errorCode());
       } else {
         Outcome.Retry r = (Outcome.Retry) outcome;
-        if (retryLater(work, r.errorCode(), setAsideReason(command, true))) {
+        String reason = r.reason() != null ? r.reason() : setAsideReason(command, true);
+        if (retryLater(work, r.errorCode(), reason)) {
           tally.gaveUp++;
         } else {
           tally.retried++;
