@@ -18,6 +18,7 @@ import com.crmvoice.intent.handlers.LogCallIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
 import com.crmvoice.intent.handlers.NextLeadIntentHandler;
 import com.crmvoice.intent.handlers.NoIntentHandler;
+import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
 import com.crmvoice.intent.handlers.PreviousLeadIntentHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
@@ -25,9 +26,13 @@ import com.crmvoice.intent.handlers.StartOverIntentHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
 import com.crmvoice.intent.handlers.UndoIntentHandler;
 import com.crmvoice.intent.handlers.UnhandledRequestHandler;
+import com.crmvoice.intent.handlers.UnknownUserHandler;
 import java.util.List;
 
-/** The skill: one handler per intent, skill id verification on, one apology for every error. */
+/**
+ * The skill: one handler per intent, skill id verification on, users single-user mode does not
+ * admit refused first, one apology for every error.
+ */
 public final class IntentSkill {
 
   private IntentSkill() {}
@@ -58,6 +63,7 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
+            .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
             .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
@@ -65,6 +71,7 @@ public final class IntentSkill {
     return builder
         .addRequestHandler(new UnhandledRequestHandler())
         .addExceptionHandler(new AccountLinkingExceptionHandler())
+        .addExceptionHandler(new NotConfiguredExceptionHandler())
         .addExceptionHandler(new SkillExceptionHandler())
         .build();
   }

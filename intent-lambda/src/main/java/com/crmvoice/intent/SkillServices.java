@@ -6,10 +6,14 @@ import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.TopLeadService;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Everything the request handlers need, wired once per container: the services hold the logic, the
  * handlers translate between Alexa and them.
+ *
+ * @param admitsAlexaUser whether an Alexa user id may use the skill (single-user mode admits only
+ *     the configured ones; {@code SkillConfig#admits})
  */
 public record SkillServices(
     String skillId,
@@ -18,7 +22,20 @@ public record SkillServices(
     CreateLeadService createLeads,
     LeadStatusService leadStatus,
     ProgressiveResponses progressive,
-    LeadWork work) {
+    LeadWork work,
+    Predicate<String> admitsAlexaUser) {
+
+  /** Services that answer every Alexa user (account linking decides whose leads they hear). */
+  public SkillServices(
+      String skillId,
+      IdentityResolver identity,
+      TopLeadService topLeads,
+      CreateLeadService createLeads,
+      LeadStatusService leadStatus,
+      ProgressiveResponses progressive,
+      LeadWork work) {
+    this(skillId, identity, topLeads, createLeads, leadStatus, progressive, work, user -> true);
+  }
 
   public SkillServices {
     Objects.requireNonNull(skillId, "skillId");
@@ -28,5 +45,6 @@ public record SkillServices(
     Objects.requireNonNull(leadStatus, "leadStatus");
     Objects.requireNonNull(progressive, "progressive");
     Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(admitsAlexaUser, "admitsAlexaUser");
   }
 }
