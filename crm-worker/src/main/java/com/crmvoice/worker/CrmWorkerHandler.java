@@ -14,7 +14,9 @@ import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvNames;
 import com.crmvoice.core.config.FunctionEnvironments;
+import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.WorkerConfig;
 import com.crmvoice.core.port.CrmNotConfiguredException;
@@ -90,7 +92,9 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             Clock.systemUTC(),
             worker.lease(),
             cache.topN(),
-            worker.maxReceiveCount());
+            worker.maxReceiveCount(),
+            env.list(
+                EnvNames.SALESFORCE_CLOSED_STATUSES, SalesforceConfig.DEFAULT_CLOSED_STATUSES));
     this.deferral =
         new OpenCircuitDeferral(
             aws.sqs(),

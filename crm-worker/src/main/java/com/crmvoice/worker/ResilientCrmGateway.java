@@ -189,6 +189,22 @@ public final class ResilientCrmGateway implements CrmGateway {
   }
 
   @Override
+  public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+    // Safe to retry as a whole: a lead that already has the new status answers Updated.
+    return call(() -> delegate.updateLeadStatuses(requests));
+  }
+
+  @Override
+  public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+    return call(() -> delegate.createTasks(requests));
+  }
+
+  @Override
+  public List<PicklistValue> leadStatuses() {
+    return call(delegate::leadStatuses);
+  }
+
+  @Override
   public CrmUser userForAccessToken(String accessToken) {
     return call(() -> delegate.userForAccessToken(accessToken));
   }

@@ -1,8 +1,13 @@
 package com.crmvoice.worker;
 
 import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.domain.CreateTask;
+import com.crmvoice.core.domain.LogCall;
+import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +17,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The chaos run: N create commands through the real queue, worker and fake Salesforce while a fifth
- * of the polls that reach Salesforce meet an injected fault (503 storms, lock errors, request
- * limits, dropped connections, commit-then-drop, commit-then-stall past the timeout on every retry,
- * expired tokens), with the circuit breaker at its defaults. Every command must end as exactly one
- * lead.
+ * The chaos run: N mixed commands (lead creates, logged calls, follow-up tasks, conditional status
+ * changes, a quarter each) through the real queue, worker and fake Salesforce while a fifth of the
+ * polls meet an injected fault (503 storms, lock errors, request limits, dropped connections,
+ * commit-then-drop, expired tokens). Every command must end as exactly one effect: one lead, one
+ * task, or one applied status update.
  *
  * <pre>
  * DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
@@ -30,6 +35,8 @@ public final class ChaosRun {
   /** The counts a run ends with. */
   public record Counts(
       int commands,
+      Map<String, Integer> byType,
+      int effects,
       int leads,
       int done,
       int failed,
@@ -43,9 +50,12 @@ public final class ChaosRun {
     @Override
     public String toString() {
       return String.format(
-          "chaos: commands=%d leads=%d done=%d failed=%d lost=%d duplicated=%d dead-lettered=%d"
-              + " polls=%d faulted-polls=%d redelivered-commands=%d faults=%s in %d ms",
+          "chaos: commands=%d by-type=%s effects=%d leads=%d done=%d failed=%d lost=%d"
+              + " duplicated=%d dead-lettered=%d polls=%d faulted-polls=%d redelivered-commands=%d"
+              + " faults=%s in %d ms",
           commands,
+          byType,
+          effects,
           leads,
           done,
           failed,
@@ -84,8 +94,60 @@ public final class ChaosRun {
               Map.entry(
                   "commit-then-stall",
                   sf -> sf.faults().commitThenStall(ATTEMPTS, WorkerStack.PAST_THE_TIMEOUT)));
+      Map<String, String> typeOf = new HashMap<>();
+      Map<String, String> statusTarget = new HashMap<>();
+      int leadsBefore = 0;
       for (int i = 0; i < commands; i++) {
-        stack.submit(String.format("chaos-%05d", i), "Chaos" + i);
+        String id = String.format("chaos-%05d", i);
+        String type = TYPES.get(i % TYPES.size());
+        typeOf.put(id, type);
+        if (type.equals("CreateLead")) {
+          stack.submit(id, "Chaos" + i);
+          continue;
+        }
+        // Each activity has a lead of its own, so an applied status change can be counted.
+        String leadId =
+            stack.salesforce.insertLead(
+                Map.of("OwnerId", WorkerStack.OWNER, "LastName", "Target" + i, "Company", "Co"));
+        leadsBefore++;
+        Instant heard = (Instant) stack.salesforce.lead(leadId).get("LastModifiedDate");
+        Instant now = Instant.now();
+        switch (type) {
+          case "LogCall" ->
+              stack.submit(
+                  new LogCall(
+                      id,
+                      WorkerStack.OWNER,
+                      leadId,
+                      "Target" + i,
+                      "Call",
+                      "Notes " + i,
+                      LocalDate.of(2026, 3, 2),
+                      now));
+          case "CreateTask" ->
+              stack.submit(
+                  new CreateTask(
+                      id,
+                      WorkerStack.OWNER,
+                      leadId,
+                      "Target" + i,
+                      "Follow up",
+                      LocalDate.of(2026, 3, 9),
+                      now));
+          default -> {
+            statusTarget.put(id, leadId);
+            stack.submit(
+                new UpdateLeadStatus(
+                    id,
+                    WorkerStack.OWNER,
+                    leadId,
+                    "Target" + i,
+                    "Open - Not Contacted",
+                    "Working - Contacted",
+                    heard,
+                    now));
+          }
+        }
       }
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       int polls = 0;
@@ -116,6 +178,17 @@ public final class ChaosRun {
           perCommand.merge(id.toString(), 1, Integer::sum);
         }
       }
+      for (Map<String, Object> task : stack.salesforce.tasks()) {
+        perCommand.merge(task.get(FakeSalesforce.EXTERNAL_ID_FIELD).toString(), 1, Integer::sum);
+      }
+      statusTarget.forEach(
+          (commandId, leadId) -> {
+            int applied = stack.salesforce.appliedLeadUpdates(leadId);
+            boolean has = "Working - Contacted".equals(stack.salesforce.lead(leadId).get("Status"));
+            if (applied > 0 || has) {
+              perCommand.put(commandId, has ? Math.max(applied, 1) : 0);
+            }
+          });
       int done = 0;
       int failed = 0;
       int lost = 0;
@@ -138,10 +211,15 @@ public final class ChaosRun {
         }
       }
       int duplicated = (int) perCommand.values().stream().filter(n -> n > 1).count();
+      int effects = perCommand.values().stream().mapToInt(Integer::intValue).sum();
       int deadLettered = stack.depth(stack.queue.dlqUrl());
+      Map<String, Integer> byType = new java.util.TreeMap<>();
+      typeOf.values().forEach(t -> byType.merge(t, 1, Integer::sum));
       return new Counts(
           commands,
-          stack.salesforce.leadCount(),
+          byType,
+          effects,
+          stack.salesforce.leadCount() - leadsBefore,
           done,
           failed,
           lost,
@@ -154,11 +232,14 @@ public final class ChaosRun {
     }
   }
 
+  private static final List<String> TYPES =
+      List.of("CreateLead", "LogCall", "CreateTask", "UpdateLeadStatus");
+
   public static void main(String[] args) {
     int commands = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     Counts counts = run(commands, 20261124L);
     System.out.println(counts);
     System.exit(
-        counts.lost() == 0 && counts.duplicated() == 0 && counts.leads() == commands ? 0 : 1);
+        counts.lost() == 0 && counts.duplicated() == 0 && counts.effects() == commands ? 0 : 1);
   }
 }

@@ -97,6 +97,13 @@ final class WorkerStack implements AutoCloseable {
     return command;
   }
 
+  /** Any command, as the intent Lambda sends it after the user's yes. */
+  <T extends com.crmvoice.core.domain.CrmCommand> T submit(T command) {
+    log.recordQueued(command, Instant.now());
+    sender.send(command);
+    return command;
+  }
+
   /** Whether the handler's circuit breaker refuses calls now. */
   boolean handlerCircuitOpen() {
     return handler.circuitRefusingFor().isPresent();

@@ -4,19 +4,27 @@ import com.amazon.ask.Skill;
 import com.amazon.ask.builder.CustomSkillBuilder;
 import com.crmvoice.intent.handlers.AccountLinkingExceptionHandler;
 import com.crmvoice.intent.handlers.CancelIntentHandler;
+import com.crmvoice.intent.handlers.ChangeLeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
+import com.crmvoice.intent.handlers.FollowUpIntentHandler;
 import com.crmvoice.intent.handlers.GetTopLeadIntentHandler;
 import com.crmvoice.intent.handlers.HelpIntentHandler;
 import com.crmvoice.intent.handlers.IntentHandler;
 import com.crmvoice.intent.handlers.LaunchRequestHandler;
+import com.crmvoice.intent.handlers.LeadDetailsIntentHandler;
 import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
+import com.crmvoice.intent.handlers.LogCallIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
+import com.crmvoice.intent.handlers.NextLeadIntentHandler;
 import com.crmvoice.intent.handlers.NoIntentHandler;
 import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
+import com.crmvoice.intent.handlers.PreviousLeadIntentHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
+import com.crmvoice.intent.handlers.StartOverIntentHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
+import com.crmvoice.intent.handlers.UndoIntentHandler;
 import com.crmvoice.intent.handlers.UnhandledRequestHandler;
 import com.crmvoice.intent.handlers.UnknownUserHandler;
 import com.crmvoice.intent.notify.CurrentRecipient;
@@ -36,6 +44,14 @@ public final class IntentSkill {
         new GetTopLeadIntentHandler(services),
         new CreateLeadIntentHandler(services),
         new LeadStatusIntentHandler(services),
+        new NextLeadIntentHandler(services),
+        new PreviousLeadIntentHandler(services),
+        new StartOverIntentHandler(services),
+        new LeadDetailsIntentHandler(services),
+        new ChangeLeadStatusIntentHandler(services),
+        new LogCallIntentHandler(services),
+        new FollowUpIntentHandler(services),
+        new UndoIntentHandler(services),
         new HelpIntentHandler(),
         new CancelIntentHandler(),
         new StopIntentHandler(),

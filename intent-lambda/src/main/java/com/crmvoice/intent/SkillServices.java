@@ -22,6 +22,7 @@ public record SkillServices(
     CreateLeadService createLeads,
     LeadStatusService leadStatus,
     ProgressiveResponses progressive,
+    LeadWork work,
     Predicate<String> admitsAlexaUser) {
 
   /** Services that answer every Alexa user (account linking decides whose leads they hear). */
@@ -31,8 +32,9 @@ public record SkillServices(
       TopLeadService topLeads,
       CreateLeadService createLeads,
       LeadStatusService leadStatus,
-      ProgressiveResponses progressive) {
-    this(skillId, identity, topLeads, createLeads, leadStatus, progressive, user -> true);
+      ProgressiveResponses progressive,
+      LeadWork work) {
+    this(skillId, identity, topLeads, createLeads, leadStatus, progressive, work, user -> true);
   }
 
   public SkillServices {
@@ -42,6 +44,7 @@ public record SkillServices(
     Objects.requireNonNull(createLeads, "createLeads");
     Objects.requireNonNull(leadStatus, "leadStatus");
     Objects.requireNonNull(progressive, "progressive");
+    Objects.requireNonNull(work, "work");
     Objects.requireNonNull(admitsAlexaUser, "admitsAlexaUser");
   }
 }

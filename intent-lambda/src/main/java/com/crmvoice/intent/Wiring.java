@@ -16,19 +16,25 @@ import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
+import com.crmvoice.core.service.skill.ChangeService;
+import com.crmvoice.core.service.skill.CommandSubmitter;
 import com.crmvoice.core.service.skill.CreateLeadService;
+import com.crmvoice.core.service.skill.LeadStatusCatalog;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.SingleUserIdentityResolver;
 import com.crmvoice.core.service.skill.TopLeadService;
+import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.notify.CurrentRecipient;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.progressive.HttpProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +58,8 @@ final class Wiring {
 
   /** Commands are kept this long in the command log for "what happened to my lead". */
   static final Duration COMMAND_TTL = Duration.ofDays(30);
+
+  private static final Duration STATUS_PICKLIST_TTL = Duration.ofHours(1);
 
   private Wiring() {}
 
@@ -102,29 +110,45 @@ final class Wiring {
         new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
     DynamoDbNotificationLog notifications =
         new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable());
+    // Every command the skill queues records who to notify if it fails for good.
+    CommandLog submissions =
+        new RecipientRecordingCommandLog(
+            commandLog,
+            notifications,
+            CurrentRecipient.INSTANCE,
+            new NotificationConsent(notifications));
+    DynamoDbLeadCache leadCache =
+        new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
+    SqsCommandQueue commandQueue =
+        new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec());
+    CommandSubmitter commands = new CommandSubmitter(submissions, commandQueue, clock);
     SkillServices services =
         new SkillServices(
             skill.skillId(),
             identity,
             new TopLeadService(
-                new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock),
+                leadCache,
                 crm,
                 new SqsRefreshQueue(aws.sqs(), storage.requireRefreshQueueUrl()),
                 clock,
                 cache.topN(),
                 skill.liveLookupBudget(),
                 lookups),
-            new CreateLeadService(
-                new RecipientRecordingCommandLog(
-                    commandLog,
-                    notifications,
-                    CurrentRecipient.INSTANCE,
-                    new NotificationConsent(notifications)),
-                new SqsCommandQueue(
-                    aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
-                clock),
+            new CreateLeadService(submissions, commandQueue, clock),
             new LeadStatusService(commandLog),
             progressive,
+            new LeadWork(
+                new WorkingSet(leadCache, cache.topN()),
+                new LeadStatusCatalog(
+                    crm,
+                    clock,
+                    STATUS_PICKLIST_TTL,
+                    env.list(
+                        EnvNames.SALESFORCE_CLOSED_STATUSES,
+                        SalesforceConfig.DEFAULT_CLOSED_STATUSES)),
+                commands,
+                new ChangeService(commandLog, clock),
+                ZoneOffset.UTC),
             skill::admits);
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",

@@ -30,14 +30,25 @@ class GetTopLeadSkillTest {
 
     assertThat(speech(response))
         .isEqualTo(
-            "<speak>Your top lead is John Smith from Acme. You can reach them at <say-as interpret-as=\"telephone\">+1 555 0100</say-as>,"
-                + " or by email at john@acme.com.</speak>");
+            "<speak>Your top lead is John Smith from Acme. You can reach them at <say-as"
+                + " interpret-as=\"telephone\">+1 555 0100</say-as>,"
+                + " or by email at john@acme.com."
+                + " Would you like the next lead, to log a call, or to mark it as contacted?</speak>");
     assertThat(response.at("/response/card/type").asText()).isEqualTo("Standard");
     assertThat(response.at("/response/card/title").asText()).isEqualTo("Top lead");
     assertThat(response.at("/response/card/text").asText())
         .contains("John Smith", "Acme", "Phone: +1 555 0100", "Email: john@acme.com");
     assertThat(directive(response, "Alexa.Presentation.APL.RenderDocument")).isNull();
-    assertThat(response.at("/response/shouldEndSession").asBoolean()).isTrue();
+    // The session stays open with the offer, the lead in focus, the names sent to Alexa.
+    assertThat(response.at("/response/shouldEndSession").asBoolean()).isFalse();
+    assertThat(response.at("/response/reprompt/outputSpeech/ssml").asText())
+        .contains("the next lead");
+    assertThat(response.at("/sessionAttributes/focus/leadId").asText()).isEqualTo("00Q1");
+    JsonNode names = directive(response, "Dialog.UpdateDynamicEntities");
+    assertThat(names.at("/updateBehavior").asText()).isEqualTo("REPLACE");
+    assertThat(names.at("/types/0/name").asText()).isEqualTo("LEAD_NAME");
+    assertThat(names.at("/types/0/values/0/id").asText()).isEqualTo("00Q1");
+    assertThat(names.at("/types/0/values/0/name/value").asText()).isEqualTo("John Smith");
     assertThat(skill.progressive).isEmpty();
     assertThat(skill.crm.calls("topOpenLeads")).isZero();
   }

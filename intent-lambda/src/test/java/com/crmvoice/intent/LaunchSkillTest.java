@@ -62,7 +62,8 @@ class LaunchSkillTest {
                 skill.services.topLeads(),
                 skill.services.createLeads(),
                 skill.services.leadStatus(),
-                skill.services.progressive()));
+                skill.services.progressive(),
+                skill.services.work()));
 
     JsonNode response =
         SkillHarness.invoke(

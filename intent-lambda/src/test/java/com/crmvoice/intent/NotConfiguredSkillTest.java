@@ -61,6 +61,21 @@ class NotConfiguredSkillTest {
         }
 
         @Override
+        public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+          throw blank();
+        }
+
+        @Override
+        public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+          throw blank();
+        }
+
+        @Override
+        public List<PicklistValue> leadStatuses() {
+          throw blank();
+        }
+
+        @Override
         public CrmUser userForAccessToken(String accessToken) {
           throw blank();
         }
@@ -86,7 +101,8 @@ class NotConfiguredSkillTest {
                 Runnable::run),
             skill.services.createLeads(),
             skill.services.leadStatus(),
-            skill.services.progressive()));
+            skill.services.progressive(),
+            skill.services.work()));
   }
 
   @ParameterizedTest

@@ -45,29 +45,28 @@ class NotificationConsentSkillTest {
   NotificationConsentSkillTest() {
     InMemoryCrmGateway crm = new InMemoryCrmGateway(clock);
     crm.addUser(SkillHarness.ALICE_TOKEN, new CrmUser(SkillHarness.ALICE, "Alice"));
+    InMemoryLeadCache cache = new InMemoryLeadCache();
+    InMemoryCommandQueue queue = new InMemoryCommandQueue();
+    var recording =
+        new RecipientRecordingCommandLog(
+            log, notifications, CurrentRecipient.INSTANCE, new NotificationConsent(notifications));
     handler =
         new IntentStreamHandler(
             new SkillServices(
                 SkillHarness.SKILL_ID,
                 new CachingIdentityResolver(crm, clock, Duration.ofMinutes(5), 100),
                 new TopLeadService(
-                    new InMemoryLeadCache(),
+                    cache,
                     crm,
                     new InMemoryRefreshQueue(),
                     clock,
                     5,
                     Duration.ofSeconds(2),
                     Runnable::run),
-                new CreateLeadService(
-                    new RecipientRecordingCommandLog(
-                        log,
-                        notifications,
-                        CurrentRecipient.INSTANCE,
-                        new NotificationConsent(notifications)),
-                    new InMemoryCommandQueue(),
-                    clock),
+                new CreateLeadService(recording, queue, clock),
                 new LeadStatusService(log),
-                com.crmvoice.intent.progressive.ProgressiveResponses.NONE));
+                com.crmvoice.intent.progressive.ProgressiveResponses.NONE,
+                SkillHarness.leadWork(cache, crm, recording, queue, clock)));
   }
 
   private JsonNode confirm(String requestId, String locale, String consentToken) {

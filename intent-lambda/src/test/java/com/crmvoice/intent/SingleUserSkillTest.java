@@ -30,6 +30,7 @@ class SingleUserSkillTest {
               skill.services.createLeads(),
               skill.services.leadStatus(),
               skill.services.progressive(),
+              skill.services.work(),
               Set.of(OWNERS_ALEXA_USER)::contains));
 
   private JsonNode invoke(ObjectNode envelope) {

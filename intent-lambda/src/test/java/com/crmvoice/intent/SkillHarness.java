@@ -10,9 +10,13 @@ import com.crmvoice.core.fakes.InMemoryLeadCache;
 import com.crmvoice.core.fakes.InMemoryRefreshQueue;
 import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
+import com.crmvoice.core.service.skill.ChangeService;
+import com.crmvoice.core.service.skill.CommandSubmitter;
 import com.crmvoice.core.service.skill.CreateLeadService;
+import com.crmvoice.core.service.skill.LeadStatusCatalog;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.TopLeadService;
+import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,8 +85,28 @@ public final class SkillHarness {
             new TopLeadService(cache, crm, refresh, clock, 5, Duration.ofSeconds(2), Runnable::run),
             new CreateLeadService(log, queue, clock),
             new LeadStatusService(log),
-            recorder);
+            recorder,
+            leadWork(cache, crm, log, queue, clock));
     handler = new IntentStreamHandler(services);
+  }
+
+  /** The work-a-lead services over the given fakes, as the harness wires them. */
+  static LeadWork leadWork(
+      InMemoryLeadCache cache,
+      InMemoryCrmGateway crm,
+      com.crmvoice.core.port.CommandLog log,
+      InMemoryCommandQueue queue,
+      java.time.Clock clock) {
+    return new LeadWork(
+        new WorkingSet(cache, 5),
+        new LeadStatusCatalog(
+            crm,
+            clock,
+            Duration.ofHours(1),
+            java.util.List.of("Closed - Converted", "Closed - Not Converted")),
+        new CommandSubmitter(log, queue, clock),
+        new ChangeService(log, clock),
+        java.time.ZoneOffset.UTC);
   }
 
   public static Lead lead(

@@ -79,10 +79,11 @@ class SpeechBundlesTest {
           continue;
         }
         String text = bundle.getProperty(key);
+        // A key that names the value it speaks as its own part: "create.confirm.phone" speaks
+        // the phone as {0}; "what.UpdateLeadStatus" or "details.PHONE" (the name is {0}) do not.
+        java.util.List<String> parts = java.util.List.of(key.split("\\."));
         String kind =
-            key.contains("phone")
-                ? "telephone"
-                : key.toLowerCase(java.util.Locale.ROOT).contains("date") ? "date" : null;
+            parts.contains("phone") ? "telephone" : parts.contains("date") ? "date" : null;
         if (kind == null || !text.contains("{0}")) {
           continue;
         }

@@ -1,5 +1,6 @@
 package com.crmvoice.adapters.alexa;
 
+import com.crmvoice.core.port.CrmGateway;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -17,7 +18,8 @@ final class NotificationTexts {
   /** Reason codes meaning "the record changed; the user must decide", not "it failed". */
   static boolean needsUser(String reasonCode) {
     return reasonCode != null
-        && (reasonCode.equals("RECORD_CHANGED")
+        && (reasonCode.equals(CrmGateway.LEAD_CHANGED)
+            || reasonCode.equals("RECORD_CHANGED")
             || reasonCode.equals("CONFLICT")
             || reasonCode.equals("VERSION_MISMATCH"));
   }

@@ -142,6 +142,21 @@ public final class LazySalesforceGateway implements CrmGateway {
   }
 
   @Override
+  public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+    return gateway().updateLeadStatuses(requests);
+  }
+
+  @Override
+  public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+    return gateway().createTasks(requests);
+  }
+
+  @Override
+  public List<PicklistValue> leadStatuses() {
+    return gateway().leadStatuses();
+  }
+
+  @Override
   public CrmUser userForAccessToken(String accessToken) {
     return gateway().userForAccessToken(accessToken);
   }

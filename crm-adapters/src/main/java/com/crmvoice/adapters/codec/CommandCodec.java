@@ -1,14 +1,19 @@
 package com.crmvoice.adapters.codec;
 
 import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.domain.InvalidLeadException;
+import com.crmvoice.core.domain.LeadActivity;
+import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -19,11 +24,24 @@ import java.time.format.DateTimeParseException;
  * <pre>{"version":1,"type":"CreateLead","commandId":"...","ownerId":"...",
  * "requestedAt":"2026-01-01T10:00:00Z","lead":{"firstName":..,"lastName":..,"company":..,
  * "email":..,"phone":..}}</pre>
+ *
+ * <p>The {@code type} names the command; the commands on an existing lead carry {@code
+ * "lead":{"id":..,"name":..}} and their own fields (version 1 still: a type is added, no field of
+ * an older type changes, so every message written before decodes as it did):
+ *
+ * <pre>{"type":"UpdateLeadStatus",...,"lead":{"id":"00Q..","name":"Maria Garcia"},
+ * "fromStatus":"Open - Not Contacted","toStatus":"Working - Contacted",
+ * "heardModifiedAt":"2026-01-01T10:00:00Z"}
+ * {"type":"LogCall",...,"subject":"Call with Maria Garcia","notes":"..","callDate":"2026-01-02"}
+ * {"type":"CreateTask",...,"subject":"Send the proposal","dueDate":"2026-01-09"}</pre>
  */
 public final class CommandCodec {
 
   public static final int VERSION = 1;
   public static final String TYPE_CREATE_LEAD = "CreateLead";
+  public static final String TYPE_UPDATE_LEAD_STATUS = "UpdateLeadStatus";
+  public static final String TYPE_LOG_CALL = "LogCall";
+  public static final String TYPE_CREATE_TASK = "CreateTask";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -42,6 +60,22 @@ public final class CommandCodec {
       putIfPresent(lead, "company", values.company());
       putIfPresent(lead, "email", values.email());
       putIfPresent(lead, "phone", values.phone());
+    } else if (command instanceof LeadActivity activity) {
+      root.putObject("lead").put("id", activity.leadId()).put("name", activity.leadName());
+      if (activity instanceof UpdateLeadStatus update) {
+        putIfPresent(root, "fromStatus", update.fromStatus());
+        root.put("toStatus", update.toStatus());
+        if (update.heardModifiedAt() != null) {
+          root.put("heardModifiedAt", update.heardModifiedAt().toString());
+        }
+      } else if (activity instanceof LogCall call) {
+        root.put("subject", call.subject());
+        root.put("notes", call.notes());
+        root.put("callDate", call.callDate().toString());
+      } else if (activity instanceof CreateTask task) {
+        root.put("subject", task.subject());
+        root.put("dueDate", task.dueDate().toString());
+      }
     }
     try {
       return json.writeValueAsString(root);
@@ -54,6 +88,15 @@ public final class CommandCodec {
   public static String typeOf(CrmCommand command) {
     if (command instanceof CreateLead) {
       return TYPE_CREATE_LEAD;
+    }
+    if (command instanceof UpdateLeadStatus) {
+      return TYPE_UPDATE_LEAD_STATUS;
+    }
+    if (command instanceof LogCall) {
+      return TYPE_LOG_CALL;
+    }
+    if (command instanceof CreateTask) {
+      return TYPE_CREATE_TASK;
     }
     throw new IllegalArgumentException("no wire name for " + command.getClass().getSimpleName());
   }
@@ -91,7 +134,10 @@ public final class CommandCodec {
       throw new MalformedCommandException("unknown version " + version.asInt());
     }
     String type = text(root, "type", true);
-    if (!TYPE_CREATE_LEAD.equals(type)) {
+    if (!TYPE_CREATE_LEAD.equals(type)
+        && !TYPE_UPDATE_LEAD_STATUS.equals(type)
+        && !TYPE_LOG_CALL.equals(type)
+        && !TYPE_CREATE_TASK.equals(type)) {
       throw new MalformedCommandException("unknown command type '" + truncate(type) + "'");
     }
     String commandId = text(root, "commandId", true);
@@ -106,6 +152,9 @@ public final class CommandCodec {
     if (lead == null || !lead.isObject()) {
       throw new MalformedCommandException("no lead object");
     }
+    if (!TYPE_CREATE_LEAD.equals(type)) {
+      return decodeActivity(type, root, lead, commandId, ownerId, requestedAt);
+    }
     try {
       NewLead values =
           new NewLead(
@@ -117,6 +166,70 @@ public final class CommandCodec {
       return new CreateLead(commandId, ownerId, values, requestedAt);
     } catch (InvalidLeadException e) {
       throw new MalformedCommandException("lead breaks the CRM's rules: " + e.violations(), e);
+    }
+  }
+
+  private static CrmCommand decodeActivity(
+      String type,
+      JsonNode root,
+      JsonNode lead,
+      String commandId,
+      String ownerId,
+      Instant requestedAt) {
+    String leadId = text(lead, "id", true);
+    String leadName = text(lead, "name", true);
+    try {
+      return switch (type) {
+        case TYPE_UPDATE_LEAD_STATUS -> {
+          String heard = text(root, "heardModifiedAt", false);
+          yield new UpdateLeadStatus(
+              commandId,
+              ownerId,
+              leadId,
+              leadName,
+              text(root, "fromStatus", false),
+              text(root, "toStatus", true),
+              heard == null ? null : instant(heard, "heardModifiedAt"),
+              requestedAt);
+        }
+        case TYPE_LOG_CALL ->
+            new LogCall(
+                commandId,
+                ownerId,
+                leadId,
+                leadName,
+                text(root, "subject", true),
+                text(root, "notes", true),
+                date(text(root, "callDate", true), "callDate"),
+                requestedAt);
+        default ->
+            new CreateTask(
+                commandId,
+                ownerId,
+                leadId,
+                leadName,
+                text(root, "subject", true),
+                date(text(root, "dueDate", true), "dueDate"),
+                requestedAt);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new MalformedCommandException(type + " breaks the command's rules: " + e.getMessage());
+    }
+  }
+
+  private static Instant instant(String value, String field) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new MalformedCommandException(field + " is not an ISO-8601 instant");
+    }
+  }
+
+  private static LocalDate date(String value, String field) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new MalformedCommandException(field + " is not an ISO-8601 date");
     }
   }
 

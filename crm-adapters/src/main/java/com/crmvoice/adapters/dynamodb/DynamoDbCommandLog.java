@@ -237,6 +237,43 @@ public final class DynamoDbCommandLog implements CommandLog {
   }
 
   @Override
+  public Cancellation cancel(String commandId, String ownerId, Instant now) {
+    try {
+      Map<String, AttributeValue> item =
+          call(() ->
+                  dynamoDb.updateItem(
+                      r ->
+                          r.tableName(table)
+                              .key(Map.of(COMMANDS_PK, s(commandId)))
+                              .updateExpression("SET #state = :cancelled, updatedAt = :nowIso")
+                              // Never taken by a worker: QUEUED with no attempt. A released
+                              // command (attempts > 0) may have reached the CRM already.
+                              .conditionExpression(
+                                  "#state = :queued AND attempts = :zero AND #owner = :owner")
+                              .expressionAttributeNames(
+                                  Map.of("#state", STATE, "#owner", COMMANDS_OWNER))
+                              .expressionAttributeValues(
+                                  Map.of(
+                                      ":cancelled", s(CommandState.CANCELLED.name()),
+                                      ":queued", s(CommandState.QUEUED.name()),
+                                      ":zero", n(0),
+                                      ":owner", s(ownerId),
+                                      ":nowIso", s(now.toString())))
+                              .returnValues(ReturnValue.ALL_NEW)
+                              .returnValuesOnConditionCheckFailure(
+                                  ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+              .attributes();
+      return new Cancellation.Cancelled(toRecord(item));
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> old = e.hasItem() ? e.item() : null;
+      if (old == null || old.isEmpty() || !ownerId.equals(str(old, COMMANDS_OWNER))) {
+        return new Cancellation.Unknown();
+      }
+      return new Cancellation.TooLate(toRecord(old));
+    }
+  }
+
+  @Override
   public Optional<CommandRecord> find(String commandId) {
     Map<String, AttributeValue> item = getItem(commandId);
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));

@@ -528,6 +528,9 @@ public final class DynamoDbLeadCache implements LeadCache {
     putIfPresent(item, "phone", lead.phone());
     putIfPresent(item, "status", lead.status());
     item.put("createdAt", s(lead.createdAt().toString()));
+    if (lead.lastModifiedAt() != null) {
+      item.put("lastModifiedAt", s(lead.lastModifiedAt().toString()));
+    }
     item.put("refreshedAt", s(refreshedAt.toString()));
     item.put(TTL_ATTRIBUTE, n(expires));
     return item;
@@ -543,7 +546,8 @@ public final class DynamoDbLeadCache implements LeadCache {
         str(item, "email"),
         str(item, "phone"),
         str(item, "status"),
-        Instant.parse(str(item, "createdAt")));
+        Instant.parse(str(item, "createdAt")),
+        str(item, "lastModifiedAt") == null ? null : Instant.parse(str(item, "lastModifiedAt")));
   }
 
   private static <T> T call(Supplier<T> operation) {

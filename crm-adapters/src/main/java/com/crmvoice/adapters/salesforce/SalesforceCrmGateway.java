@@ -63,7 +63,16 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private static final Logger LOG = LoggerFactory.getLogger(SalesforceCrmGateway.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String[] LEAD_FIELDS = {
-    "Id", "OwnerId", "FirstName", "LastName", "Company", "Email", "Phone", "Status", "CreatedDate"
+    "Id",
+    "OwnerId",
+    "FirstName",
+    "LastName",
+    "Company",
+    "Email",
+    "Phone",
+    "Status",
+    "CreatedDate",
+    "LastModifiedDate"
   };
   private static final DateTimeFormatter SF_DATETIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
@@ -112,11 +121,13 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private final SalesforceAuth auth;
   private volatile ApiUsage lastApiUsage;
   private final AtomicLong sentRequests = new AtomicLong();
+  private final SalesforceActivities activities;
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
     this.http = http;
     this.auth = new SalesforceAuth(config, http, clock);
+    this.activities = new SalesforceActivities(this, config);
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
@@ -201,7 +212,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
     return soql;
   }
 
-  private <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
+  <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
     return query("/query", soql, mapper);
   }
 
@@ -322,6 +333,21 @@ public final class SalesforceCrmGateway implements CrmGateway {
     return results;
   }
 
+  @Override
+  public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+    return activities.updateLeadStatuses(requests);
+  }
+
+  @Override
+  public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+    return activities.createTasks(requests);
+  }
+
+  @Override
+  public List<PicklistValue> leadStatuses() {
+    return activities.leadStatuses();
+  }
+
   /**
    * A SOQL query on the external id field, its value bound through {@link Soql#eq} (quoted and
    * escaped, never pasted). SOQL reads committed data, so a lead an unanswered upsert committed is
@@ -392,16 +418,39 @@ public final class SalesforceCrmGateway implements CrmGateway {
 
   // ---- HTTP ----
 
-  private String dataPath(String rest) {
+  String dataPath(String rest) {
     return "/services/data/v" + config.apiVersion() + rest;
   }
 
-  private JsonNode send(String method, String pathAndQuery, JsonNode body) {
+  JsonNode send(String method, String pathAndQuery, JsonNode body) {
     return send(method, pathAndQuery, body, Map.of());
   }
 
   /** Sends an authenticated request, refreshing the session once on 401, and maps failures. */
-  private JsonNode send(
+  JsonNode send(String method, String pathAndQuery, JsonNode body, Map<String, String> headers) {
+    Answer answer = sendConditional(method, pathAndQuery, body, headers);
+    int status = answer.status();
+    JsonNode json = answer.json();
+    if (status >= 200 && status < 300) {
+      if (json == null) {
+        throw new CrmUnavailableException(
+            "UNEXPECTED_RESPONSE", "HTTP " + status + " without a JSON body");
+      }
+      return json;
+    }
+    throw failure(answer);
+  }
+
+  /** A response's status and JSON body (null when empty), before any mapping. */
+  record Answer(int status, JsonNode json) {}
+
+  /**
+   * Sends an authenticated request with extra headers (a conditional request's {@code
+   * If-Unmodified-Since}), refreshing the session once on 401, and answers what came back: the
+   * caller reads statuses the common mapping does not cover (204 No Content, 412 Precondition
+   * Failed) and hands the rest to {@link #failure}.
+   */
+  Answer sendConditional(
       String method, String pathAndQuery, JsonNode body, Map<String, String> headers) {
     SalesforceAuth.Session session = auth.session();
     HttpResponse<String> response = exchange(request(session, method, pathAndQuery, body, headers));
@@ -413,22 +462,20 @@ public final class SalesforceCrmGateway implements CrmGateway {
       }
     }
     readLimitInfo(response);
-    int status = response.statusCode();
-    JsonNode json = parse(response.body());
-    if (status >= 200 && status < 300) {
-      if (json == null) {
-        throw new CrmUnavailableException(
-            "UNEXPECTED_RESPONSE", "HTTP " + status + " without a JSON body");
-      }
-      return json;
-    }
+    return new Answer(response.statusCode(), parse(response.body()));
+  }
+
+  /** The exception for a failed response: retryable for 5xx and retryable codes. */
+  RuntimeException failure(Answer answer) {
+    int status = answer.status();
+    JsonNode json = answer.json();
     String code = errorCode(json, status);
     String message = errorMessage(json);
     if (!PERMANENT_ORG_CODES.contains(code) && (status >= 500 || RETRYABLE_CODES.contains(code))) {
-      throw new CrmUnavailableException(
+      return new CrmUnavailableException(
           code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
     }
-    throw new CrmRejectedException(
+    return new CrmRejectedException(
         code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
   }
 
@@ -522,7 +569,10 @@ public final class SalesforceCrmGateway implements CrmGateway {
         text(record, "Email"),
         text(record, "Phone"),
         text(record, "Status"),
-        parseDateTime(record.path("CreatedDate").asText()));
+        parseDateTime(record.path("CreatedDate").asText()),
+        record.hasNonNull("LastModifiedDate")
+            ? parseDateTime(record.path("LastModifiedDate").asText())
+            : null);
   }
 
   /** Salesforce's datetime format: 2026-01-01T10:00:00.000+0000. */

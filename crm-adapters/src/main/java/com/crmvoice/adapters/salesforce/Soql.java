@@ -103,6 +103,14 @@ public final class Soql {
     return new Condition(identifier(field) + " >= " + literal(value));
   }
 
+  public static Condition in(String field, Collection<String> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("IN needs at least one value");
+    }
+    List<String> quoted = values.stream().map(Soql::quote).toList();
+    return new Condition(identifier(field) + " IN (" + String.join(", ", quoted) + ")");
+  }
+
   public static Condition notIn(String field, Collection<String> values) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("NOT IN needs at least one value");

@@ -74,6 +74,13 @@ class ProactiveEventsNotifierIT {
   }
 
   @Test
+  void wordsALeadChangedSinceTheUserHeardItAsAQuestionForTheUser() {
+    notifier(Map.of()).send(notice("c2", BOB, "LEAD_CHANGED"));
+
+    assertThat(api.accepted().get(0).creatorName()).contains("changed in Salesforce");
+  }
+
+  @Test
   void sendsToTheLiveStage_whenConfigured() {
     notifier(Map.of(EnvNames.PROACTIVE_EVENTS_STAGE, "live")).send(notice("c1", BOB, "X"));
 

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CreateTask;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.domain.UpdateLeadStatus;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,5 +79,71 @@ class CommandCodecTest {
   @Test
   void refusesAnEmptyBody() {
     assertThatThrownBy(() -> codec.decode(" ")).isInstanceOf(MalformedCommandException.class);
+  }
+
+  @Test
+  void roundTripsEveryCommandOnALead_eachNamedByItsType() {
+    Instant at = Instant.parse("2026-03-01T09:00:00Z");
+    List<CrmCommand> commands =
+        List.of(
+            new UpdateLeadStatus(
+                "u1",
+                "005A",
+                "00Q000000000001AAA",
+                "Maria García",
+                "Open - Not Contacted",
+                "Working - Contacted",
+                Instant.parse("2026-02-01T10:00:00Z"),
+                at),
+            new UpdateLeadStatus(
+                "u2", "005A", "00Q1", "Maria", null, "Working - Contacted", null, at),
+            new LogCall(
+                "c1",
+                "005A",
+                "00Q1",
+                "Maria",
+                "Call with Maria",
+                "She said \"demo\" – next week",
+                LocalDate.of(2026, 3, 1),
+                at),
+            new CreateTask(
+                "t1", "005A", "00Q1", "Maria", "Send the proposal", LocalDate.of(2026, 3, 6), at));
+
+    for (CrmCommand command : commands) {
+      String json = codec.encode(command);
+      assertThat(json).contains("\"type\":\"" + CommandCodec.typeOf(command) + "\"");
+      assertThat(codec.decode(json)).isEqualTo(command);
+    }
+  }
+
+  @Test
+  void decodesACreateLeadAsItWasWrittenBeforeTheFamilyGrew() {
+    String v1 =
+        """
+        {"version":1,"type":"CreateLead","commandId":"cmd-1","ownerId":"005A",\
+        "requestedAt":"2026-03-01T09:00:00Z","lead":{"lastName":"Smith","company":"Acme"}}\
+        """;
+
+    assertThat(codec.decode(v1))
+        .isEqualTo(
+            new CreateLead(
+                "cmd-1",
+                "005A",
+                new NewLead(null, "Smith", "Acme", null, null),
+                Instant.parse("2026-03-01T09:00:00Z")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"version\":1,\"type\":\"LogCall\",\"commandId\":\"c\",\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\",\"lead\":{\"id\":\"00Q1\",\"name\":\"M\"},\"subject\":\"s\",\"notes\":\" \",\"callDate\":\"2026-01-01\"}|blank notes",
+        "{\"version\":1,\"type\":\"CreateTask\",\"commandId\":\"c\",\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\",\"lead\":{\"id\":\"00Q1\",\"name\":\"M\"},\"subject\":\"s\",\"dueDate\":\"friday\"}|dueDate is not an ISO-8601 date",
+        "{\"version\":1,\"type\":\"UpdateLeadStatus\",\"commandId\":\"c\",\"ownerId\":\"o\",\"requestedAt\":\"2026-01-01T00:00:00Z\",\"lead\":{\"name\":\"M\"},\"toStatus\":\"x\"}|missing id",
+      })
+  void refusesABrokenCommandOnALead(String body, String reason) {
+    assertThatThrownBy(() -> codec.decode(body))
+        .isInstanceOf(MalformedCommandException.class)
+        .hasMessageContaining(reason);
   }
 }

@@ -51,8 +51,15 @@ public record CommandStatus(
     return new CommandStatus(CommandState.FAILED, null, code, reason, true);
   }
 
-  /** DONE, or FAILED for good: no worker will ever act on the command again. */
+  /** Undone by the user before a worker took it. */
+  public static CommandStatus cancelled() {
+    return new CommandStatus(CommandState.CANCELLED, null, null, null, false);
+  }
+
+  /** DONE, CANCELLED, or FAILED for good: no worker will ever act on the command again. */
   public boolean isFinal() {
-    return state == CommandState.DONE || (state == CommandState.FAILED && !retryable);
+    return state == CommandState.DONE
+        || state == CommandState.CANCELLED
+        || (state == CommandState.FAILED && !retryable);
   }
 }

@@ -6,8 +6,13 @@ import java.time.Instant;
  * Something a user asked the CRM to do, carried from the skill to the worker through the command
  * queue. Each command has an id derived from the Alexa request that asked for it, so a retried
  * request or a redelivered message names the same command.
+ *
+ * <p>The family: {@link CreateLead}, and the commands that act on one existing lead ({@link
+ * LeadActivity}): {@link UpdateLeadStatus}, {@link LogCall}, {@link CreateTask}. The worker
+ * dispatches by type; each type is applied exactly once (creates by upsert on an external id
+ * holding the command id, updates only if the record is still the version the user heard).
  */
-public sealed interface CrmCommand permits CreateLead {
+public sealed interface CrmCommand permits CreateLead, LeadActivity {
 
   /** Stable id: the idempotency key in the command log and the CRM. */
   String commandId();

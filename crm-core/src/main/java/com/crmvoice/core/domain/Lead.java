@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param phone may be null
  * @param status the CRM's lead status, for example "Open - Not Contacted"
  * @param createdAt when the CRM created the lead; the oldest open lead is the top lead
+ * @param lastModifiedAt when the CRM last changed the lead (its version, for conditional updates);
+ *     null when not known
  */
 public record Lead(
     String id,
@@ -26,7 +28,25 @@ public record Lead(
     String email,
     String phone,
     String status,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant lastModifiedAt) {
+
+  /** The longest status value the CRM's picklist holds. */
+  public static final int STATUS_MAX = 255;
+
+  /** A lead whose version is not known. */
+  public Lead(
+      String id,
+      String ownerId,
+      String firstName,
+      String lastName,
+      String company,
+      String email,
+      String phone,
+      String status,
+      Instant createdAt) {
+    this(id, ownerId, firstName, lastName, company, email, phone, status, createdAt, null);
+  }
 
   public Lead {
     requireText(id, "id");
@@ -42,12 +62,38 @@ public record Lead(
 
   /** The same lead under another owner, as after a reassignment in the CRM. */
   public Lead withOwner(String newOwnerId) {
-    return new Lead(id, newOwnerId, firstName, lastName, company, email, phone, status, createdAt);
+    return new Lead(
+        id,
+        newOwnerId,
+        firstName,
+        lastName,
+        company,
+        email,
+        phone,
+        status,
+        createdAt,
+        lastModifiedAt);
   }
 
   /** The same lead with another status. */
   public Lead withStatus(String newStatus) {
-    return new Lead(id, ownerId, firstName, lastName, company, email, phone, newStatus, createdAt);
+    return new Lead(
+        id,
+        ownerId,
+        firstName,
+        lastName,
+        company,
+        email,
+        phone,
+        newStatus,
+        createdAt,
+        lastModifiedAt);
+  }
+
+  /** The same lead with another status and version, as after an update in the CRM. */
+  public Lead withStatus(String newStatus, Instant modifiedAt) {
+    return new Lead(
+        id, ownerId, firstName, lastName, company, email, phone, newStatus, createdAt, modifiedAt);
   }
 
   private static void requireText(String value, String name) {

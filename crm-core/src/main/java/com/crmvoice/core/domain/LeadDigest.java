@@ -46,6 +46,11 @@ public final class LeadDigest {
         sha.update((byte) ':');
         sha.update(bytes);
       }
+      if (lead.lastModifiedAt() != null) {
+        // The version a conditional update compares: a change to it is a change to the set. Left
+        // out when unknown, so the digests of leads cached without it stay what they were.
+        sha.update(("m" + lead.lastModifiedAt()).getBytes(StandardCharsets.US_ASCII));
+      }
       sha.update((byte) '\n');
     }
     return HexFormat.of().formatHex(sha.digest(), 0, 16);

@@ -9,11 +9,12 @@ import java.util.Optional;
 
 /**
  * The status and idempotency record of every command. Transitions are conditional: QUEUED →
- * IN_PROGRESS (with a lease) → DONE or FAILED, or back to QUEUED to be retried. A DONE command and
- * a FAILED one the CRM rejected never change again. A command the worker gave up on for a retryable
- * cause (the CRM unavailable on the queue's last delivery: {@link #markFailedRetryable}) is FAILED
- * too, so the user hears what happened, but a redrive from the dead-letter queue may claim it
- * again. Failures are {@link StorageUnavailableException}.
+ * IN_PROGRESS (with a lease) → DONE or FAILED, or back to QUEUED to be retried; QUEUED before any
+ * attempt → CANCELLED by the user. A DONE command and a FAILED one the CRM rejected never change
+ * again. A command the worker gave up on for a retryable cause (the CRM unavailable on the queue's
+ * last delivery: {@link #markFailedRetryable}) is FAILED too, so the user hears what happened, but
+ * a redrive from the dead-letter queue may claim it again. Failures are {@link
+ * StorageUnavailableException}.
  */
 public interface CommandLog {
 
@@ -63,6 +64,25 @@ public interface CommandLog {
    * the command was not in progress.
    */
   boolean release(String commandId, String lastError, Instant now);
+
+  /** What {@link #cancel} found. */
+  sealed interface Cancellation {
+    /** The command was QUEUED and never taken by a worker: now CANCELLED, it never runs. */
+    record Cancelled(CommandRecord record) implements Cancellation {}
+
+    /** A worker took it already (or it is final): it stays as it is. */
+    record TooLate(CommandRecord record) implements Cancellation {}
+
+    /** The log does not know the command, or it belongs to another owner. */
+    record Unknown() implements Cancellation {}
+  }
+
+  /**
+   * QUEUED with no attempt yet → CANCELLED, for the owner who gave the command ("undo that"). One
+   * conditional write: a worker's {@link #claim} and a cancel cannot both win, and a claim of a
+   * CANCELLED command is {@link Claim.AlreadyFinal}.
+   */
+  Cancellation cancel(String commandId, String ownerId, Instant now);
 
   /** The command's record, if known. */
   Optional<CommandRecord> find(String commandId);

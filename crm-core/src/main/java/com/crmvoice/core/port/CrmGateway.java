@@ -5,6 +5,7 @@ import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.domain.NewLead;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,6 +54,96 @@ public interface CrmGateway {
    * @throws CrmUnavailableException when the whole call failed and may be tried again
    */
   List<CreateResult> createLeads(List<CreateLeadRequest> requests);
+
+  /**
+   * Sets leads' statuses, each only if the lead is still the version the user heard: a lead whose
+   * {@link StatusUpdateRequest#heardModifiedAt()} (or, when that is unknown, whose status) no
+   * longer matches is {@link UpdateResult.Rejected} with {@link #LEAD_CHANGED} and left as it is; a
+   * lead that already has the new status is {@link UpdateResult.Updated} without a write (a
+   * redelivered command). One result per request, in request order.
+   *
+   * @throws CrmUnavailableException when the whole call failed and may be tried again
+   */
+  List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests);
+
+  /**
+   * Creates tasks on leads (a logged call, a follow-up), batched where the CRM allows it, one
+   * result per request in request order. When a task external id is configured, a request whose
+   * {@link CreateTaskRequest#externalId()} the CRM already holds answers {@link
+   * CreateResult.Created} with the existing task instead of creating a second one.
+   *
+   * @throws CrmUnavailableException when the whole call failed and may be tried again
+   */
+  List<CreateResult> createTasks(List<CreateTaskRequest> requests);
+
+  /**
+   * The values of the lead status picklist, in the CRM's order (for Salesforce, describe of
+   * Lead.Status), active values only.
+   *
+   * @throws CrmUnavailableException when the CRM cannot answer now
+   */
+  List<PicklistValue> leadStatuses();
+
+  /** Error code of an update refused because the record changed since the user heard it. */
+  String LEAD_CHANGED = "LEAD_CHANGED";
+
+  /** Error code of a write to a lead the CRM does not hold (deleted, merged, never visible). */
+  String LEAD_NOT_FOUND = "LEAD_NOT_FOUND";
+
+  /** Error code of a status change refused because the lead was converted meanwhile. */
+  String LEAD_NOT_OPEN = "LEAD_NOT_OPEN";
+
+  /**
+   * One status change.
+   *
+   * @param expectedStatus the status the user heard
+   * @param heardModifiedAt the lead's version the user heard; null when unknown
+   */
+  record StatusUpdateRequest(
+      String leadId, String expectedStatus, String newStatus, Instant heardModifiedAt) {}
+
+  /** The outcome of one {@link StatusUpdateRequest}. */
+  sealed interface UpdateResult {
+
+    /**
+     * The lead now has the status; {@code changed} is false when it already had it. {@code
+     * modifiedAt} is the lead's new version when the CRM told it, else null.
+     */
+    record Updated(boolean changed, Instant modifiedAt) implements UpdateResult {}
+
+    /** The CRM refused this update for good, or the lead changed since the user heard it. */
+    record Rejected(String errorCode, String message) implements UpdateResult {}
+
+    /** This update failed in a way that may succeed later. */
+    record Retryable(String errorCode, String message) implements UpdateResult {}
+  }
+
+  /**
+   * One task on a lead.
+   *
+   * @param externalId idempotency key (the command id)
+   * @param completedCall true for a logged call (TaskSubtype Call, Status Completed), false for an
+   *     open follow-up
+   * @param description may be null
+   * @param activityDate the call's day, or the follow-up's due date
+   */
+  record CreateTaskRequest(
+      String externalId,
+      String ownerId,
+      String leadId,
+      String subject,
+      String description,
+      LocalDate activityDate,
+      boolean completedCall) {}
+
+  /**
+   * One value of a picklist.
+   *
+   * @param value the API value a write sends ("Working - Contacted")
+   * @param label what the org shows for it
+   * @param defaultValue whether new records get it
+   */
+  record PicklistValue(String value, String label, boolean defaultValue) {}
 
   /**
    * The lead the CRM holds under this external id (the {@link CreateLeadRequest#externalId()} a

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crmvoice.core.domain.CommandContent;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CreateTask;
+import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.CommandLog.Cancellation;
 import com.crmvoice.core.port.CommandLog.Claim;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -266,6 +271,92 @@ public abstract class CommandLogContract {
     assertThat(log.recentForOwner(owner, 2))
         .extracting(r -> r.commandId())
         .containsExactly(base + "-3", base + "-2");
+  }
+
+  @Test
+  void cancelsAQueuedCommandNoWorkerTook_andAClaimThenFindsItFinal() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.recordQueued(cmd, T0);
+
+    Cancellation cancellation = log.cancel(cmd.commandId(), owner, T0.plusSeconds(2));
+
+    assertThat(cancellation).isInstanceOf(Cancellation.Cancelled.class);
+    assertThat(log.find(cmd.commandId()).orElseThrow().state()).isEqualTo(CommandState.CANCELLED);
+    assertThat(log.claim(cmd, T0.plusSeconds(3), LEASE)).isInstanceOf(Claim.AlreadyFinal.class);
+    assertThat(log.cancel(cmd.commandId(), owner, T0.plusSeconds(4)))
+        .isInstanceOf(Cancellation.TooLate.class);
+  }
+
+  @Test
+  void doesNotCancelACommandAWorkerTook_evenWhenReleasedBackToQueued() {
+    CreateLead taken = command("c-" + UUID.randomUUID(), 0);
+    log.recordQueued(taken, T0);
+    log.claim(taken, T0.plusSeconds(1), LEASE);
+    CreateLead released = command("c-" + UUID.randomUUID(), 1);
+    log.recordQueued(released, T0);
+    log.claim(released, T0.plusSeconds(1), LEASE);
+    log.release(released.commandId(), "SERVER_UNAVAILABLE", T0.plusSeconds(2));
+
+    assertThat(log.cancel(taken.commandId(), owner, T0.plusSeconds(3)))
+        .isInstanceOfSatisfying(
+            Cancellation.TooLate.class,
+            t -> assertThat(t.record().state()).isEqualTo(CommandState.IN_PROGRESS));
+    assertThat(log.cancel(released.commandId(), owner, T0.plusSeconds(3)))
+        .isInstanceOf(Cancellation.TooLate.class);
+    assertThat(log.find(released.commandId()).orElseThrow().state()).isEqualTo(CommandState.QUEUED);
+  }
+
+  @Test
+  void cancelsOnlyTheOwnersOwnCommands() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    log.recordQueued(cmd, T0);
+
+    assertThat(log.cancel(cmd.commandId(), "005SOMEONEELSE", T0.plusSeconds(1)))
+        .isInstanceOf(Cancellation.Unknown.class);
+    assertThat(log.cancel("c-never-" + UUID.randomUUID(), owner, T0.plusSeconds(1)))
+        .isInstanceOf(Cancellation.Unknown.class);
+    assertThat(log.find(cmd.commandId()).orElseThrow().state()).isEqualTo(CommandState.QUEUED);
+  }
+
+  @Test
+  void keepsEveryCommandTypeAsItWasGiven() {
+    String base = "c-" + UUID.randomUUID();
+    var update =
+        new UpdateLeadStatus(
+            base + "-u",
+            owner,
+            "00Q000000000001AAA",
+            "Maria Garcia",
+            "Open - Not Contacted",
+            "Working - Contacted",
+            T0.minusSeconds(60),
+            T0);
+    var call =
+        new LogCall(
+            base + "-c",
+            owner,
+            "00Q000000000001AAA",
+            "Maria Garcia",
+            "Call with Maria Garcia",
+            "She wants a demo next week.",
+            LocalDate.of(2026, 3, 2),
+            T0.plusSeconds(1));
+    var task =
+        new CreateTask(
+            base + "-t",
+            owner,
+            "00Q000000000001AAA",
+            "Maria Garcia",
+            "Send the proposal",
+            LocalDate.of(2026, 3, 6),
+            T0.plusSeconds(2));
+
+    for (var command : java.util.List.of(update, call, task)) {
+      log.recordQueued(command, T0);
+      assertThat(log.find(command.commandId()).orElseThrow().command()).isEqualTo(command);
+    }
+    assertThat(log.latestForOwner(owner))
+        .hasValueSatisfying(r -> assertThat(r.command()).isEqualTo(task));
   }
 
   @Test

@@ -90,6 +90,21 @@ public final class InMemoryCommandLog implements CommandLog {
   }
 
   @Override
+  public synchronized Cancellation cancel(String commandId, String ownerId, Instant now) {
+    CommandRecord current = records.get(commandId);
+    if (current == null || !current.command().ownerId().equals(ownerId)) {
+      return new Cancellation.Unknown();
+    }
+    if (current.state() != CommandState.QUEUED || current.attempts() != 0) {
+      return new Cancellation.TooLate(current);
+    }
+    CommandRecord cancelled =
+        new CommandRecord(current.command(), CommandStatus.cancelled(), 0, now, null);
+    records.put(commandId, cancelled);
+    return new Cancellation.Cancelled(cancelled);
+  }
+
+  @Override
   public synchronized Optional<CommandRecord> find(String commandId) {
     return Optional.ofNullable(records.get(commandId));
   }

@@ -38,11 +38,22 @@ public final class InMemoryCrmGateway implements CrmGateway {
     }
   }
 
+  /** A task as the CRM holds it. */
+  public record Task(CreateTaskRequest request, String id) {}
+
   private final Clock clock;
   private final Set<String> closedStatuses;
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Map<String, CrmUser> usersByToken = new HashMap<>();
   private final Map<String, AtomicInteger> calls = new HashMap<>();
+  private final Map<String, Task> tasksByExternalId = new LinkedHashMap<>();
+  private final List<Task> tasks = new ArrayList<>();
+  private List<PicklistValue> statuses =
+      List.of(
+          new PicklistValue("Open - Not Contacted", "Open - Not Contacted", true),
+          new PicklistValue("Working - Contacted", "Working - Contacted", false),
+          new PicklistValue("Closed - Converted", "Closed - Converted", false),
+          new PicklistValue("Closed - Not Converted", "Closed - Not Converted", false));
   private int nextId = 1;
   private int failNextCalls;
   private int commitThenTimeout;
@@ -118,6 +129,25 @@ public final class InMemoryCrmGateway implements CrmGateway {
   public synchronized int calls(String method) {
     AtomicInteger count = calls.get(method);
     return count == null ? 0 : count.get();
+  }
+
+  /** Every task created, in creation order. */
+  public synchronized List<Task> tasks() {
+    return List.copyOf(tasks);
+  }
+
+  /** The lead's version: when it was last put, converted or updated. */
+  public synchronized Instant modifiedAt(String leadId) {
+    return rows.get(leadId).modifiedAt();
+  }
+
+  public synchronized Lead lead(String leadId) {
+    Row row = rows.get(leadId);
+    return row == null ? null : row.lead();
+  }
+
+  public synchronized void leadStatuses(List<PicklistValue> values) {
+    statuses = List.copyOf(values);
   }
 
   public synchronized List<Lead> allLeads() {
@@ -210,6 +240,65 @@ public final class InMemoryCrmGateway implements CrmGateway {
       throw new CrmUnavailableException("TIMEOUT", "injected: committed, then no answer");
     }
     return results;
+  }
+
+  @Override
+  public synchronized List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+    enter("updateLeadStatuses");
+    List<UpdateResult> results = new ArrayList<>();
+    for (StatusUpdateRequest request : requests) {
+      Row row = rows.get(request.leadId());
+      if (row == null) {
+        results.add(new UpdateResult.Rejected(LEAD_NOT_FOUND, "no such lead"));
+      } else if (request.newStatus().equals(row.lead().status())) {
+        results.add(new UpdateResult.Updated(false, row.modifiedAt()));
+      } else if (request.heardModifiedAt() != null
+          ? !request.heardModifiedAt().equals(row.modifiedAt())
+          : !java.util.Objects.equals(request.expectedStatus(), row.lead().status())) {
+        results.add(new UpdateResult.Rejected(LEAD_CHANGED, "changed since"));
+      } else if (!row.open() && !closedStatuses.contains(row.lead().status())) {
+        results.add(new UpdateResult.Rejected(LEAD_NOT_OPEN, "converted"));
+      } else if (statuses.stream().noneMatch(v -> v.value().equals(request.newStatus()))) {
+        results.add(new UpdateResult.Rejected("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "bad"));
+      } else {
+        Instant now = clock.instant();
+        Lead next = row.lead().withStatus(request.newStatus());
+        rows.put(
+            next.id(),
+            new Row(next, !closedStatuses.contains(next.status()), now, row.externalId()));
+        results.add(new UpdateResult.Updated(true, now));
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public synchronized List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+    enter("createTasks");
+    if (requests.size() > MAX_CREATE_BATCH) {
+      throw new IllegalArgumentException("at most " + MAX_CREATE_BATCH + " records a call");
+    }
+    List<CreateResult> results = new ArrayList<>();
+    for (CreateTaskRequest request : requests) {
+      Task existing = tasksByExternalId.get(request.externalId());
+      if (existing != null) {
+        results.add(new CreateResult.Created(existing.id(), false));
+      } else if (!rows.containsKey(request.leadId())) {
+        results.add(new CreateResult.Rejected("INVALID_CROSS_REFERENCE_KEY", "no such lead"));
+      } else {
+        Task task = new Task(request, String.format("00T%015d", nextId++));
+        tasks.add(task);
+        tasksByExternalId.put(request.externalId(), task);
+        results.add(new CreateResult.Created(task.id(), true));
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public synchronized List<PicklistValue> leadStatuses() {
+    enter("leadStatuses");
+    return statuses;
   }
 
   @Override

@@ -4,11 +4,13 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
 import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.model.Slot;
-import com.amazon.ask.model.SlotConfirmationStatus;
 import com.crmvoice.core.domain.FieldViolation;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.service.skill.LeadDraft;
+import com.crmvoice.intent.dialog.DialogProgress;
+import com.crmvoice.intent.dialog.Dialogs;
+import com.crmvoice.intent.dialog.Slots;
+import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.speech.Speech;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The create-lead dialog across turns. Alexa collects last name and company (Dialog.Delegate, the
@@ -25,14 +26,16 @@ import java.util.function.Function;
  * order first name, email, phone (Dialog.ElicitSlot with its own speech, which says the user can
  * skip it); then it reads the lead back (Dialog.ConfirmIntent).
  *
- * <p>Where the dialog stands lives in a session attribute ({@link #ATTRIBUTE}): the stage, the slot
- * being elicited, the optional slots already offered and those declined, and the slot values so
- * far. The values are kept because a "skip" answer may not come back as CreateLeadIntent at all:
- * while a slot is being elicited Alexa routes an utterance that matches another intent of the model
- * to that intent (here AMAZON.NoIntent, extended with "skip", "none", "überspringen", …), and that
- * request carries none of CreateLeadIntent's slots. The skill then resumes the dialog by sending
- * Dialog.ElicitSlot or Dialog.ConfirmIntent with an updatedIntent named CreateLeadIntent (intent
- * chaining, <a
+ * <p>It runs on the skill's dialog framework ({@code com.crmvoice.intent.dialog}): {@link #decide}
+ * answers a {@link Step}, {@link Dialogs#respond} turns it into directives, and the handler acts on
+ * a {@link Step.Done}. Where the dialog stands lives in a session attribute ({@link #ATTRIBUTE}, a
+ * {@link DialogProgress}): the stage, the slot being elicited, the optional slots already offered
+ * and those declined, and the slot values so far. The values are kept because a "skip" answer may
+ * not come back as CreateLeadIntent at all: while a slot is being elicited Alexa routes an
+ * utterance that matches another intent of the model to that intent (here AMAZON.NoIntent, extended
+ * with "skip", "none", "überspringen", …), and that request carries none of CreateLeadIntent's
+ * slots. The skill then resumes the dialog by sending Dialog.ElicitSlot or Dialog.ConfirmIntent
+ * with an updatedIntent named CreateLeadIntent (intent chaining, <a
  * href="https://developer.amazon.com/en-US/docs/alexa/custom-skills/dialog-interface-reference.html">Dialog
  * interface reference</a>). When Alexa puts the answer into the elicited slot instead ("Skip" is
  * also a first name), a skip word there declines the slot just the same.
@@ -92,35 +95,46 @@ final class CreateLeadDialog {
 
     /** The progress kept in the session, or empty when no create-lead dialog is under way. */
     static Optional<Progress> of(HandlerInput input) {
-      if (input.getRequestEnvelope().getSession() == null) {
-        return Optional.empty();
-      }
-      Object raw = input.getAttributesManager().getSessionAttributes().get(ATTRIBUTE);
-      if (!(raw instanceof Map<?, ?> map)) {
-        return Optional.empty();
-      }
-      Stage stage;
-      try {
-        stage = Stage.valueOf(String.valueOf(map.get("stage")));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-      Object eliciting = map.get("eliciting");
-      String slot = eliciting instanceof String s && SLOTS.contains(s) ? s : null;
-      if (stage == Stage.ELICITING && slot == null) {
+      return DialogProgress.of(input, ATTRIBUTE).flatMap(Progress::from);
+    }
+
+    private static Optional<Progress> from(DialogProgress kept) {
+      String slot =
+          kept.eliciting() != null && SLOTS.contains(kept.eliciting()) ? kept.eliciting() : null;
+      if (kept.stage() == DialogProgress.Stage.ELICITING && slot == null) {
         return Optional.empty();
       }
       Map<String, String> slots = new LinkedHashMap<>();
-      if (map.get("slots") instanceof Map<?, ?> values) {
-        values.forEach(
-            (k, v) -> {
-              if (SLOTS.contains(String.valueOf(k)) && v instanceof String value) {
-                slots.put(String.valueOf(k), value);
-              }
-            });
-      }
+      kept.values()
+          .forEach(
+              (k, v) -> {
+                if (SLOTS.contains(k)) {
+                  slots.put(k, v);
+                }
+              });
       return Optional.of(
-          new Progress(stage, slot, names(map.get("offered")), names(map.get("declined")), slots));
+          new Progress(
+              Stage.valueOf(kept.stage().name()),
+              slot,
+              names(kept.list("offered")),
+              names(kept.list("declined")),
+              slots));
+    }
+
+    /** The framework's record of this progress, with {@code slot} offered when it is elicited. */
+    DialogProgress kept(String slot) {
+      Set<String> asked = new LinkedHashSet<>(offered);
+      if (slot != null && OPTIONAL.contains(slot)) {
+        asked.add(slot);
+      }
+      return new DialogProgress(
+          ATTRIBUTE,
+          DialogProgress.Stage.valueOf(stage.name()),
+          eliciting,
+          slots,
+          Map.of(
+              "offered", OPTIONAL.stream().filter(asked::contains).toList(),
+              "declined", OPTIONAL.stream().filter(declined::contains).toList()));
     }
 
     private static Set<String> names(Object raw) {
@@ -154,21 +168,6 @@ final class CreateLeadDialog {
       return new Progress(stage, eliciting, offered, more, values);
     }
 
-    private Progress next(Stage next, String slot, Intent intent) {
-      Set<String> asked = new LinkedHashSet<>(offered);
-      if (slot != null && OPTIONAL.contains(slot)) {
-        asked.add(slot);
-      }
-      Map<String, String> values = new LinkedHashMap<>();
-      for (String name : SLOTS) {
-        String value = value(intent, name);
-        if (value != null) {
-          values.put(name, value);
-        }
-      }
-      return new Progress(next, slot, asked, declined, values);
-    }
-
     /** The intent rebuilt from the kept values, for a turn that did not bring it. */
     Intent intent() {
       Intent intent =
@@ -182,27 +181,13 @@ final class CreateLeadDialog {
       }
       return intent;
     }
-
-    private void save(HandlerInput input) {
-      Map<String, Object> kept = new LinkedHashMap<>();
-      kept.put("stage", stage.name());
-      if (eliciting != null) {
-        kept.put("eliciting", eliciting);
-      }
-      kept.put("offered", OPTIONAL.stream().filter(offered::contains).toList());
-      kept.put("declined", OPTIONAL.stream().filter(declined::contains).toList());
-      kept.put("slots", new LinkedHashMap<>(slots));
-      input.getAttributesManager().getSessionAttributes().put(ATTRIBUTE, kept);
-    }
   }
 
   private CreateLeadDialog() {}
 
   /** Forgets the dialog (it ended: queued, denied or cancelled). */
   static void end(HandlerInput input) {
-    if (input.getRequestEnvelope().getSession() != null) {
-      input.getAttributesManager().getSessionAttributes().remove(ATTRIBUTE);
-    }
+    DialogProgress.end(input, ATTRIBUTE);
   }
 
   /**
@@ -219,21 +204,17 @@ final class CreateLeadDialog {
     return now;
   }
 
+  /** A decision and the intent it was made for (declined details emptied, email written out). */
+  record Turn(Step<NewLead> step, Intent intent) {}
+
   /**
-   * The next turn of the dialog for the values in {@code intent}: a bad value asked for again with
-   * the reason; Alexa asked to collect a missing required value; a confirmed lead handed to {@code
-   * onConfirmed}; an optional detail offered; or the lead read back for confirmation.
+   * The next step of the dialog for the values in {@code intent}: a bad value asked for again with
+   * the reason; Alexa asked to collect a missing required value; a confirmed lead done; an optional
+   * detail offered; or the lead read back for confirmation.
    *
    * @param leadIn spoken before the question (e.g. "Sorry, I didn't catch that."), or null
-   * @param onConfirmed what to answer once the user confirmed a valid, complete lead
    */
-  static Optional<Response> next(
-      HandlerInput input,
-      Speech speech,
-      Intent intent,
-      Progress progress,
-      String leadIn,
-      Function<NewLead, Optional<Response>> onConfirmed) {
+  static Turn decide(Speech speech, Intent intent, Progress progress, String leadIn) {
     Intent current = intent;
     for (String declined : progress.declined()) {
       current = withValue(current, declined, null);
@@ -249,34 +230,51 @@ final class CreateLeadDialog {
             complete);
     Optional<FieldViolation> problem = draft.firstViolation();
     if (problem.isPresent()) {
-      String field = problem.get().field();
-      return elicit(input, speech, current, progress, field, reason(speech, problem.get()));
+      return new Turn(
+          new Step.Elicit<>(problem.get().field(), reason(speech, problem.get())), current);
     }
     Intent updated = withValue(current, EMAIL, draft.email());
-
     if (!complete) {
-      progress.next(Stage.DELEGATING, null, updated).save(input);
-      return input.getResponseBuilder().addDelegateDirective(updated).build();
+      return new Turn(new Step.Delegate<>(), updated);
     }
     if (updated.getConfirmationStatus() == IntentConfirmationStatus.CONFIRMED) {
-      end(input);
-      return onConfirmed.apply(draft.toNewLead());
+      return new Turn(new Step.Done<>(draft.toNewLead()), updated);
     }
     for (String optional : OPTIONAL) {
       if (!filled(updated, optional)
           && !progress.offered().contains(optional)
           && !progress.declined().contains(optional)) {
-        return elicit(input, speech, updated, progress, optional, leadIn);
+        return new Turn(new Step.Elicit<>(optional, leadIn), updated);
       }
     }
-    progress.next(Stage.CONFIRMING, null, updated).save(input);
-    String readBack = readBack(speech, draft.toNewLead());
-    return input
-        .getResponseBuilder()
-        .withSpeech(join(leadIn, readBack))
-        .withReprompt(readBack)
-        .addConfirmIntentDirective(updated)
-        .build();
+    return new Turn(new Step.Confirm<>(leadIn, readBack(speech, draft.toNewLead())), updated);
+  }
+
+  /** The response for a turn that is not done (see {@link Dialogs#respond}). */
+  static Optional<Response> respond(
+      HandlerInput input, Speech speech, Turn turn, Progress progress) {
+    String slot = turn.step() instanceof Step.Elicit<NewLead> e ? e.slot() : null;
+    return Dialogs.respond(
+        input,
+        progress.kept(slot),
+        turn.intent(),
+        SLOTS,
+        turn.step(),
+        asked -> question(speech, asked),
+        Map.of());
+  }
+
+  /**
+   * The dialog's next response where no lead can be confirmed (a turn that is not the user's yes):
+   * {@link #decide}, then {@link #respond}.
+   */
+  static Optional<Response> next(
+      HandlerInput input, Speech speech, Intent intent, Progress progress, String leadIn) {
+    Turn turn = decide(speech, intent, progress, leadIn);
+    if (turn.step() instanceof Step.Done<NewLead>) {
+      return Optional.empty();
+    }
+    return respond(input, speech, turn, progress);
   }
 
   /** Asks for {@code slot} (again), with {@code leadIn} (a reason, an apology) before it. */
@@ -287,15 +285,7 @@ final class CreateLeadDialog {
       Progress progress,
       String slot,
       String leadIn) {
-    Intent emptied = withValue(intent, slot, null);
-    progress.next(Stage.ELICITING, slot, emptied).save(input);
-    String question = question(speech, slot);
-    return input
-        .getResponseBuilder()
-        .withSpeech(join(leadIn, question))
-        .withReprompt(question)
-        .addElicitSlotDirective(slot, emptied)
-        .build();
+    return respond(input, speech, new Turn(new Step.Elicit<>(slot, leadIn), intent), progress);
   }
 
   /** The question for a slot; an optional one says it can be skipped. */
@@ -352,52 +342,16 @@ final class CreateLeadDialog {
     return speech.plain("lead.summary", lead.fullName(), lead.company());
   }
 
-  private static String join(String leadIn, String text) {
-    return leadIn == null || leadIn.isBlank() ? text : leadIn + " " + text;
-  }
-
   static boolean filled(Intent intent, String slot) {
-    String value = value(intent, slot);
-    return value != null && !value.isBlank();
+    return Slots.filled(intent, slot);
   }
 
   static String value(Intent intent, String slot) {
-    if (intent.getSlots() == null) {
-      return null;
-    }
-    Slot s = intent.getSlots().get(slot);
-    return s == null ? null : s.getValue();
+    return Slots.value(intent, slot);
   }
 
   /** The intent with one slot set (or emptied, for null), the others as they were. */
   static Intent withValue(Intent intent, String slot, String value) {
-    Map<String, Slot> slots = new LinkedHashMap<>();
-    if (intent.getSlots() != null) {
-      slots.putAll(intent.getSlots());
-    }
-    Slot old = slots.get(slot);
-    if (value == null && (old == null || old.getValue() == null)) {
-      if (old == null) {
-        slots.put(slot, Slot.builder().withName(slot).build());
-        return rebuilt(intent, slots);
-      }
-      return intent;
-    }
-    slots.put(
-        slot,
-        Slot.builder()
-            .withName(slot)
-            .withValue(value)
-            .withConfirmationStatus(SlotConfirmationStatus.NONE)
-            .build());
-    return rebuilt(intent, slots);
-  }
-
-  private static Intent rebuilt(Intent intent, Map<String, Slot> slots) {
-    return Intent.builder()
-        .withName(intent.getName())
-        .withConfirmationStatus(intent.getConfirmationStatus())
-        .withSlots(slots)
-        .build();
+    return Slots.withValue(intent, slot, value);
   }
 }

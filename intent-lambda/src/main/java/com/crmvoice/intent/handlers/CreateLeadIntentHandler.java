@@ -11,6 +11,7 @@ import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.service.skill.CreateLeadService.Submission;
 import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.handlers.CreateLeadDialog.Progress;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.speech.Speech;
@@ -59,8 +60,12 @@ public final class CreateLeadIntentHandler implements IntentHandler {
             .filter(p -> request.getDialogState() != DialogState.STARTED || p.continues(intent))
             .orElseGet(Progress::fresh);
     progress = CreateLeadDialog.answered(speech, intent, progress);
-    return CreateLeadDialog.next(
-        input, speech, intent, progress, null, lead -> submit(input, speech, user, lead));
+    CreateLeadDialog.Turn turn = CreateLeadDialog.decide(speech, intent, progress, null);
+    if (turn.step() instanceof Step.Done<NewLead> done) {
+      CreateLeadDialog.end(input);
+      return submit(input, speech, user, done.value());
+    }
+    return CreateLeadDialog.respond(input, speech, turn, progress);
   }
 
   private Optional<Response> submit(HandlerInput input, Speech speech, CrmUser user, NewLead lead) {

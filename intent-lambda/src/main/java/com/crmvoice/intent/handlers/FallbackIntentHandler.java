@@ -30,8 +30,7 @@ public final class FallbackIntentHandler implements IntentHandler {
       if (now.stage() == Stage.ELICITING) {
         return CreateLeadDialog.elicit(input, speech, now.intent(), now, now.eliciting(), sorry);
       }
-      return CreateLeadDialog.next(
-          input, speech, now.intent(), now, sorry, lead -> Optional.empty());
+      return CreateLeadDialog.next(input, speech, now.intent(), now, sorry);
     }
     return input
         .getResponseBuilder()

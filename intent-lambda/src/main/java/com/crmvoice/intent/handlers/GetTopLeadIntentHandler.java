@@ -4,10 +4,12 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
 import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.service.skill.TopLeadService.TopLead;
 import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.progressive.ProgressiveResponses.Delivery;
 import com.crmvoice.intent.speech.Speech;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,10 +57,15 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
     }
     ResponseBuilder response = input.getResponseBuilder().withShouldEndSession(true);
     if (answer instanceof TopLead.Found found) {
-      response
-          .withSpeech(LeadView.speech(speech, found.lead()))
-          .withStandardCard(
-              LeadView.cardTitle(speech), LeadView.cardText(speech, found.lead()), null);
+      // The session stays open with a short offer: next, details, a call, a status.
+      LeadSession.focus(input, found.lead(), 0);
+      response =
+          LeadSession.offering(input, speech, LeadView.speech(speech, found.lead()))
+              .withStandardCard(
+                  LeadView.cardTitle(speech), LeadView.cardText(speech, found.lead()), null);
+      List<Lead> leads =
+          services.work().workingSet().leads(user.userId()).orElse(List.of(found.lead()));
+      response.addDirective(LeadSession.leadNames(leads));
       if (Requests.supportsApl(input)) {
         response.addDirective(LeadView.apl(speech, found.lead()));
       }

@@ -3,9 +3,12 @@ package com.crmvoice.intent.handlers;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CommandRecord;
+import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CommandStatus;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.LeadActivity;
+import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.service.worker.FailureReasons;
 import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.speech.Speech;
@@ -31,16 +34,27 @@ public final class LeadStatusIntentHandler implements IntentHandler {
     CrmUser user = services.identity().resolve(Requests.accessToken(input));
     Optional<CommandRecord> latest = services.leadStatus().latest(user.userId());
     String text = latest.map(r -> describe(speech, r)).orElseGet(() -> speech.say("status.none"));
+    if (LeadSession.focusId(input).isPresent() || LeadSession.lastCommand(input).isPresent()) {
+      // Asked while working leads: the session stays open.
+      return LeadSession.offer(input, speech, text);
+    }
     return input.getResponseBuilder().withSpeech(text).withShouldEndSession(true).build();
   }
 
   static String describe(Speech speech, CommandRecord record) {
-    String what = summary(speech, record);
     CommandStatus status = record.status();
+    if (record.command() instanceof LeadActivity activity) {
+      String what = what(speech, record);
+      return status.state() == CommandState.FAILED
+          ? speech.say("change.FAILED", what, activityReason(speech, activity, status))
+          : speech.say("change." + status.state().name(), what);
+    }
+    String what = summary(speech, record);
     return switch (status.state()) {
       case QUEUED -> speech.say("status.queued", what);
       case IN_PROGRESS -> speech.say("status.inprogress", what);
       case DONE -> speech.say("status.done", what);
+      case CANCELLED -> speech.say("status.cancelled", what);
       case FAILED ->
           FailureReasons.OUTCOME_UNKNOWN.equals(status.failureCode())
               // Salesforce may hold the lead: never "could not be created", or the user adds it
@@ -48,6 +62,29 @@ public final class LeadStatusIntentHandler implements IntentHandler {
               ? speech.say("status.unknown", what)
               : speech.say("status.failed", what, reason(speech, status));
     };
+  }
+
+  /** What a command did, as a noun phrase ("the status change for Maria Garcia to ..."). */
+  static String what(Speech speech, CommandRecord record) {
+    if (record.command() instanceof UpdateLeadStatus update) {
+      return speech.plain("what.UpdateLeadStatus", update.leadName(), update.toStatus());
+    }
+    if (record.command() instanceof LeadActivity activity) {
+      return speech.plain("what." + activity.getClass().getSimpleName(), activity.leadName());
+    }
+    return speech.plain("what.CreateLead", summary(speech, record));
+  }
+
+  // The commands on a lead record codes; each has the locale's own words.
+  private static String activityReason(Speech speech, LeadActivity activity, CommandStatus status) {
+    if (status.retryable()) {
+      return speech.plain("reason.retryable.change");
+    }
+    String known =
+        status.failureCode() == null
+            ? null
+            : speech.plainIfPresent("reason." + status.failureCode(), activity.leadName());
+    return known != null ? known : speech.plain("reason.other");
   }
 
   static String summary(Speech speech, CommandRecord record) {

@@ -31,8 +31,7 @@ public final class NoIntentHandler implements IntentHandler {
     if (now.stage() == Stage.ELICITING) {
       if (CreateLeadDialog.OPTIONAL.contains(now.eliciting())) {
         Progress declined = now.declining(now.eliciting());
-        return CreateLeadDialog.next(
-            input, speech, declined.intent(), declined, null, lead -> Optional.empty());
+        return CreateLeadDialog.next(input, speech, declined.intent(), declined, null);
       }
       // Last name and company cannot be skipped: Salesforce requires them.
       return CreateLeadDialog.elicit(

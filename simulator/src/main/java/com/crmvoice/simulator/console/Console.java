@@ -32,6 +32,9 @@ public final class Console {
         :help                      this text
         :leads [all]               what the (fake) Salesforce holds now: your leads, or everyone's
         :queue                     queue and dead-letter queue depths (visible / in flight)
+        :worker pause | resume     stop or restart the worker taking commands off the queue
+        :tasks                     the tasks (logged calls, follow-ups) the fake Salesforce holds
+        :commands                  your latest commands and their state (queued, done, cancelled)
         :fault 503 x N             the next N Salesforce data calls answer HTTP 503 (any 5xx)
         :fault latency MS          every Salesforce call waits MS milliseconds
         :fault expire              every Salesforce access token stops working (401)
@@ -128,6 +131,9 @@ public final class Console {
         }
         case "leads" -> leads(argument.equalsIgnoreCase("all"));
         case "queue", "queues" -> queues();
+        case "tasks" -> tasks();
+        case "worker" -> worker(argument);
+        case "commands", "changes" -> commands();
         case "fault", "faults" -> fault(argument);
         case "user" -> user(argument);
         case "refresh" -> refresh(argument.isEmpty() ? "incremental" : argument);
@@ -184,6 +190,72 @@ public final class Console {
               + "]  created "
               + date
               + (all ? "  owner " + lead.get("OwnerId") : ""));
+    }
+  }
+
+  private void worker(String argument) {
+    if (pipeline == null) {
+      printer.info("  [simulator] no pipeline");
+      return;
+    }
+    boolean pause = argument.equalsIgnoreCase("pause");
+    if (!pause && !argument.equalsIgnoreCase("resume")) {
+      printer.info("  usage: :worker pause | resume");
+      return;
+    }
+    pipeline.pauseWorker(pause);
+    printer.info(
+        pause
+            ? "  [worker] paused: commands wait on the queue"
+            : "  [worker] resumed: taking commands off the queue");
+  }
+
+  private void tasks() {
+    Optional<FakeSalesforce> salesforce = fake();
+    if (salesforce.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> tasks = salesforce.get().tasks();
+    printer.info("  Salesforce holds " + tasks.size() + " tasks:");
+    for (Map<String, Object> task : tasks) {
+      printer.info(
+          "  "
+              + task.get("Id")
+              + "  "
+              + task.get("Subject")
+              + "  ["
+              + task.get("Status")
+              + ", "
+              + task.get("TaskSubtype")
+              + "]  on lead "
+              + task.get("WhoId")
+              + "  due "
+              + task.get("ActivityDate"));
+    }
+  }
+
+  private void commands() {
+    if (pipeline == null) {
+      printer.info("  [simulator] no pipeline");
+      return;
+    }
+    var log =
+        new com.crmvoice.adapters.dynamodb.DynamoDbCommandLog(
+            pipeline.clients().dynamoDb(),
+            pipeline.env().get("COMMANDS_TABLE"),
+            java.time.Duration.ofDays(1));
+    var records = log.recentForOwner(pipeline.ownerId(), 10);
+    printer.info("  your latest " + records.size() + " commands (newest first):");
+    for (var record : records) {
+      printer.info(
+          String.format(
+              "  %-11s %-16s %s%s",
+              record.state(),
+              record.command().getClass().getSimpleName(),
+              record.command().summary(),
+              record.status().failureCode() == null
+                  ? ""
+                  : "  reason " + record.status().failureCode()));
     }
   }
 

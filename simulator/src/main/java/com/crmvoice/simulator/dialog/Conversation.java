@@ -10,6 +10,7 @@ import com.crmvoice.simulator.model.InteractionModel;
 import com.crmvoice.simulator.model.InteractionModel.DialogIntent;
 import com.crmvoice.simulator.model.InteractionModel.DialogSlot;
 import com.crmvoice.simulator.model.InteractionModel.Validation;
+import com.crmvoice.simulator.model.SpokenDates;
 import com.crmvoice.simulator.model.UtteranceMatcher;
 import com.crmvoice.simulator.model.UtteranceMatcher.Invocation;
 import com.crmvoice.simulator.model.UtteranceMatcher.InvocationKind;
@@ -18,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,6 +75,10 @@ public final class Conversation {
   private ObjectNode attributes = JSON.createObjectNode();
   private ActiveDialog dialog;
   private Expectation expectation;
+
+  /** Dialog.UpdateDynamicEntities of this session: slot type → its values (id, name, synonyms). */
+  private final Map<String, List<InteractionModel.TypeValue>> dynamicEntities = new HashMap<>();
+
   private int callsThisTurn;
 
   private sealed interface Expectation {
@@ -395,21 +403,42 @@ public final class Conversation {
     if (state.value == null) {
       return slot;
     }
-    slot.put("value", state.value);
-    slot.put("source", "USER");
-    ObjectNode slotValue = slot.putObject("slotValue");
-    slotValue.put("type", "Simple");
-    slotValue.put("value", state.value);
     String typeName =
         model
             .intent(dialog.intent)
             .flatMap(i -> i.slot(name))
             .map(InteractionModel.Slot::type)
             .orElse(null);
+    String spoken =
+        "AMAZON.DATE".equals(typeName)
+            ? SpokenDates.resolve(state.value, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+            : state.value;
+    slot.put("value", spoken);
+    slot.put("source", "USER");
+    ObjectNode slotValue = slot.putObject("slotValue");
+    slotValue.put("type", "Simple");
+    slotValue.put("value", spoken);
     InteractionModel.SlotType type = typeName == null ? null : model.types().get(typeName);
     if (type != null) {
       ObjectNode resolutions = JSON.createObjectNode();
-      ObjectNode authority = resolutions.putArray("resolutionsPerAuthority").addObject();
+      Optional<InteractionModel.TypeValue> dynamic = dynamicMatch(typeName, state.value);
+      if (dynamic.isPresent()) {
+        // Alexa lists the dynamic authority first, then the static one.
+        ObjectNode byDynamic = resolutions.putArray("resolutionsPerAuthority").addObject();
+        byDynamic.put(
+            "authority",
+            "amzn1.er-authority.echo-sdk.dynamic." + device.skillId() + "." + typeName);
+        byDynamic.putObject("status").put("code", "ER_SUCCESS_MATCH");
+        ObjectNode value = byDynamic.putArray("values").addObject().putObject("value");
+        value.put("name", dynamic.get().value());
+        value.put("id", dynamic.get().id() == null ? dynamic.get().value() : dynamic.get().id());
+      }
+      ObjectNode authority =
+          (resolutions.has("resolutionsPerAuthority")
+                  ? (com.fasterxml.jackson.databind.node.ArrayNode)
+                      resolutions.get("resolutionsPerAuthority")
+                  : resolutions.putArray("resolutionsPerAuthority"))
+              .addObject();
       authority.put(
           "authority", "amzn1.er-authority.echo-sdk." + device.skillId() + "." + typeName);
       Optional<InteractionModel.TypeValue> resolved = type.resolve(state.value);
@@ -471,6 +500,11 @@ public final class Conversation {
     String reprompt = speech(response.path("reprompt").path("outputSpeech"));
     if (!reprompt.isEmpty()) {
       out.accept(new Reprompt(reprompt));
+    }
+    for (JsonNode other : response.path("directives")) {
+      if (other.path("type").asText().equals("Dialog.UpdateDynamicEntities")) {
+        updateDynamicEntities(other);
+      }
     }
     for (JsonNode other : response.path("directives")) {
       String type = other.path("type").asText();
@@ -542,6 +576,50 @@ public final class Conversation {
     }
   }
 
+  // Dynamic entities last for the session (and at most 30 minutes): see
+  // https://developer.amazon.com/en-US/docs/alexa/custom-skills/use-dynamic-entities-for-customized-interactions.html
+  private void updateDynamicEntities(JsonNode directive) {
+    String behavior = directive.path("updateBehavior").asText();
+    if (behavior.equals("CLEAR")) {
+      dynamicEntities.clear();
+      out.accept(new Notice("dynamic entities cleared"));
+      return;
+    }
+    if (!behavior.equals("REPLACE")) {
+      out.accept(new Notice("Dialog.UpdateDynamicEntities without REPLACE or CLEAR: rejected"));
+      return;
+    }
+    dynamicEntities.clear();
+    for (JsonNode type : directive.path("types")) {
+      List<InteractionModel.TypeValue> values = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (JsonNode value : type.path("values")) {
+        List<String> synonyms = new ArrayList<>();
+        value.path("name").path("synonyms").forEach(s -> synonyms.add(s.asText()));
+        String name = value.path("name").path("value").asText();
+        values.add(new InteractionModel.TypeValue(value.path("id").asText(null), name, synonyms));
+        names.add(name);
+      }
+      String typeName = type.path("name").asText();
+      if (model.types().get(typeName) == null) {
+        out.accept(new Notice("dynamic entities for " + typeName + ", a type the model lacks"));
+        continue;
+      }
+      dynamicEntities.put(typeName, values);
+      out.accept(new Notice("dynamic entities " + typeName + ": " + String.join(", ", names)));
+    }
+  }
+
+  private Optional<InteractionModel.TypeValue> dynamicMatch(String typeName, String spoken) {
+    for (InteractionModel.TypeValue value : dynamicEntities.getOrDefault(typeName, List.of())) {
+      if (value.value().equalsIgnoreCase(spoken)
+          || value.synonyms().stream().anyMatch(s -> s.equalsIgnoreCase(spoken))) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static JsonNode dialogDirective(JsonNode response) {
     for (JsonNode directive : response.path("directives")) {
       if (directive.path("type").asText().startsWith("Dialog.")
@@ -576,6 +654,7 @@ public final class Conversation {
     if (sessionId != null) {
       out.accept(new Notice("session ended"));
     }
+    dynamicEntities.clear();
     sessionId = null;
     dialog = null;
     expectation = null;

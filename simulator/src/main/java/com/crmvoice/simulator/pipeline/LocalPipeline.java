@@ -489,6 +489,21 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   /**
+   * Stops or restarts the worker's event source, as disabling the SQS event source mapping does:
+   * commands stay on the queue, unclaimed, until it resumes (what "undo that" can still cancel).
+   */
+  public synchronized void pauseWorker(boolean paused) {
+    if (commandSource == null) {
+      throw new IllegalStateException("the worker is not running here");
+    }
+    if (paused) {
+      commandSource.close();
+    } else {
+      commandSource.start();
+    }
+  }
+
+  /**
    * Waits until the command and refresh queues hold nothing, visible or in flight (the worker and
    * the refresher are done); answers false if {@code max} passed first.
    */

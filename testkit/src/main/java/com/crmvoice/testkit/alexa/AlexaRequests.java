@@ -119,6 +119,15 @@ public final class AlexaRequests {
     return this;
   }
 
+  /**
+   * A filled slot that entity resolution matched to the value with {@code id} of the slot's type
+   * (ER_SUCCESS_MATCH), as Alexa sends a custom slot type's value or a dynamic entity.
+   */
+  public AlexaRequests resolvedSlot(String name, String value, String id) {
+    slots.put(name, new String[] {value, "NONE", id});
+    return this;
+  }
+
   public AlexaRequests session(String id, boolean isNew) {
     this.sessionId = id;
     this.newSession = isNew;
@@ -192,6 +201,18 @@ public final class AlexaRequests {
               slot.put("value", value[0]);
             }
             slot.put("confirmationStatus", value[1]);
+            if (value.length > 2) {
+              ObjectNode authority =
+                  slot.putObject("resolutions").putArray("resolutionsPerAuthority").addObject();
+              authority.put("authority", "amzn1.er-authority.echo-sdk." + skillId + ".TYPE");
+              authority.putObject("status").put("code", "ER_SUCCESS_MATCH");
+              authority
+                  .putArray("values")
+                  .addObject()
+                  .putObject("value")
+                  .put("name", value[0])
+                  .put("id", value[2]);
+            }
           });
     }
     return root;

@@ -62,8 +62,10 @@ import java.util.regex.Pattern;
  * <p>Every known way it is still more lenient than (or different from) the real service:
  *
  * <ul>
- *   <li>Only the Lead object, and the SOQL subset of {@link SoqlEngine}: no relationship queries,
- *       functions, aggregates or date literals, no query length or selectivity limits.
+ *   <li>Only the Lead object (Tasks, Lead describe and conditional Lead updates are in {@link
+ *       FakeSalesforceActivities}, which states its own leniencies), and the SOQL subset of {@link
+ *       SoqlEngine}: no relationship queries, functions, aggregates or date literals, no query
+ *       length or selectivity limits.
  *   <li>OAuth: the JWT {@code exp} is only checked to be in the future (Salesforce also refuses one
  *       too far ahead); any known username is accepted as {@code sub} (no check that the user is
  *       pre-authorised for the connected app); Experience Cloud site audiences are not modelled;
@@ -130,6 +132,7 @@ public final class FakeSalesforce implements AutoCloseable {
   private final LeadSchema schema = new LeadSchema(EXTERNAL_ID_FIELD);
   private final SoqlEngine engine = new SoqlEngine(schema);
   private final Faults faults = new Faults(this::expireAllTokens);
+  private final FakeSalesforceActivities activities = new FakeSalesforceActivities(this);
   private final OrgSettings org = new OrgSettings();
 
   private final Map<String, Map<String, Object>> leads = new LinkedHashMap<>();
@@ -326,6 +329,39 @@ public final class FakeSalesforce implements AutoCloseable {
 
   public synchronized List<Map<String, Object>> leads() {
     return leads.values().stream().map(r -> Map.copyOf(withoutNulls(r))).toList();
+  }
+
+  /** The tasks Salesforce holds (logged calls, follow-ups), fields by API name, oldest first. */
+  public List<Map<String, Object>> tasks() {
+    return activities.tasks();
+  }
+
+  /** How many sObject Rows updates of this lead the fake applied (not refused, not failed). */
+  public int appliedLeadUpdates(String leadId) {
+    return activities.appliedUpdates(leadId);
+  }
+
+  /** The Lead Status picklist: replaces its values (API names; the first is the default). */
+  public void leadStatusValues(List<String> values) {
+    activities.leadStatusValues(values);
+  }
+
+  /** The current Lead Status picklist values. */
+  public List<String> leadStatusValues() {
+    return activities.leadStatusValues();
+  }
+
+  synchronized Instant stamp() {
+    return nextStamp();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Fault hook for writes outside this class: commit, then maybe drop the connection. */
+  void afterCommit() {
+    maybeDropAfterCommit();
   }
 
   public synchronized int leadCount() {
@@ -580,9 +616,12 @@ public final class FakeSalesforce implements AutoCloseable {
       case "composite-upsert" ->
           composite(
               exchange, version, userId, rest.substring("/composite/sobjects/Lead/".length()));
-      default ->
+      default -> {
+        if (!activities.handle(kind, exchange, version, userId, rest)) {
           sendJson(
               exchange, 404, errors("NOT_FOUND", "The requested resource does not exist"), true);
+        }
+      }
     }
   }
 
@@ -611,7 +650,7 @@ public final class FakeSalesforce implements AutoCloseable {
     if (method.equals("PATCH") && rest.matches("(?i)/composite/sobjects/Lead/[A-Za-z0-9_]+")) {
       return "composite-upsert";
     }
-    return null;
+    return FakeSalesforceActivities.kindOf(method, rest);
   }
 
   // ---- OAuth ----
@@ -1382,7 +1421,7 @@ public final class FakeSalesforce implements AutoCloseable {
     }
   }
 
-  private static ArrayNode errors(String code, String message) {
+  static ArrayNode errors(String code, String message) {
     ArrayNode errors = JSON.createArrayNode();
     errors.addObject().put("message", message).put("errorCode", code);
     return errors;
@@ -1397,7 +1436,7 @@ public final class FakeSalesforce implements AutoCloseable {
         false);
   }
 
-  private void sendJson(HttpExchange exchange, int status, JsonNode body, boolean limitInfo)
+  void sendJson(HttpExchange exchange, int status, JsonNode body, boolean limitInfo)
       throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
@@ -1418,7 +1457,7 @@ public final class FakeSalesforce implements AutoCloseable {
     }
   }
 
-  private static JsonNode readJson(HttpExchange exchange) throws IOException {
+  static JsonNode readJson(HttpExchange exchange) throws IOException {
     try {
       return JSON.readTree(readBody(exchange));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

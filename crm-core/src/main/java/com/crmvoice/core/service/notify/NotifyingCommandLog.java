@@ -84,6 +84,11 @@ public final class NotifyingCommandLog implements CommandLog {
   }
 
   @Override
+  public Cancellation cancel(String commandId, String ownerId, Instant now) {
+    return log.cancel(commandId, ownerId, now);
+  }
+
+  @Override
   public Optional<CommandRecord> find(String commandId) {
     return log.find(commandId);
   }

@@ -104,6 +104,11 @@ public final class RecipientRecordingCommandLog implements CommandLog {
   }
 
   @Override
+  public Cancellation cancel(String commandId, String ownerId, Instant now) {
+    return log.cancel(commandId, ownerId, now);
+  }
+
+  @Override
   public Optional<CommandRecord> find(String commandId) {
     return log.find(commandId);
   }

@@ -22,6 +22,19 @@ public final class FailureReasons {
           + " it is set aside for your administrator to retry.";
 
   /**
+   * Reason codes of commands other than a lead's create: the command log keeps the code, the skill
+   * says it in the user's language. The CRM's own error code (LEAD_CHANGED, INVALID_STATUS, ...) is
+   * the reason when it rejected the command.
+   */
+  public static final String CODE_REJECTED = "CRM_REJECTED";
+
+  /** Salesforce stayed unavailable through the last delivery: set aside for a redrive. */
+  public static final String CODE_UNAVAILABLE = "UNAVAILABLE_SET_ASIDE";
+
+  /** Salesforce refused the whole call through the last delivery: set aside for a redrive. */
+  public static final String CODE_REFUSED = "REFUSED_SET_ASIDE";
+
+  /**
    * The code recorded when a create went unanswered (a timeout, a dropped connection) and the lead
    * could not be looked up by its external id either: the CRM may hold it or not. The user is told
    * that, never "not created".

@@ -523,6 +523,21 @@ class CacheRefresherTest {
     }
 
     @Override
+    public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
+      return delegate.updateLeadStatuses(requests);
+    }
+
+    @Override
+    public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
+      return delegate.createTasks(requests);
+    }
+
+    @Override
+    public List<PicklistValue> leadStatuses() {
+      return delegate.leadStatuses();
+    }
+
+    @Override
     public CrmUser userForAccessToken(String accessToken) {
       return delegate.userForAccessToken(accessToken);
     }

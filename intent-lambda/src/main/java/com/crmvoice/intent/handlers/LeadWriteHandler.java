@@ -1,0 +1,149 @@
+package com.crmvoice.intent.handlers;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.model.Intent;
+import com.amazon.ask.model.IntentConfirmationStatus;
+import com.amazon.ask.model.IntentRequest;
+import com.amazon.ask.model.Response;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.service.skill.CommandSubmitter.Submission;
+import com.crmvoice.intent.LeadWork;
+import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.dialog.DialogProgress;
+import com.crmvoice.intent.dialog.Dialogs;
+import com.crmvoice.intent.dialog.Slots;
+import com.crmvoice.intent.dialog.Step;
+import com.crmvoice.intent.notify.NotificationConsent;
+import com.crmvoice.intent.speech.Speech;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dialog that writes to one lead: which lead (named, or in focus; "which one" when several
+ * match), the values the dialog asks for and checks, a read-back, and the command queued only after
+ * the user's yes. A subclass says what to ask and check ({@link #decide}); this class runs the
+ * turn: the lead, the framework's {@link Dialogs#respond} for every step that is not done, and the
+ * submission and its answer for the one that is. Bundle keys are {@code <prefix>.*}.
+ *
+ * <p>A new write needs a subclass, its service (the command), bundle lines and model lines.
+ */
+abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
+
+  /** The values kept beside the slots: the lead the dialog is about. */
+  static final String KEPT_LEAD = "leadId";
+
+  protected final SkillServices services;
+
+  LeadWriteHandler(SkillServices services) {
+    this.services = services;
+  }
+
+  /** The bundle prefix ("status", "call", "followup") and the session attribute's name. */
+  abstract String prefix();
+
+  /** The dialog's slots, besides {@code leadName}. */
+  abstract List<String> slots();
+
+  /** What this turn asks, checks, reads back or produces, for the lead. */
+  abstract Step<C> decide(Turn turn);
+
+  /** What the user hears once the command is queued. */
+  abstract String queued(Speech speech, C command);
+
+  /** Everything {@link #decide} may need. */
+  record Turn(
+      HandlerInput input, Speech speech, CrmUser user, Lead lead, Intent intent, LeadWork work) {
+
+    String value(String slot) {
+      return Slots.value(intent, slot);
+    }
+
+    boolean confirmed() {
+      return intent.getConfirmationStatus() == IntentConfirmationStatus.CONFIRMED;
+    }
+
+    String requestId() {
+      return Requests.requestId(input);
+    }
+  }
+
+  @Override
+  public Optional<Response> handle(HandlerInput input) {
+    Speech speech = Requests.speech(input);
+    CrmUser user = services.identity().resolve(Requests.accessToken(input));
+    Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
+    String attribute = prefix() + "Dialog";
+    if (intent.getConfirmationStatus() == IntentConfirmationStatus.DENIED) {
+      DialogProgress.end(input, attribute);
+      return LeadSession.offer(input, speech, speech.say(prefix() + ".denied"));
+    }
+    DialogProgress progress =
+        DialogProgress.of(input, attribute).orElseGet(() -> DialogProgress.fresh(attribute));
+    LeadWork work = services.work();
+    LeadTarget target =
+        LeadTarget.resolve(
+            input, work.workingSet(), user.userId(), intent, progress.value(KEPT_LEAD));
+    List<String> all = new ArrayList<>(slots());
+    all.add(LeadTarget.LEAD_NAME);
+    if (!(target instanceof LeadTarget.Found found)) {
+      String ask = whichLead(input, speech, target);
+      Intent cleared = Slots.withValue(intent, LeadTarget.LEAD_NAME, null);
+      return Dialogs.respond(
+          input,
+          progress.withValue(KEPT_LEAD, null),
+          cleared,
+          all,
+          new Step.Elicit<>(LeadTarget.LEAD_NAME, null),
+          slot -> ask,
+          Map.of());
+    }
+    Lead lead = found.lead();
+    Step<C> step = decide(new Turn(input, speech, user, lead, intent, work));
+    if (step instanceof Step.Done<C> done) {
+      DialogProgress.end(input, attribute);
+      return submit(input, speech, done.value());
+    }
+    return Dialogs.respond(
+        input,
+        progress,
+        intent,
+        all,
+        step,
+        slot -> speech.say(prefix() + ".ask." + slot, lead.fullName()),
+        Map.of(KEPT_LEAD, lead.id()));
+  }
+
+  private String whichLead(HandlerInput input, Speech speech, LeadTarget target) {
+    if (target instanceof LeadTarget.Ambiguous ambiguous) {
+      List<Lead> leads = ambiguous.leads();
+      List<String> labels = leads.stream().map(l -> LeadSession.label(speech, l)).toList();
+      String last = labels.get(labels.size() - 1);
+      String first = String.join(", ", labels.subList(0, labels.size() - 1));
+      return speech.say("lead.which", first, last);
+    }
+    if (target instanceof LeadTarget.NotFound notFound) {
+      if (notFound.spoken() != null) {
+        return speech.say("lead.unknown", notFound.spoken()) + " " + speech.say("lead.ask");
+      }
+      String name = LeadSession.focusName(input).orElse(speech.plain("lead.this"));
+      return speech.say("lead.notopen", name) + " " + speech.say("lead.ask");
+    }
+    return speech.say("lead.ask");
+  }
+
+  private Optional<Response> submit(HandlerInput input, Speech speech, C command) {
+    Submission submission = services.work().commands().submit(command);
+    if (submission instanceof Submission.NotQueued
+        || submission instanceof Submission.ReusedForOtherContent) {
+      return LeadSession.offer(input, speech, speech.say("write.notqueued"));
+    }
+    LeadSession.lastCommand(input, command.commandId());
+    // The first command of a user who has not allowed notifications carries the consent card.
+    String consent = NotificationConsent.offer(speech, input.getResponseBuilder());
+    return LeadSession.offer(input, speech, queued(speech, command) + consent);
+  }
+}

@@ -1,0 +1,21 @@
+package com.crmvoice.intent.handlers;
+
+import com.crmvoice.intent.SkillServices;
+
+/** "Next", "next lead", "get my next lead": the lead after the one in focus. */
+public final class NextLeadIntentHandler extends WalkLeadsHandler {
+
+  public NextLeadIntentHandler(SkillServices services) {
+    super(services);
+  }
+
+  @Override
+  public String intentName() {
+    return "NextLeadIntent";
+  }
+
+  @Override
+  int target(int current) {
+    return current + 1;
+  }
+}
