@@ -26,18 +26,35 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The command log in DynamoDB: one item per command, every transition a conditional write, so two
- * workers can never both hold a command and a DONE command is never redone. The owner index ({@code
- * byOwner}: ownerId + requestedAt) answers "what happened to my last lead".
+ * workers can never both hold a command and a DONE command is never redone.
+ *
+ * <p>"What happened to my last lead" must read its writes, and a global secondary index cannot:
+ * "All reads from GSIs and streams are eventually consistent" (<a
+ * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html">DynamoDB
+ * read consistency</a>). So {@link #recordQueued} also puts, in the same transaction, one small
+ * item per owner (key {@code #latest#<ownerId>}; command ids are UUIDs, so no command takes such a
+ * key) naming the owner's latest command, and {@link #latestForOwner} reads it and then that
+ * command by key, both with ConsistentRead. That item has no {@code ownerId} or {@code
+ * requestedAt}, so the owner index ({@code byOwner}: ownerId + requestedAt, behind {@link
+ * #recentForOwner}) never holds it.
  */
 public final class DynamoDbCommandLog implements CommandLog {
 
   private static final String STATE = "state";
+
+  /** The key prefix of an owner's latest-command item. */
+  static final String LATEST_PREFIX = "#latest#";
+
+  private static final String LATEST_COMMAND_ID = "latestCommandId";
 
   /** true on a FAILED command the worker gave up on for a retryable cause; absent otherwise. */
   private static final String RETRYABLE = "retryable";
@@ -59,18 +76,40 @@ public final class DynamoDbCommandLog implements CommandLog {
     item.put(STATE, s(CommandState.QUEUED.name()));
     item.put("attempts", n(0));
     item.put("updatedAt", s(now.toString()));
+    Map<String, AttributeValue> latest =
+        Map.of(
+            COMMANDS_PK,
+            s(LATEST_PREFIX + command.ownerId()),
+            LATEST_COMMAND_ID,
+            s(command.commandId()),
+            "updatedAt",
+            s(now.toString()),
+            TTL_ATTRIBUTE,
+            item.get(TTL_ATTRIBUTE));
     try {
-      call(
-          () ->
-              dynamoDb.putItem(
-                  r ->
-                      r.tableName(table)
-                          .item(item)
-                          .conditionExpression("attribute_not_exists(#pk)")
-                          .expressionAttributeNames(Map.of("#pk", COMMANDS_PK))));
+      dynamoDb.transactWriteItems(
+          r ->
+              r.transactItems(
+                  TransactWriteItem.builder()
+                      .put(
+                          p ->
+                              p.tableName(table)
+                                  .item(item)
+                                  .conditionExpression("attribute_not_exists(#pk)")
+                                  .expressionAttributeNames(Map.of("#pk", COMMANDS_PK)))
+                      .build(),
+                  TransactWriteItem.builder().put(p -> p.tableName(table).item(latest)).build()));
       return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
+    } catch (TransactionCanceledException e) {
+      if (e.hasCancellationReasons()
+          && !e.cancellationReasons().isEmpty()
+          && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+        // Known already (a retried request): the owner's latest command stays as it is.
+        return false;
+      }
+      throw unavailable(e);
+    } catch (SdkException e) {
+      throw unavailable(e);
     }
   }
 
@@ -198,6 +237,15 @@ public final class DynamoDbCommandLog implements CommandLog {
   }
 
   @Override
+  public Optional<CommandRecord> latestForOwner(String ownerId) {
+    Map<String, AttributeValue> latest = getItem(LATEST_PREFIX + ownerId);
+    if (latest == null || latest.isEmpty()) {
+      return Optional.empty();
+    }
+    return find(str(latest, LATEST_COMMAND_ID));
+  }
+
+  @Override
   public List<CommandRecord> recentForOwner(String ownerId, int limit) {
     return call(
             () ->
@@ -294,8 +342,16 @@ public final class DynamoDbCommandLog implements CommandLog {
     } catch (ConditionalCheckFailedException e) {
       throw e;
     } catch (SdkException e) {
-      throw new StorageUnavailableException(
-          "command log unavailable: " + e.getClass().getSimpleName(), e);
+      throw unavailable(e);
     }
+  }
+
+  private static StorageUnavailableException unavailable(SdkException e) {
+    String detail =
+        e instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
+            ? "TransactionCanceledException "
+                + cancelled.cancellationReasons().stream().map(CancellationReason::code).toList()
+            : e.getClass().getSimpleName();
+    return new StorageUnavailableException("command log unavailable: " + detail, e);
   }
 }

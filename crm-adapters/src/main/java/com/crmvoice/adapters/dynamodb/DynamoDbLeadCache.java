@@ -17,10 +17,12 @@ import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
 import com.crmvoice.core.port.LeadCache;
 import com.crmvoice.core.port.StorageUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +34,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,36 +61,36 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * moves on:
  *
  * <ul>
- *   <li>A change set (puts, deletes and the meta item) that fits in one transaction ({@value
- *       #MAX_TRANSACTION_ACTIONS} actions, DynamoDB's limit; the default top 5 needs at most 11) is
- *       written by one {@code TransactWriteItems}: all of it or nothing. The meta put is
- *       conditioned on the generation that was read, so a concurrent writer of the same owner makes
- *       it cancel instead of mixing two sets.
- *   <li>A larger one (top N near 100) is written as a chain of transactions, each carrying one
- *       action on the meta item that checks and moves the generation, so no other writer
- *       interleaves (an owner without a meta item has none to move: its puts go alone, and the
- *       switch creates the meta item only if no one else did): first the lead puts, then the
- *       transaction that replaces the meta item with the new members, then the deletes. Until the
- *       meta item changes, readers see the old members; after, the new ones. (A lead kept in the
- *       set is updated in place: readers may see its newer fields before the switch.) While deletes
- *       are owed, the stored digest carries a {@code pending:} mark, so a chain that fails after
- *       the switch is reported as changed and the next pass deletes the leftovers.
+ *   <li>An owner holds at most {@link LeadCache#MAX_LEADS_PER_OWNER} leads, so every write of an
+ *       owner (the puts of what changed, the deletes of what left, the meta item) is one {@code
+ *       TransactWriteItems} of at most 99 actions ({@value #MAX_TRANSACTION_ACTIONS} is DynamoDB's
+ *       limit): all of it or nothing. The meta put is conditioned on the generation that was read,
+ *       so a concurrent writer of the same owner makes it cancel instead of mixing two sets.
  *   <li>{@link #topLeads} reads the meta item and the leads in one consistent Query and answers
- *       only the leads the meta item lists (leftovers of a failed write are never answered). A
- *       Query is read-committed, not a snapshot: if a write commits between its meta item and its
- *       leads, a listed lead may be missing; the read is then tried again.
+ *       only the leads the meta item lists. A Query is read-committed, not a snapshot: if a write
+ *       commits between its meta item and its leads, a listed lead may be missing; the read is then
+ *       tried again, and a set still not whole is a cache miss. Reading on past the first page
+ *       starts only from a key inside the Query's key condition, as DynamoDB requires.
  *   <li>{@link #addLeadIfRoom} puts the lead and adds it to the meta item's members in one
  *       transaction, conditioned on the generation it read.
  * </ul>
  *
+ * <p><b>An owner's set never outlives its leads.</b> Items carry a TTL. A lead kept unchanged is
+ * not rewritten, so it can expire before the meta item written with it; the meta item therefore
+ * expires with the earliest of its leads, and a read treats an expired meta item as no set at all
+ * (a cache miss), whether or not DynamoDB has deleted it yet: TTL deletes lazily, and expired items
+ * "continue to show in read and write operations until they are deleted" (<a
+ * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ttl-expired-items.html">Working
+ * with expired items</a>). An owner whose meta item is past half its life is reported with a stale
+ * digest so the next pass renews it and its aging leads, which keeps a quiet owner from expiring.
+ *
  * <p>A failed or cancelled transaction (throttling, a conflict, a moved generation) is a {@link
  * StorageUnavailableException}: the previous set stays whole and the next pass, finding the old
- * digest, repairs it. Items carry a TTL; an owner whose items are past half their life is reported
- * with a stale digest so the next pass renews them, which keeps a quiet owner from expiring. A meta
- * item written before members were recorded is read as before (every item of the owner) until the
- * owner's next write, at the latest its renewal.
+ * digest, repairs it.
  */
 public final class DynamoDbLeadCache implements LeadCache {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbLeadCache.class);
 
   static final String META_SK = "#META";
 
@@ -96,7 +100,6 @@ public final class DynamoDbLeadCache implements LeadCache {
   static final String MEMBERS = "members";
   static final String GEN = "gen";
   static final String DIGEST = "digest";
-  static final String PENDING_PREFIX = "pending:";
   private static final String RENEW_PREFIX = "renew:";
   private static final int READ_ATTEMPTS = 3;
 
@@ -120,12 +123,22 @@ public final class DynamoDbLeadCache implements LeadCache {
 
   @Override
   public Snapshot topLeads(String ownerId, int limit) {
-    return readWhole(ownerId, limit).snapshot();
+    Read read = readWhole(ownerId, limit);
+    if (!read.whole()) {
+      // A listed lead is gone (deleted by hand, or a write raced every read): no set to answer.
+      LOG.warn("lead cache: an owner's set was not whole after {} reads", READ_ATTEMPTS);
+      return new Snapshot.NeverRefreshed();
+    }
+    return read.snapshot();
   }
 
   @Override
   public WriteCount replaceOwnerLeads(
       String ownerId, List<Lead> leads, String digest, Instant refreshedAt) {
+    if (leads.size() > MAX_LEADS_PER_OWNER) {
+      throw new IllegalArgumentException(
+          leads.size() + " leads for one owner; at most " + MAX_LEADS_PER_OWNER);
+    }
     long now = clock.instant().getEpochSecond();
     long renewBefore = now + ttl.toSeconds() / 2;
     Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
@@ -138,17 +151,20 @@ public final class DynamoDbLeadCache implements LeadCache {
       }
     }
     long expires = refreshedAt.plus(ttl).getEpochSecond();
+    // The set expires with its earliest lead: a lead kept as stored keeps its own TTL.
+    long setExpires = expires;
     TreeSet<String> members = new TreeSet<>();
     List<TransactWriteItem> puts = new ArrayList<>();
     for (Lead lead : leads) {
       String sk = sortKey(lead);
       members.add(sk);
       Map<String, AttributeValue> old = stored.get(sk);
-      if (old == null
-          || !toLead(old).equals(lead)
-          || Items.num(old, TTL_ATTRIBUTE, 0) < renewBefore) {
+      long oldExpires = old == null ? 0 : Items.num(old, TTL_ATTRIBUTE, 0);
+      if (old == null || !toLead(old).equals(lead) || oldExpires < renewBefore) {
         Map<String, AttributeValue> item = leadItem(lead, refreshedAt, expires);
         puts.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+      } else {
+        setExpires = Math.min(setExpires, oldExpires);
       }
     }
     List<TransactWriteItem> deletes = new ArrayList<>();
@@ -166,6 +182,7 @@ public final class DynamoDbLeadCache implements LeadCache {
     if (puts.isEmpty() && deletes.isEmpty() && metaCurrent) {
       return WriteCount.NONE;
     }
+    long gen = generation(storedMeta);
     Map<String, AttributeValue> meta = new HashMap<>();
     meta.put(LEADS_PK, s(ownerId));
     meta.put(LEADS_SK, s(META_SK));
@@ -174,14 +191,25 @@ public final class DynamoDbLeadCache implements LeadCache {
     meta.put("refreshedAt", s(refreshedAt.toString()));
     meta.put("leadCount", n(members.size()));
     meta.put(MEMBERS, list(members));
-    meta.put(TTL_ATTRIBUTE, n(expires));
-    write(ownerId, puts, deletes, meta, generation(storedMeta));
-    // The meta item counts once, however many transactions moved its generation.
-    return new WriteCount(puts.size() + 1, deletes.size());
+    meta.put(GEN, n(Math.max(gen, 0) + 1));
+    meta.put(TTL_ATTRIBUTE, n(setExpires));
+    List<TransactWriteItem> actions = new ArrayList<>(puts);
+    // This cache never leaves more than MAX_LEADS_PER_OWNER items, so all deletes fit. Items no
+    // write of this cache left (more than fit) wait for the owner's next write; no read answers
+    // them, as no meta item lists them.
+    int room = MAX_TRANSACTION_ACTIONS - 1 - puts.size();
+    List<TransactWriteItem> deleting = deletes.subList(0, Math.min(deletes.size(), room));
+    actions.addAll(deleting);
+    actions.add(putMeta(meta, gen));
+    transact(actions);
+    return new WriteCount(puts.size() + 1, deleting.size());
   }
 
   @Override
   public boolean addLeadIfRoom(Lead lead, int maxLeads, Instant now) {
+    if (maxLeads > MAX_LEADS_PER_OWNER) {
+      throw new IllegalArgumentException("maxLeads above " + MAX_LEADS_PER_OWNER);
+    }
     Read read = readWhole(lead.ownerId(), maxLeads);
     if (!read.whole()
         || !(read.snapshot() instanceof Snapshot.Known known)
@@ -190,33 +218,23 @@ public final class DynamoDbLeadCache implements LeadCache {
       return false;
     }
     Map<String, AttributeValue> meta = read.meta();
-    List<String> stored = members(meta);
-    TreeSet<String> members = new TreeSet<>();
-    if (stored == null) {
-      known.leads().forEach(l -> members.add(sortKey(l)));
-    } else {
-      members.addAll(stored);
-    }
+    TreeSet<String> members = new TreeSet<>(members(meta));
     if (members.size() >= maxLeads || !members.add(sortKey(lead))) {
       return false;
     }
     List<Lead> leads = new ArrayList<>(known.leads());
     leads.add(lead);
     leads.sort(OLDEST_FIRST);
-    // Keep the digest equal to what a refresh would compute, so the next pass writes nothing
-    // when the CRM agrees; keep a pending mark, which still owes deletes.
-    String storedDigest = str(meta, DIGEST);
-    String pending =
-        storedDigest != null && storedDigest.startsWith(PENDING_PREFIX) ? PENDING_PREFIX : "";
     long gen = generation(meta);
+    // The new lead expires after the set's meta item, which keeps its TTL.
     Map<String, AttributeValue> item = leadItem(lead, now, now.plus(ttl).getEpochSecond());
     Map<String, String> names = new HashMap<>(Map.of("#d", DIGEST, "#m", MEMBERS));
     Map<String, AttributeValue> values =
         new HashMap<>(
             Map.of(
-                ":d", s(pending + LeadDigest.of(leads)),
-                ":c", n(members.size()),
-                ":m", list(members)));
+                // The digest a refresh would compute, so the next pass writes nothing when the CRM
+                // agrees.
+                ":d", s(LeadDigest.of(leads)), ":c", n(members.size()), ":m", list(members)));
     String condition = expecting(gen, names, values);
     names.put("#g", GEN);
     values.put(":next", n(Math.max(gen, 0) + 1));
@@ -264,8 +282,6 @@ public final class DynamoDbLeadCache implements LeadCache {
                           .exclusiveStartKey(from)
                           .build()));
       for (Map<String, AttributeValue> item : page.items()) {
-        // A pending digest is reported as it is stored: it equals no computed digest, so the
-        // owner is rewritten and its leftovers deleted.
         String digest = str(item, DIGEST);
         boolean renew = Items.num(item, TTL_ATTRIBUTE, 0) < renewBefore;
         digests.put(str(item, META_OWNER), renew ? RENEW_PREFIX + digest : digest);
@@ -302,8 +318,13 @@ public final class DynamoDbLeadCache implements LeadCache {
     return Items.SORTABLE.format(lead.createdAt()) + "#" + lead.id();
   }
 
-  /** What one read found: the snapshot, the meta item it was read from, and whether it is whole. */
-  private record Read(Snapshot snapshot, Map<String, AttributeValue> meta, boolean whole) {}
+  /**
+   * What one read found: the snapshot, the meta item it was read from (null for no set), and
+   * whether every listed lead was found.
+   */
+  private record Read(Snapshot snapshot, Map<String, AttributeValue> meta, boolean whole) {
+    static final Read NO_SET = new Read(new Snapshot.NeverRefreshed(), null, true);
+  }
 
   /** A read that found every listed lead, or the last of a few tries. */
   private Read readWhole(String ownerId, int limit) {
@@ -315,48 +336,66 @@ public final class DynamoDbLeadCache implements LeadCache {
   }
 
   private Read read(String ownerId, int limit) {
+    long now = clock.instant().getEpochSecond();
     QueryResponse first = query(ownerId, null, null, limit + 1);
     List<Map<String, AttributeValue>> items = first.items();
     if (items.isEmpty() || !META_SK.equals(str(items.get(0), LEADS_SK))) {
-      return new Read(new Snapshot.NeverRefreshed(), null, true);
+      return Read.NO_SET;
     }
     Map<String, AttributeValue> meta = items.get(0);
-    Instant refreshedAt = Items.instant(meta, "refreshedAt");
-    String digest = str(meta, DIGEST);
-    if (digest != null && digest.startsWith(PENDING_PREFIX)) {
-      digest = digest.substring(PENDING_PREFIX.length());
-    }
     List<String> members = members(meta);
-    if (members == null) {
-      // Written before members were recorded: every item of the owner is in the set.
-      List<Lead> leads =
-          items.subList(1, items.size()).stream().map(DynamoDbLeadCache::toLead).toList();
-      return new Read(new Snapshot.Known(leads, refreshedAt, digest), meta, true);
+    // Expired (no listed lead outlives it), or written before sets listed their members.
+    if (expired(meta, now) || members == null) {
+      return Read.NO_SET;
     }
     List<String> wanted = members.subList(0, Math.min(limit, members.size()));
     Set<String> wantedKeys = new HashSet<>(wanted);
     Map<String, Lead> found = new HashMap<>();
-    collect(items.subList(1, items.size()), wantedKeys, found);
+    collect(items.subList(1, items.size()), wantedKeys, now, found);
     Map<String, AttributeValue> next = lastKey(first);
-    // Leftovers of a failed write may sit between the members: read on to the last one wanted.
-    while (found.size() < wanted.size() && next != null) {
+    // Items no meta item lists may sit between the members: read on up to the last one wanted,
+    // from a start key inside that key condition only (DynamoDB rejects any other: "The provided
+    // starting key does not match the range key predicate"; see API_Query, ExclusiveStartKey).
+    while (found.size() < wanted.size()
+        && next != null
+        && byteOrder(str(next, LEADS_SK), wanted.get(wanted.size() - 1)) < 0) {
       QueryResponse page = query(ownerId, wanted.get(wanted.size() - 1), next, null);
-      collect(page.items(), wantedKeys, found);
+      collect(page.items(), wantedKeys, now, found);
       next = lastKey(page);
     }
     List<Lead> leads = wanted.stream().map(found::get).filter(Objects::nonNull).toList();
     return new Read(
-        new Snapshot.Known(leads, refreshedAt, digest), meta, leads.size() == wanted.size());
+        new Snapshot.Known(leads, Items.instant(meta, "refreshedAt"), str(meta, DIGEST)),
+        meta,
+        leads.size() == wanted.size());
   }
 
   private static void collect(
-      List<Map<String, AttributeValue>> items, Set<String> wanted, Map<String, Lead> found) {
+      List<Map<String, AttributeValue>> items,
+      Set<String> wanted,
+      long now,
+      Map<String, Lead> found) {
     for (Map<String, AttributeValue> item : items) {
       String sk = str(item, LEADS_SK);
-      if (wanted.contains(sk)) {
+      if (wanted.contains(sk) && !expired(item, now)) {
         found.put(sk, toLead(item));
       }
     }
+  }
+
+  /**
+   * Past its TTL: DynamoDB may still return it until its background process deletes it (<a
+   * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ttl-expired-items.html">Working
+   * with expired items</a>: "TTL time is equal to or less than the current time").
+   */
+  private static boolean expired(Map<String, AttributeValue> item, long nowEpochSecond) {
+    return Items.num(item, TTL_ATTRIBUTE, Long.MAX_VALUE) <= nowEpochSecond;
+  }
+
+  /** DynamoDB's order of string keys: their UTF-8 bytes, unsigned. */
+  private static int byteOrder(String a, String b) {
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A consistent Query of the owner's items, up to {@code upTo} (inclusive) when given. */
@@ -400,50 +439,6 @@ public final class DynamoDbLeadCache implements LeadCache {
     return items;
   }
 
-  /**
-   * Writes one owner's change set, starting from meta generation {@code gen}: in one transaction
-   * when it fits, otherwise as a chain (see the class comment).
-   */
-  private void write(
-      String ownerId,
-      List<TransactWriteItem> puts,
-      List<TransactWriteItem> deletes,
-      Map<String, AttributeValue> meta,
-      long gen) {
-    int perTransaction = MAX_TRANSACTION_ACTIONS - 1;
-    List<TransactWriteItem> actions = new ArrayList<>(puts);
-    actions.addAll(deletes);
-    int transactions = Math.max(1, (actions.size() + perTransaction - 1) / perTransaction);
-    // The transaction that holds the last put (or the first, without puts) switches the members.
-    int switching = puts.isEmpty() ? 0 : (puts.size() - 1) / perTransaction;
-    String digest = str(meta, DIGEST);
-    long current = gen;
-    for (int t = 0; t < transactions; t++) {
-      List<TransactWriteItem> items =
-          new ArrayList<>(
-              actions.subList(
-                  t * perTransaction, Math.min(actions.size(), (t + 1) * perTransaction)));
-      boolean last = t == transactions - 1;
-      long next = Math.max(current, 0) + 1;
-      if (t < switching && current == NO_META) {
-        // No meta item yet: readers see no set, and the switch's put fails if another writer
-        // created one meanwhile. (No ConditionCheck, so no dynamodb:ConditionCheckItem needed.)
-        next = NO_META;
-      } else if (t < switching) {
-        items.add(moveGeneration(ownerId, current, next, null));
-      } else if (t == switching) {
-        Map<String, AttributeValue> switched = new HashMap<>(meta);
-        switched.put(DIGEST, s(last ? digest : PENDING_PREFIX + digest));
-        switched.put(GEN, n(next));
-        items.add(putMeta(switched, current));
-      } else {
-        items.add(moveGeneration(ownerId, current, next, last ? digest : null));
-      }
-      transact(items);
-      current = next;
-    }
-  }
-
   private TransactWriteItem putMeta(Map<String, AttributeValue> meta, long expected) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
@@ -457,31 +452,6 @@ public final class DynamoDbLeadCache implements LeadCache {
             .expressionAttributeValues(values.isEmpty() ? null : values)
             .build();
     return TransactWriteItem.builder().put(put).build();
-  }
-
-  private TransactWriteItem moveGeneration(
-      String ownerId, long expected, long next, String finalDigest) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    String condition = expecting(expected, names, values);
-    names.put("#g", GEN);
-    values.put(":next", n(next));
-    String update = "SET #g = :next";
-    if (finalDigest != null) {
-      names.put("#d", DIGEST);
-      values.put(":final", s(finalDigest));
-      update += ", #d = :final";
-    }
-    Update move =
-        Update.builder()
-            .tableName(table)
-            .key(key(ownerId, META_SK))
-            .updateExpression(update)
-            .conditionExpression(condition)
-            .expressionAttributeNames(names)
-            .expressionAttributeValues(values)
-            .build();
-    return TransactWriteItem.builder().update(move).build();
   }
 
   /**
@@ -515,7 +485,7 @@ public final class DynamoDbLeadCache implements LeadCache {
     return meta == null ? NO_META : Items.num(meta, GEN, 0);
   }
 
-  /** The meta item's members, oldest first; null when it predates them. */
+  /** The meta item's members, oldest first; null for one written before sets listed them. */
   private static List<String> members(Map<String, AttributeValue> meta) {
     AttributeValue members = meta.get(MEMBERS);
     return members == null || !members.hasL()

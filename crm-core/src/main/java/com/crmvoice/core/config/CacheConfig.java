@@ -2,6 +2,7 @@ package com.crmvoice.core.config;
 
 import static com.crmvoice.core.config.EnvNames.*;
 
+import com.crmvoice.core.port.LeadCache;
 import java.time.Duration;
 
 /**
@@ -13,8 +14,9 @@ import java.time.Duration;
 public record CacheConfig(int topN, Duration ttl) {
 
   public CacheConfig {
-    if (topN < 1 || topN > 100) {
-      throw new ConfigException(LEAD_CACHE_TOP_N + " must be between 1 and 100");
+    if (topN < 1 || topN > LeadCache.MAX_LEADS_PER_OWNER) {
+      throw new ConfigException(
+          LEAD_CACHE_TOP_N + " must be between 1 and " + LeadCache.MAX_LEADS_PER_OWNER);
     }
     if (ttl.isNegative() || ttl.isZero()) {
       throw new ConfigException(LEAD_CACHE_TTL_HOURS + " must be positive");
@@ -23,7 +25,7 @@ public record CacheConfig(int topN, Duration ttl) {
 
   public static CacheConfig fromEnv(Env env) {
     return new CacheConfig(
-        env.intValue(LEAD_CACHE_TOP_N, 5, 1, 100),
+        env.intValue(LEAD_CACHE_TOP_N, 5, 1, LeadCache.MAX_LEADS_PER_OWNER),
         Duration.ofHours(env.intValue(LEAD_CACHE_TTL_HOURS, 72, 1, 24 * 365)));
   }
 }

@@ -2,6 +2,7 @@ package com.crmvoice.core.config;
 
 import static com.crmvoice.core.config.EnvNames.*;
 
+import com.crmvoice.core.port.LeadCache;
 import java.time.Duration;
 
 /**
@@ -25,8 +26,9 @@ public record RefresherConfig(
   }
 
   public RefresherConfig {
-    if (topN < 1 || topN > 100) {
-      throw new ConfigException(LEAD_CACHE_TOP_N + " must be between 1 and 100");
+    if (topN < 1 || topN > LeadCache.MAX_LEADS_PER_OWNER) {
+      throw new ConfigException(
+          LEAD_CACHE_TOP_N + " must be between 1 and " + LeadCache.MAX_LEADS_PER_OWNER);
     }
     if (watermarkOverlap.isNegative()) {
       throw new ConfigException(REFRESH_WATERMARK_OVERLAP_SECONDS + " must not be negative");

@@ -67,6 +67,17 @@ public interface CommandLog {
   /** The command's record, if known. */
   Optional<CommandRecord> find(String commandId);
 
-  /** The owner's most recent commands, newest first, at most {@code limit}. */
+  /**
+   * The command the owner's latest {@link #recordQueued} recorded, with its current status, if any.
+   * Reads its writes: a command recorded before this call is seen at once, and so is every
+   * transition of it. This answers "what happened to my lead" right after a create.
+   */
+  Optional<CommandRecord> latestForOwner(String ownerId);
+
+  /**
+   * The owner's most recent commands, newest first, at most {@code limit}. Read from an index that
+   * is eventually consistent (a DynamoDB global secondary index): a command recorded a moment ago
+   * may be missing and a status may be older. For the latest command use {@link #latestForOwner}.
+   */
   List<CommandRecord> recentForOwner(String ownerId, int limit);
 }

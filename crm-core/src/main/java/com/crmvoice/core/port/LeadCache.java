@@ -14,6 +14,14 @@ import java.util.Set;
  */
 public interface LeadCache {
 
+  /**
+   * The most leads one owner's set may hold ({@code LEAD_CACHE_TOP_N} is at most this). Small
+   * enough that replacing a whole set by another is one atomic write in every store: in DynamoDB,
+   * 49 puts, 49 deletes and the owner's meta item are 99 actions of one {@code TransactWriteItems}
+   * (its limit is 100).
+   */
+  int MAX_LEADS_PER_OWNER = 49;
+
   /** What the cache knows of one owner, oldest lead first. */
   sealed interface Snapshot {
     /** The owner was never refreshed: ask the CRM. */
@@ -38,7 +46,11 @@ public interface LeadCache {
     }
   }
 
-  /** The owner's oldest open leads, at most {@code limit}. */
+  /**
+   * The owner's oldest open leads, at most {@code limit}. A set that has expired (the store's TTL,
+   * whether or not the store has deleted it yet) or cannot be read whole is {@link
+   * Snapshot.NeverRefreshed}: a cache miss, never a partial or stale set.
+   */
   Snapshot topLeads(String ownerId, int limit);
 
   /**
@@ -46,6 +58,8 @@ public interface LeadCache {
    * deleting what is no longer in it; an empty list records the owner as known to have none. The
    * {@code digest} (see {@code LeadDigest}) is stored with the set so a later pass can tell an
    * unchanged owner without reading the leads.
+   *
+   * @throws IllegalArgumentException for more than {@link #MAX_LEADS_PER_OWNER} leads
    */
   WriteCount replaceOwnerLeads(
       String ownerId, List<Lead> leads, String digest, Instant refreshedAt);
@@ -53,6 +67,8 @@ public interface LeadCache {
   /**
    * Adds one lead to its owner's set if the owner already has a known set with fewer than {@code
    * maxLeads} leads; answers whether it was added. Used by the worker right after a create.
+   *
+   * @throws IllegalArgumentException when {@code maxLeads} exceeds {@link #MAX_LEADS_PER_OWNER}
    */
   boolean addLeadIfRoom(Lead lead, int maxLeads, Instant now);
 

@@ -45,6 +45,10 @@ class ConfigTest {
         .hasMessageContaining("SALESFORCE_EXTERNAL_ID_FIELD");
     assertThatThrownBy(() -> CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "many"))))
         .hasMessageContaining("LEAD_CACHE_TOP_N");
+    // One owner's write must stay one DynamoDB transaction (LeadCache.MAX_LEADS_PER_OWNER).
+    assertThat(CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "49"))).topN()).isEqualTo(49);
+    assertThatThrownBy(() -> CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "50"))))
+        .hasMessageContaining("LEAD_CACHE_TOP_N must be between 1 and 49");
     assertThatThrownBy(() -> StorageConfig.fromEnv(Env.of(Map.of())).requireLeadsTable())
         .hasMessageContaining("LEADS_TABLE");
   }

@@ -27,6 +27,13 @@ public abstract class CommandLogContract {
   /** A fresh, empty log (for adapters, a fresh table). */
   protected abstract CommandLog newLog();
 
+  /**
+   * Lets the owner index catch up with the writes so far, before a test reads {@link
+   * CommandLog#recentForOwner}. DynamoDB Local updates its indexes with the write, so adapters need
+   * nothing; the fake's index lags until told.
+   */
+  protected void indexCatchesUp(CommandLog log) {}
+
   @BeforeEach
   void setUp() {
     log = newLog();
@@ -165,6 +172,7 @@ public abstract class CommandLogContract {
               assertThat(r.status().failureReason()).isEqualTo("Salesforce was unavailable.");
               assertThat(r.leaseExpiresAt()).isNull();
             });
+    indexCatchesUp(log);
     assertThat(log.recentForOwner(owner, 1))
         .singleElement()
         .satisfies(r -> assertThat(r.status().retryable()).isTrue());
@@ -252,9 +260,55 @@ public abstract class CommandLogContract {
             new NewLead(null, "X", "Y", null, null),
             T0.plusSeconds(600)),
         T0);
+    indexCatchesUp(log);
 
     assertThat(log.recentForOwner(owner, 2))
         .extracting(r -> r.commandId())
         .containsExactly(base + "-3", base + "-2");
+  }
+
+  @Test
+  void latestForOwnerReadsItsWrites_theLastRecordedCommandAsItIsNow() {
+    String base = "c-" + UUID.randomUUID();
+    CreateLead first = command(base + "-1", 1);
+    CreateLead second = command(base + "-2", 2);
+    assertThat(log.latestForOwner(owner)).isEmpty();
+
+    log.recordQueued(first, T0);
+    assertThat(log.latestForOwner(owner))
+        .hasValueSatisfying(r -> assertThat(r.command()).isEqualTo(first));
+    log.recordQueued(second, T0.plusSeconds(1));
+    log.claim(second, T0.plusSeconds(2), LEASE);
+    log.markDone(second.commandId(), "00Q000000000003AAA", T0.plusSeconds(3));
+
+    assertThat(log.latestForOwner(owner))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.commandId()).isEqualTo(second.commandId());
+              assertThat(r.state()).isEqualTo(CommandState.DONE);
+              assertThat(r.status().crmId()).isEqualTo("00Q000000000003AAA");
+            });
+  }
+
+  @Test
+  void latestForOwnerIsTheOwnersOwn_andARetriedRecordDoesNotMoveIt() {
+    String base = "c-" + UUID.randomUUID();
+    CreateLead first = command(base + "-1", 1);
+    CreateLead second = command(base + "-2", 2);
+    log.recordQueued(first, T0);
+    log.recordQueued(second, T0);
+    log.recordQueued(
+        new CreateLead(
+            base + "-other",
+            "005OTHER" + UUID.randomUUID().toString().substring(0, 6),
+            new NewLead(null, "X", "Y", null, null),
+            T0.plusSeconds(600)),
+        T0);
+
+    assertThat(log.recordQueued(first, T0.plusSeconds(5))).isFalse();
+
+    assertThat(log.latestForOwner(owner))
+        .hasValueSatisfying(r -> assertThat(r.commandId()).isEqualTo(second.commandId()));
+    assertThat(log.latestForOwner("005NOBODY")).isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package com.crmvoice.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
@@ -112,16 +113,34 @@ public abstract class LeadCacheContract {
   }
 
   @Test
-  void manyLeadsSurviveBatching() {
+  void aFullSetIsWrittenAndDeletedWhole() {
     List<Lead> leads = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < LeadCache.MAX_LEADS_PER_OWNER; i++) {
       leads.add(lead(owner, String.format("00Q%03d", i), i));
     }
-    assertThat(replace(leads).written()).isEqualTo(61);
+    assertThat(replace(leads).written()).isEqualTo(LeadCache.MAX_LEADS_PER_OWNER + 1);
 
     assertThat(cache.topLeads(owner, 100))
-        .isInstanceOfSatisfying(Snapshot.Known.class, k -> assertThat(k.leads()).hasSize(60));
-    assertThat(replace(List.of()).deleted()).isEqualTo(60);
+        .isInstanceOfSatisfying(
+            Snapshot.Known.class,
+            k -> assertThat(k.leads()).hasSize(LeadCache.MAX_LEADS_PER_OWNER));
+    assertThat(replace(List.of()).deleted()).isEqualTo(LeadCache.MAX_LEADS_PER_OWNER);
+  }
+
+  @Test
+  void anOwnerHoldsAtMostTheCap_soOneWriteOfTheOwnerIsAlwaysOneAtomicWrite() {
+    List<Lead> tooMany = new ArrayList<>();
+    for (int i = 0; i <= LeadCache.MAX_LEADS_PER_OWNER; i++) {
+      tooMany.add(lead(owner, String.format("00Q%03d", i), i));
+    }
+
+    assertThatThrownBy(() -> replace(tooMany)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(cache.topLeads(owner, 5)).isInstanceOf(Snapshot.NeverRefreshed.class);
+    replace(List.of(lead(owner, "00Q1", 1)));
+    assertThatThrownBy(
+            () ->
+                cache.addLeadIfRoom(lead(owner, "00Q2", 2), LeadCache.MAX_LEADS_PER_OWNER + 1, T0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

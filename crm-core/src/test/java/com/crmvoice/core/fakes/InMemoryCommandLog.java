@@ -13,10 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The command log in memory, with the same conditional transitions as DynamoDB. */
+/**
+ * The command log in memory, with the same conditional transitions as DynamoDB.
+ *
+ * <p>The owner index behind {@link #recentForOwner} is eventually consistent, as DynamoDB's global
+ * secondary index is ("All reads from GSIs and streams are eventually consistent", <a
+ * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html">DynamoDB
+ * read consistency</a>; a write usually reaches the index within a second, never guaranteed): here
+ * it shows the log as it was at the last {@link #catchUpIndex()}, however long ago. Reads by key
+ * ({@link #find}, {@link #latestForOwner}) see every write at once, as strongly consistent reads
+ * do.
+ */
 public final class InMemoryCommandLog implements CommandLog {
 
   private final Map<String, CommandRecord> records = new HashMap<>();
+  private final Map<String, CommandRecord> index = new HashMap<>();
+  private final Map<String, String> latestByOwner = new HashMap<>();
   private final Map<String, String> lastErrors = new HashMap<>();
 
   @Override
@@ -26,6 +38,7 @@ public final class InMemoryCommandLog implements CommandLog {
     }
     records.put(
         command.commandId(), new CommandRecord(command, CommandStatus.queued(), 0, now, null));
+    latestByOwner.put(command.ownerId(), command.commandId());
     return true;
   }
 
@@ -76,8 +89,13 @@ public final class InMemoryCommandLog implements CommandLog {
   }
 
   @Override
+  public synchronized Optional<CommandRecord> latestForOwner(String ownerId) {
+    return Optional.ofNullable(latestByOwner.get(ownerId)).map(records::get);
+  }
+
+  @Override
   public synchronized List<CommandRecord> recentForOwner(String ownerId, int limit) {
-    return records.values().stream()
+    return index.values().stream()
         .filter(r -> r.command().ownerId().equals(ownerId))
         .sorted(
             Comparator.comparing((CommandRecord r) -> r.command().requestedAt())
@@ -85,6 +103,12 @@ public final class InMemoryCommandLog implements CommandLog {
                 .reversed())
         .limit(limit)
         .toList();
+  }
+
+  /** The owner index catches up with every write so far (DynamoDB: after a moment). */
+  public synchronized void catchUpIndex() {
+    index.clear();
+    index.putAll(records);
   }
 
   /** The last error given to {@link #release}, for assertions. */

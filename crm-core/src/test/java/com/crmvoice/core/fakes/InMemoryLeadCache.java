@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** The lead cache in memory, with the same write-only-what-changed counts as DynamoDB. */
+/**
+ * The lead cache in memory, with the same write-only-what-changed counts and the same cap per owner
+ * as DynamoDB. Items never expire here (DynamoDbLeadCacheIT covers expiry).
+ */
 public final class InMemoryLeadCache implements LeadCache {
 
   private static final Comparator<Lead> OLDEST_FIRST =
@@ -39,6 +42,10 @@ public final class InMemoryLeadCache implements LeadCache {
   @Override
   public synchronized WriteCount replaceOwnerLeads(
       String ownerId, List<Lead> leads, String digest, Instant refreshedAt) {
+    if (leads.size() > MAX_LEADS_PER_OWNER) {
+      throw new IllegalArgumentException(
+          leads.size() + " leads for one owner; at most " + MAX_LEADS_PER_OWNER);
+    }
     List<Lead> sorted = leads.stream().sorted(OLDEST_FIRST).toList();
     Owner old = owners.get(ownerId);
     List<Lead> before = old == null ? List.of() : old.leads();
@@ -58,6 +65,9 @@ public final class InMemoryLeadCache implements LeadCache {
 
   @Override
   public synchronized boolean addLeadIfRoom(Lead lead, int maxLeads, Instant now) {
+    if (maxLeads > MAX_LEADS_PER_OWNER) {
+      throw new IllegalArgumentException("maxLeads above " + MAX_LEADS_PER_OWNER);
+    }
     Owner owner = owners.get(lead.ownerId());
     if (owner == null || owner.leads().size() >= maxLeads) {
       return false;

@@ -5,7 +5,10 @@ import com.crmvoice.core.port.CommandLog;
 import java.util.Objects;
 import java.util.Optional;
 
-/** "Did my lead get created": the owner's most recent command, from the command log. */
+/**
+ * "Did my lead get created": the owner's most recent command, from the command log, read by key so
+ * that a question right after a create hears about that create and its current status.
+ */
 public final class LeadStatusService {
 
   private final CommandLog log;
@@ -15,11 +18,11 @@ public final class LeadStatusService {
   }
 
   /**
-   * The owner's most recent command, if any.
+   * The owner's most recent command, if any, as it is now (read your writes).
    *
    * @throws com.crmvoice.core.port.StorageUnavailableException when the log cannot be read
    */
   public Optional<CommandRecord> latest(String ownerId) {
-    return log.recentForOwner(ownerId, 1).stream().findFirst();
+    return log.latestForOwner(ownerId);
   }
 }
