@@ -154,6 +154,27 @@ public final class RefreshBench {
         BenchRow.of(ITEM, "DynamoDB write units, full pass", full.writeUnits(), "WCU", null).emit();
         BenchRow.of(
                 ITEM,
+                "DynamoDB read units, full pass with no change",
+                unchanged.readUnits(),
+                "RRU",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
+                "DynamoDB read units, incremental pass with no change",
+                quiet.readUnits(),
+                "RRU",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
+                "Salesforce calls, incremental pass with no change",
+                quiet.crmCalls(),
+                "calls",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
                 "DynamoDB write units, incremental pass after 100 changes",
                 incremental.writeUnits(),
                 "WCU",
