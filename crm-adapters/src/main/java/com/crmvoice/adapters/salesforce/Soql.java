@@ -111,6 +111,14 @@ public final class Soql {
     return new Condition(identifier(field) + " NOT IN (" + String.join(", ", quoted) + ")");
   }
 
+  public static Condition in(String field, Collection<String> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("IN needs at least one value");
+    }
+    List<String> quoted = values.stream().map(Soql::quote).toList();
+    return new Condition(identifier(field) + " IN (" + String.join(", ", quoted) + ")");
+  }
+
   /** An API name (field or object); anything else is refused, never quoted into place. */
   public static String identifier(String name) {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
