@@ -132,8 +132,9 @@ class CacheRefresherIT {
       assertThat(stack.cachedIds(owner(3))).doesNotContain(reassigned);
       assertThat(stack.cachedIds(owner(5))).startsWith(created);
       assertThat(stack.cachedIds(owner(99))).containsExactly(newOwnersLead);
-      // one query for the changes, one for the six affected owners' top leads
-      assertThat(stack.salesforce.calls("query")).isEqualTo(1 + 1);
+      // one queryAll for the changes, one query for the six affected owners' top leads
+      assertThat(stack.salesforce.calls("queryAll")).isEqualTo(1);
+      assertThat(stack.salesforce.calls("query")).isEqualTo(1);
       assertThat(report.get("crmCalls").asInt()).isEqualTo(2);
       assertThat(report.get("ownersSeen").asInt()).isEqualTo(6);
       assertThat(stack.watermarks.load().orElseThrow()).isAfter(before.minusSeconds(1));
@@ -142,7 +143,33 @@ class CacheRefresherIT {
       JsonNode quiet = stack.pass("incremental");
       // The overlap reads the same changes again; they are already reflected: no owner query.
       assertThat(quiet.get("itemsWritten").asInt()).isZero();
-      assertThat(stack.salesforce.calls("query")).isEqualTo(1);
+      assertThat(stack.salesforce.calls("queryAll")).isEqualTo(1);
+      assertThat(stack.salesforce.calls("query")).isZero();
+    }
+  }
+
+  @Test
+  void leadsDeletedOrMergedInSalesforceLeaveTheCacheOnTheNextIncrementalPass() {
+    try (RefresherStack stack = stack(Map.of())) {
+      stack.salesforce.seed(OWNERS, LEADS_PER_OWNER, 11);
+      stack.pass("incremental"); // no watermark yet: a full pass
+      sleep(5); // the fake stamps changes with the wall clock
+      String deleted = stack.expectedIds(owner(1)).get(0);
+      String master = stack.expectedIds(owner(2)).get(0);
+      String mergedAway = stack.expectedIds(owner(2)).get(1);
+      stack.salesforce.deleteLead(deleted);
+      stack.salesforce.mergeLeads(master, mergedAway);
+      Instant before = Instant.now();
+      stack.salesforce.resetCalls();
+
+      JsonNode report = stack.pass("incremental");
+
+      assertThat(stack.cachedIds(owner(1))).doesNotContain(deleted);
+      assertThat(stack.cachedIds(owner(2))).contains(master).doesNotContain(mergedAway);
+      assertCacheMatchesCrm(stack);
+      assertThat(stack.ownersWrittenSince(before)).containsExactlyInAnyOrder(owner(1), owner(2));
+      assertThat(stack.salesforce.calls("queryAll")).isEqualTo(1);
+      assertThat(report.get("crmCalls").asInt()).isEqualTo(3);
     }
   }
 

@@ -7,7 +7,9 @@ import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
+import com.crmvoice.testkit.salesforce.DuplicateRule;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
+import com.crmvoice.testkit.salesforce.OrgSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,45 @@ class CrmWorkerIT {
           .isEqualTo("Salesforce says this lead already exists.");
       assertThat(stack.depth(stack.queue.queueUrl())).isZero();
       assertThat(stack.deadLetters()).isEmpty();
+    }
+  }
+
+  // An org with an active lead assignment rule and an Alert-type duplicate rule: the lead the user
+  // confirmed is created, and stays theirs (Sforce-Auto-Assign: FALSE, allowSave=true).
+  @Test
+  void aConfirmedLeadIsCreatedForItsOwner_despiteAnAssignmentRuleAndAnAlertDuplicateRule() {
+    try (WorkerStack stack = newStack(WITH_EXTERNAL_ID, 5)) {
+      stack.salesforce.org().leadAssignmentRule(OrgSettings.LEAD_QUEUE_ID);
+      stack.salesforce.org().duplicateRule(DuplicateRule.Action.ALERT);
+      stack.salesforce.insertLead(
+          Map.of("LastName", "Twin", "Company", "Co", "Email", "ada@example.com"));
+      stack.submit("rules-1", "Twin");
+
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "rules-1", CommandState.DONE), Duration.ofSeconds(20)))
+          .isTrue();
+
+      String crmId = stack.log.find("rules-1").orElseThrow().status().crmId();
+      assertThat(stack.salesforce.lead(crmId)).containsEntry("OwnerId", WorkerStack.OWNER);
+    }
+  }
+
+  @Test
+  void aUserWithoutApiAccessSetsTheCommandAsideAsRefused_notAsAnOutage() {
+    try (WorkerStack stack = newStack(Map.of(), 2)) {
+      stack.salesforce.org().apiEnabled(false);
+      stack.submit("noapi-1", "NoApi");
+
+      assertThat(
+              stack.pollUntil(
+                  () -> state(stack, "noapi-1", CommandState.FAILED), Duration.ofSeconds(30)))
+          .isTrue();
+
+      var record = stack.log.find("noapi-1").orElseThrow();
+      assertThat(record.status().failureCode()).isEqualTo("API_CURRENTLY_DISABLED");
+      // Refused, not unavailable: the circuit breaker never counted it as an outage.
+      assertThat(stack.salesforce.calls("composite-create")).isEqualTo(2);
     }
   }
 

@@ -16,6 +16,7 @@ import com.crmvoice.intent.handlers.NoIntentHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
+import com.crmvoice.intent.handlers.UnhandledRequestHandler;
 import java.util.List;
 
 /** The skill: one handler per intent, skill id verification on, one apology for every error. */
@@ -41,10 +42,12 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
-            .addRequestHandler(new LaunchRequestHandler())
+            .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
+    // Last, so that every handler added above (or later) takes its requests first.
     return builder
+        .addRequestHandler(new UnhandledRequestHandler())
         .addExceptionHandler(new AccountLinkingExceptionHandler())
         .addExceptionHandler(new SkillExceptionHandler())
         .build();

@@ -107,16 +107,6 @@ final class Wiring {
   }
 
   static SalesforceConfig withTimeout(SalesforceConfig c, Duration timeout) {
-    return new SalesforceConfig(
-        c.loginUrl(),
-        c.apiVersion(),
-        c.authFlow(),
-        c.clientId(),
-        c.clientSecret(),
-        c.username(),
-        c.privateKeyPem(),
-        c.externalIdField(),
-        c.closedStatuses(),
-        timeout);
+    return c.withTimeout(timeout);
   }
 }

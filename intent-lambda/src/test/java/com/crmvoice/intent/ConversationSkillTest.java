@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConversationSkillTest {
 
@@ -58,6 +59,25 @@ class ConversationSkillTest {
 
     assertThatThrownBy(() -> skill.invoke("get-top-lead-wrong-skill.json"))
         .isInstanceOf(GuardedSkill.SkillIdMismatchException.class);
+    assertThat(skill.cache.reads()).isZero();
+    assertThat(skill.crm.calls("userForAccessToken")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"\"", "123", "null", "{}", "missing"})
+  void aRequestWithoutThisSkillsId_isRefusedLikeOneForAnotherSkill(String applicationId)
+      throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode envelope =
+        SkillHarness.envelope("get-top-lead.json");
+    com.fasterxml.jackson.databind.node.ObjectNode application =
+        (com.fasterxml.jackson.databind.node.ObjectNode) envelope.at("/context/System/application");
+    if (applicationId.equals("missing")) {
+      application.remove("applicationId");
+    } else {
+      application.set("applicationId", SkillHarness.JSON.readTree(applicationId));
+    }
+
+    assertThatThrownBy(() -> skill.invoke(envelope)).isInstanceOf(RequestRefusedException.class);
     assertThat(skill.cache.reads()).isZero();
     assertThat(skill.crm.calls("userForAccessToken")).isZero();
   }

@@ -116,7 +116,7 @@ class CreateLeadDialogSkillTest {
     assertThat(directive(readBack, "Dialog.ConfirmIntent")).isNotNull();
     assertThat(speech(readBack))
         .isEqualTo(
-            "<speak>I'll add John Smith from Acme. Email: john.smith@acme.com. Phone: 555 0100."
+            "<speak>I'll add John Smith from Acme. Email: john.smith@acme.com. Phone: <say-as interpret-as=\"telephone\">555 0100</say-as>."
                 + " Shall I add this lead to Salesforce?</speak>");
   }
 
@@ -247,7 +247,9 @@ class CreateLeadDialogSkillTest {
 
     assertThat(elicited(again)).isEqualTo("phone");
     assertThat(speech(again)).contains("doesn't sound like a phone number", "You can say skip.");
-    assertThat(speech(readBack)).contains("I'll add John Smith from Acme. Phone: 555 0100.");
+    assertThat(speech(readBack))
+        .contains(
+            "I'll add John Smith from Acme. Phone: <say-as interpret-as=\"telephone\">555 0100</say-as>.");
   }
 
   @Test
@@ -339,7 +341,7 @@ class CreateLeadDialogSkillTest {
     assertThat(speech(phone)).contains("Wie lautet die Telefonnummer?");
     assertThat(speech(readBack))
         .isEqualTo(
-            "<speak>Ich lege Smith von Acme an. Telefon: 030 1234567."
+            "<speak>Ich lege Smith von Acme an. Telefon: <say-as interpret-as=\"telephone\">030 1234567</say-as>."
                 + " Soll ich diesen Lead in Salesforce anlegen?</speak>");
   }
 }

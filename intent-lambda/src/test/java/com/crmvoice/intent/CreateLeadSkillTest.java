@@ -96,7 +96,7 @@ class CreateLeadSkillTest {
         .isEqualTo("john.smith@acme.com");
     assertThat(speech(response))
         .isEqualTo(
-            "<speak>I'll add John Smith from Acme. Email: john.smith@acme.com. Phone: +1 555 0100."
+            "<speak>I'll add John Smith from Acme. Email: john.smith@acme.com. Phone: <say-as interpret-as=\"telephone\">+1 555 0100</say-as>."
                 + " Shall I add this lead to Salesforce?</speak>");
     assertThat(skill.queue.sent()).isEmpty();
   }

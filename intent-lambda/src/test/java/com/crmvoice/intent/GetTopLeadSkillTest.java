@@ -30,7 +30,7 @@ class GetTopLeadSkillTest {
 
     assertThat(speech(response))
         .isEqualTo(
-            "<speak>Your top lead is John Smith from Acme. You can reach them at +1 555 0100,"
+            "<speak>Your top lead is John Smith from Acme. You can reach them at <say-as interpret-as=\"telephone\">+1 555 0100</say-as>,"
                 + " or by email at john@acme.com.</speak>");
     assertThat(response.at("/response/card/type").asText()).isEqualTo("Standard");
     assertThat(response.at("/response/card/title").asText()).isEqualTo("Top lead");

@@ -82,7 +82,9 @@ public final class IntentStack implements AutoCloseable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(request.toBytes()), out, null);
-      return JSON.readTree(out.toByteArray());
+      JsonNode response = JSON.readTree(out.toByteArray());
+      SsmlCheck.assertWellFormed(response);
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

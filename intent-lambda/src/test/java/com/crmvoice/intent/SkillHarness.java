@@ -58,8 +58,10 @@ public final class SkillHarness {
     crm.addUser(ALICE_TOKEN, new CrmUser(ALICE, "Alice"));
     crm.addUser(BOB_TOKEN, new CrmUser(BOB, "Bob"));
     ProgressiveResponses recorder =
-        (endpoint, token, requestId, speech) ->
-            progressive.add(new Sent(endpoint, token, requestId, speech));
+        (endpoint, token, requestId, speech) -> {
+          SsmlCheck.assertWellFormed("<speak>" + speech + "</speak>");
+          progressive.add(new Sent(endpoint, token, requestId, speech));
+        };
     services =
         new SkillServices(
             SKILL_ID,
@@ -160,7 +162,9 @@ public final class SkillHarness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return readTree(out.toByteArray());
+    JsonNode response = readTree(out.toByteArray());
+    SsmlCheck.assertWellFormed(response);
+    return response;
   }
 
   static String speech(JsonNode response) {

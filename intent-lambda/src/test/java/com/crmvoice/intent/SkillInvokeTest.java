@@ -20,7 +20,13 @@ class SkillInvokeTest {
 
   private ResponseEnvelope invoke(String name) {
     String json = new String(SkillHarness.resource(name), StandardCharsets.UTF_8);
-    return skill.invoke(serializer.deserialize(json, RequestEnvelope.class));
+    ResponseEnvelope response = skill.invoke(serializer.deserialize(json, RequestEnvelope.class));
+    try {
+      SsmlCheck.assertWellFormed(SkillHarness.JSON.readTree(serializer.serialize(response)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return response;
   }
 
   @ParameterizedTest

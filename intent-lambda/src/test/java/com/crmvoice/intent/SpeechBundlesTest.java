@@ -60,4 +60,46 @@ class SpeechBundlesTest {
     assertThat(Speech.forLocale("fr-FR").locale()).isEqualTo("en-US");
     assertThat(Speech.forLocale(null).say("goodbye")).isEqualTo("Goodbye.");
   }
+
+  /**
+   * A phone number or a date put into speech is marked for Alexa, so it is read as one (<a
+   * href="https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#say-as">say-as</a>).
+   * Cards and screens (card.*) and field names (field.*) are text, not speech.
+   */
+  @Test
+  void phoneNumbersAndDatesAreSpokenWithSayAs() throws IOException {
+    int checked = 0;
+    for (String locale : Speech.LOCALES) {
+      Properties bundle = load(locale);
+      // Phone and email together: the phone is {0}.
+      assertThat(bundle.getProperty("toplead.reach.both"))
+          .contains("<say-as interpret-as=\"telephone\">{0}</say-as>");
+      for (String key : bundle.stringPropertyNames()) {
+        if (key.startsWith("card.") || key.startsWith("field.")) {
+          continue;
+        }
+        String text = bundle.getProperty(key);
+        String kind =
+            key.contains("phone")
+                ? "telephone"
+                : key.toLowerCase(java.util.Locale.ROOT).contains("date") ? "date" : null;
+        if (kind == null || !text.contains("{0}")) {
+          continue;
+        }
+        checked++;
+        assertThat(text)
+            .as(locale + " " + key)
+            .contains("<say-as interpret-as=\"" + kind + "\">{0}</say-as>");
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(3 * 2);
+  }
+
+  @Test
+  void aSpokenPhoneNumberIsMarkedAndItsValueEscaped() {
+    assertThat(Speech.forLocale("en-GB").say("toplead.reach.phone", "+44 20 <7946> 0018"))
+        .isEqualTo(
+            "You can reach them at <say-as interpret-as=\"telephone\">+44 20 &lt;7946&gt;"
+                + " 0018</say-as>.");
+  }
 }

@@ -41,6 +41,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The simulator end to end: the real handlers wired by the local pipeline, the real interaction
@@ -140,13 +142,13 @@ class SimulatorConversationIT {
       Console console = new Console(pipeline, conversation, printer);
 
       // Top lead: the demo user's oldest open lead is Maria Garcia (Olu Adeyemi's is closed).
-      console.runScript(List.of("ask my assistant to get my top lead"));
+      console.runScript(List.of("ask crm voice to get my top lead"));
       assertThat(spokenSince(outputs, 0)).contains("Maria Garcia");
 
       // Create a lead through the whole dialog: the names in the first utterance, then whatever
       // Alexa asks for (the company at least), then the confirmation.
       int mark = outputs.size();
-      conversation.say("ask my assistant to add a lead for Grace Hopper");
+      conversation.say("ask crm voice to add a lead for Grace Hopper");
       assertThat(conversation.elicitedSlot()).contains("company");
       Map<String, String> answers =
           Map.of(
@@ -180,16 +182,18 @@ class SimulatorConversationIT {
 
       // "What happened to my lead" says it was created.
       mark = outputs.size();
-      console.runScript(List.of("ask my assistant what happened to my lead"));
+      console.runScript(List.of("ask c. r. m. voice what happened to my lead"));
       assertThat(spokenSince(outputs, mark).toLowerCase(Locale.ROOT))
           .as("transcript:%n%s", transcript.toString(StandardCharsets.UTF_8))
           .contains("created");
 
       // The refresher picks it up: after a pass, the cache holds the new lead.
       assumeTrue(pipeline.refresherAvailable(), "the cache refresher is on the class path");
-      int queriesBefore = salesforce.calls("query");
+      // The incremental pass reads the changes with queryAll, then owners with query.
+      int queriesBefore = salesforce.calls("query") + salesforce.calls("queryAll");
       console.runScript(List.of(":refresh incremental", ":wait 30"));
-      assertThat(salesforce.calls("query")).isGreaterThan(queriesBefore);
+      assertThat(salesforce.calls("query") + salesforce.calls("queryAll"))
+          .isGreaterThan(queriesBefore);
       DynamoDbLeadCache cache =
           new DynamoDbLeadCache(
               pipeline.clients().dynamoDb(),
@@ -216,5 +220,35 @@ class SimulatorConversationIT {
       }
     }
     return spoken.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"amzn1.ask.skill.another", "", "123", "missing", "this skill"})
+  void aRequestForAnotherSkillOrNone_isRefusedWith400ByTheHttpEndpoint_notA500(String skillId)
+      throws Exception {
+    assumeTrue(pipeline.intentAvailable(), "the intent function is on the class path");
+    com.fasterxml.jackson.databind.node.ObjectNode envelope =
+        com.crmvoice.testkit.alexa.AlexaRequests.launch().toNode();
+    com.fasterxml.jackson.databind.node.ObjectNode application =
+        (com.fasterxml.jackson.databind.node.ObjectNode) envelope.at("/context/System/application");
+    switch (skillId) {
+      case "missing" -> application.remove("applicationId");
+      case "123" -> application.put("applicationId", 123);
+      case "this skill" -> application.put("applicationId", pipeline.env().get(EnvNames.SKILL_ID));
+      default -> application.put("applicationId", skillId);
+    }
+    try (com.crmvoice.simulator.signature.SkillHttpServer server =
+        com.crmvoice.simulator.signature.SkillHttpServer.start(
+            0, new StreamSkillEndpoint(pipeline.intentFunction()), null)) {
+      java.net.http.HttpResponse<String> response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(server.url())
+                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope.toString()))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(skillId.equals("this skill") ? 200 : 400);
+    }
   }
 }

@@ -34,7 +34,7 @@ class SimulatorScriptIT {
     String text = Files.readString(transcript, StandardCharsets.UTF_8);
     assertThat(exit).isZero();
     assertThat(text)
-        .contains("you> ask my assistant to get my top lead")
+        .contains("you> ask crm voice to get my top lead")
         .contains("alexa> Your top lead is Maria Garcia")
         .contains("[card")
         .contains("Grace Hopper, Cobol Systems")

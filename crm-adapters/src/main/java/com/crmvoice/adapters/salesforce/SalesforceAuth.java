@@ -146,7 +146,7 @@ final class SalesforceAuth {
     return new Session(json.get("access_token").asText(), instance, clock.instant());
   }
 
-  /** The RS256-signed JWT bearer assertion: iss = consumer key, sub = user, aud = login URL. */
+  /** The RS256-signed JWT bearer assertion: iss = consumer key, sub = user, aud = audience. */
   String assertion() {
     String header = base64Url("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
     Map<String, Object> claims = new LinkedHashMap<>();
@@ -167,10 +167,11 @@ final class SalesforceAuth {
   }
 
   /**
-   * The login host itself: https://login.salesforce.com, https://test.salesforce.com, My Domain.
+   * login.salesforce.com or test.salesforce.com (or an Experience Cloud site), never the My Domain
+   * host the token request goes to: {@link SalesforceConfig#jwtAudience()}.
    */
   private String audience() {
-    String url = config.loginUrl().toString();
+    String url = config.jwtAudience().toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

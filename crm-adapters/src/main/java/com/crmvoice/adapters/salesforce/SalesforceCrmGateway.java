@@ -5,6 +5,7 @@ import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.domain.NewLead;
+import com.crmvoice.core.domain.SalesforceIds;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.port.CrmUnavailableException;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * the configured external id field, so a repeated command finds its lead instead of creating a
  * second), Salesforce's error array mapped to retryable and permanent failures, the session
  * refreshed once on 401 INVALID_SESSION_ID, API usage read from {@code Sforce-Limit-Info}.
+ *
+ * <p>Lead writes send {@code Sforce-Auto-Assign} (FALSE by default, so an active lead assignment
+ * rule does not take the lead from the owner CRM Voice gives it) and, unless configured off, {@code
+ * Sforce-Duplicate-Rule-Header: allowSave=true} (an Alert-type duplicate rule lets the lead the
+ * user confirmed through; a Block-type rule still refuses it). The change query goes through
+ * queryAll, so leads deleted or merged away since the watermark come back as deletions.
  */
 public final class SalesforceCrmGateway implements CrmGateway {
 
@@ -75,9 +83,29 @@ public final class SalesforceCrmGateway implements CrmGateway {
           "UNABLE_TO_LOCK_ROW",
           "SERVER_UNAVAILABLE",
           "QUERY_TIMEOUT",
-          "API_CURRENTLY_DISABLED",
+          "REQUEST_RUNNING_TOO_LONG",
           "TXN_SECURITY_END_A_SESSION",
           "UNKNOWN_EXCEPTION");
+
+  /**
+   * Codes that say the org or the integration user is set up so that the call cannot work until an
+   * admin changes something: permanent whatever the HTTP status, never retried as an outage.
+   * API_CURRENTLY_DISABLED is "API is disabled for this User" (the profile lacks API Enabled),
+   * API_DISABLED_FOR_ORG an edition without API access; the others are missing permissions or
+   * features. Codes from Salesforce's ExceptionCode list
+   * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#exceptioncode)
+   * and StatusCode list
+   * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#statuscode).
+   */
+  static final Set<String> PERMANENT_ORG_CODES =
+      Set.of(
+          "API_CURRENTLY_DISABLED",
+          "API_DISABLED_FOR_ORG",
+          "FUNCTIONALITY_NOT_ENABLED",
+          "INSUFFICIENT_ACCESS",
+          "INSUFFICIENT_ACCESS_OR_READONLY",
+          "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+          "INSUFFICIENT_PRIVILEGES");
 
   /** API usage as the last response reported it. */
   public record ApiUsage(int used, int max) {
@@ -171,10 +199,10 @@ public final class SalesforceCrmGateway implements CrmGateway {
 
   @Override
   public Stream<LeadChange> leadsModifiedSince(Instant since) {
-    String[] fields = new String[LEAD_FIELDS.length + 2];
-    System.arraycopy(LEAD_FIELDS, 0, fields, 0, LEAD_FIELDS.length);
+    String[] fields = Arrays.copyOf(LEAD_FIELDS, LEAD_FIELDS.length + 3);
     fields[LEAD_FIELDS.length] = "IsConverted";
     fields[LEAD_FIELDS.length + 1] = "SystemModstamp";
+    fields[LEAD_FIELDS.length + 2] = "IsDeleted";
     String soql =
         Soql.select(fields)
             .from("Lead")
@@ -183,13 +211,21 @@ public final class SalesforceCrmGateway implements CrmGateway {
             .orderBy("Id", true)
             .build();
     Set<String> closed = Set.copyOf(config.closedStatuses());
+    // queryAll, not query: query leaves out leads deleted (or merged away) since the watermark, and
+    // they would stay cached until the next full pass. A delete moves SystemModstamp.
+    // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_queryall.htm
     return query(
+        "/queryAll",
         soql,
         record -> {
           Lead lead = toLead(record);
+          Instant modifiedAt = parseDateTime(record.path("SystemModstamp").asText());
+          if (record.path("IsDeleted").asBoolean(false)) {
+            return LeadChange.deletion(lead, modifiedAt);
+          }
           boolean open =
               !record.path("IsConverted").asBoolean(false) && !closed.contains(lead.status());
-          return new LeadChange(lead, open, parseDateTime(record.path("SystemModstamp").asText()));
+          return new LeadChange(lead, open, modifiedAt);
         });
   }
 
@@ -201,9 +237,13 @@ public final class SalesforceCrmGateway implements CrmGateway {
     return soql;
   }
 
-  /** A lazily paged query: page n+1 is fetched only when the consumer reaches its first record. */
   private <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
-    String firstPath = dataPath("/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
+    return query("/query", soql, mapper);
+  }
+
+  /** A lazily paged query: page n+1 is fetched only when the consumer reaches its first record. */
+  private <T> Stream<T> query(String resource, String soql, Function<JsonNode, T> mapper) {
+    String firstPath = dataPath(resource + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
     Iterator<T> pages =
         new Iterator<>() {
           private String nextPath = firstPath;
@@ -285,11 +325,12 @@ public final class SalesforceCrmGateway implements CrmGateway {
     }
     JsonNode response =
         externalField == null
-            ? send("POST", dataPath("/composite/sobjects"), body)
+            ? send("POST", dataPath("/composite/sobjects"), body, writeHeaders())
             : send(
                 "PATCH",
                 dataPath("/composite/sobjects/Lead/" + Soql.identifier(externalField)),
-                body);
+                body,
+                writeHeaders());
     if (!response.isArray() || response.size() != chunk.size()) {
       throw new CrmUnavailableException(
           "UNEXPECTED_RESPONSE",
@@ -317,6 +358,26 @@ public final class SalesforceCrmGateway implements CrmGateway {
     return results;
   }
 
+  /**
+   * Headers of every lead create and upsert. Without Sforce-Auto-Assign the REST API runs the
+   * active lead assignment rules ("If the header is not provided in the request, the default value
+   * is TRUE":
+   * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_autoassign.htm),
+   * and a lead created for the user could land in a queue or with another rep while the cache
+   * records it as the user's. Without allowSave an Alert-type duplicate rule refuses the lead with
+   * DUPLICATES_DETECTED, although a person in the UI could have saved it after the alert
+   * (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_duplicaterules.htm);
+   * docs/worker.md says why CRM Voice allows the save by default.
+   */
+  private Map<String, String> writeHeaders() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Sforce-Auto-Assign", config.autoAssign());
+    if (config.duplicateAllowSave()) {
+      headers.put("Sforce-Duplicate-Rule-Header", "allowSave=true");
+    }
+    return headers;
+  }
+
   // ---- identity ----
 
   @Override
@@ -341,7 +402,8 @@ public final class SalesforceCrmGateway implements CrmGateway {
       throw new CrmRejectedException(
           "INVALID_USERINFO", "userinfo answered HTTP " + response.statusCode());
     }
-    return new CrmUser(body.get("user_id").asText(), body.path("name").asText(null));
+    return new CrmUser(
+        SalesforceIds.normalise(body.get("user_id").asText()), body.path("name").asText(null));
   }
 
   // ---- HTTP ----
@@ -350,13 +412,18 @@ public final class SalesforceCrmGateway implements CrmGateway {
     return "/services/data/v" + config.apiVersion() + rest;
   }
 
-  /** Sends an authenticated request, refreshing the session once on 401, and maps failures. */
   private JsonNode send(String method, String pathAndQuery, JsonNode body) {
+    return send(method, pathAndQuery, body, Map.of());
+  }
+
+  /** Sends an authenticated request, refreshing the session once on 401, and maps failures. */
+  private JsonNode send(
+      String method, String pathAndQuery, JsonNode body, Map<String, String> headers) {
     SalesforceAuth.Session session = auth.session();
-    HttpResponse<String> response = exchange(request(session, method, pathAndQuery, body));
+    HttpResponse<String> response = exchange(request(session, method, pathAndQuery, body, headers));
     if (response.statusCode() == 401) {
       session = auth.refresh(session);
-      response = exchange(request(session, method, pathAndQuery, body));
+      response = exchange(request(session, method, pathAndQuery, body, headers));
       if (response.statusCode() == 401) {
         throw new CrmRejectedException("INVALID_SESSION_ID", "Salesforce refused a fresh session");
       }
@@ -373,7 +440,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
     }
     String code = errorCode(json, status);
     String message = errorMessage(json);
-    if (status >= 500 || RETRYABLE_CODES.contains(code)) {
+    if (!PERMANENT_ORG_CODES.contains(code) && (status >= 500 || RETRYABLE_CODES.contains(code))) {
       throw new CrmUnavailableException(
           code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
     }
@@ -382,13 +449,18 @@ public final class SalesforceCrmGateway implements CrmGateway {
   }
 
   private HttpRequest request(
-      SalesforceAuth.Session session, String method, String pathAndQuery, JsonNode body) {
+      SalesforceAuth.Session session,
+      String method,
+      String pathAndQuery,
+      JsonNode body,
+      Map<String, String> headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create(session.instanceUrl().toString().replaceAll("/$", "") + pathAndQuery))
             .timeout(config.timeout())
             .header("Authorization", "Bearer " + session.accessToken())
             .header("Accept", "application/json");
+    headers.forEach(builder::header);
     if (body == null) {
       builder.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -33,7 +33,7 @@ class SalesforceAuthTest {
             + "\n-----END PRIVATE KEY-----\n";
     SalesforceConfig config =
         new SalesforceConfig(
-            URI.create("https://login.salesforce.com"),
+            URI.create("https://acme.my.salesforce.com"), // a My Domain login URL
             "62.0",
             SalesforceConfig.AuthFlow.JWT_BEARER,
             "consumer-key",
@@ -55,6 +55,8 @@ class SalesforceAuthTest {
     assertThat(header.get("alg").asText()).isEqualTo("RS256");
     assertThat(claims.get("iss").asText()).isEqualTo("consumer-key");
     assertThat(claims.get("sub").asText()).isEqualTo("int@example.com");
+    // Not the My Domain:
+    // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm
     assertThat(claims.get("aud").asText()).isEqualTo("https://login.salesforce.com");
     assertThat(claims.get("exp").asLong()).isEqualTo(now.plusSeconds(180).getEpochSecond());
     Signature verifier = Signature.getInstance("SHA256withRSA");

@@ -12,7 +12,10 @@ import com.crmvoice.core.port.CrmGateway.CreateLeadRequest;
 import com.crmvoice.core.port.CrmGateway.CreateResult;
 import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.port.CrmUnavailableException;
+import com.crmvoice.testkit.salesforce.DuplicateRule;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
+import com.crmvoice.testkit.salesforce.OrgSettings;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +59,26 @@ class SalesforceCrmGatewayIT {
         externalIdField,
         List.copyOf(FakeSalesforce.CLOSED_STATUSES),
         Duration.ofSeconds(2));
+  }
+
+  /** The JWT bearer flow with the newer settings spelled out. */
+  private SalesforceConfig jwt(
+      String externalIdField, URI audience, String autoAssign, boolean allowSave) {
+    SalesforceConfig c = jwt(externalIdField);
+    return new SalesforceConfig(
+        c.loginUrl(),
+        c.apiVersion(),
+        c.authFlow(),
+        c.clientId(),
+        c.clientSecret(),
+        c.username(),
+        c.privateKeyPem(),
+        c.externalIdField(),
+        c.closedStatuses(),
+        c.timeout(),
+        audience,
+        autoAssign,
+        allowSave);
   }
 
   private SalesforceCrmGateway gateway(SalesforceConfig config) {
@@ -104,6 +127,28 @@ class SalesforceCrmGatewayIT {
     assertThat(top.get(0).createdAt())
         .isEqualTo(Instant.parse("2026-01-01T00:00:00Z").minus(Duration.ofDays(30)));
     assertThat(sf.calls("token")).isEqualTo(1);
+  }
+
+  // The login URL is the fake's own host, as a My Domain would be; aud must still be
+  // login.salesforce.com (test.salesforce.com for a sandbox):
+  // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm
+  @Test
+  void theJwtAudienceIsTheLoginHostOfTheOrgsKind_notTheMyDomainLoginUrl() {
+    lead(OWNER, "Aud", 3, "Open - Not Contacted");
+
+    assertThat(gateway(jwt(null)).topOpenLeads(OWNER, 1)).hasSize(1);
+
+    sf.org().sandbox(true);
+    assertThatThrownBy(() -> gateway(jwt(null)).topOpenLeads(OWNER, 1))
+        .isInstanceOfSatisfying(
+            CrmRejectedException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo("INVALID_GRANT");
+              assertThat(e.getMessage()).contains("audience is invalid");
+            });
+    SalesforceConfig sandbox =
+        jwt(null, SalesforceConfig.SANDBOX_AUDIENCE, "FALSE", true); // SALESFORCE_JWT_AUDIENCE
+    assertThat(gateway(sandbox).topOpenLeads(OWNER, 1)).hasSize(1);
   }
 
   @Test
@@ -256,10 +301,68 @@ class SalesforceCrmGatewayIT {
     assertThat(sf.calls("composite-create")).isEqualTo(1);
   }
 
+  // Without Sforce-Auto-Assign: FALSE the REST API runs the active lead assignment rule:
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_autoassign.htm
   @Test
-  void validationErrorsFromSalesforceArePermanent() {
+  void createdAndUpsertedLeadsKeepTheirOwner_whenALeadAssignmentRuleIsActive() {
+    sf.org().leadAssignmentRule(OrgSettings.LEAD_QUEUE_ID);
+
+    CreateResult created = gateway(jwt(null)).createLeads(List.of(request("a1", "Mine"))).get(0);
+    CreateResult upserted =
+        gateway(jwt(FakeSalesforce.EXTERNAL_ID_FIELD))
+            .createLeads(List.of(request("a2", "MineToo")))
+            .get(0);
+    CreateResult assigned =
+        gateway(jwt(null, SalesforceConfig.PRODUCTION_AUDIENCE, "TRUE", true))
+            .createLeads(List.of(request("a3", "Queued")))
+            .get(0);
+
+    assertThat(sf.lead(((CreateResult.Created) created).crmId())).containsEntry("OwnerId", OWNER);
+    assertThat(sf.lead(((CreateResult.Created) upserted).crmId())).containsEntry("OwnerId", OWNER);
+    assertThat(sf.lead(((CreateResult.Created) assigned).crmId()))
+        .containsEntry("OwnerId", OrgSettings.LEAD_QUEUE_ID);
+  }
+
+  // An Alert-type duplicate rule lets the save through with allowSave=true; a Block-type rule
+  // never:
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_duplicaterules.htm
+  @Test
+  void anAlertDuplicateRuleLetsTheConfirmedLeadThrough_unlessAllowSaveIsTurnedOff() {
+    sf.insertLead(Map.of("LastName", "Dup", "Company", "Co", "Email", "dup@example.com"));
+    sf.org().duplicateRule(DuplicateRule.Action.ALERT);
+    CreateLeadRequest duplicate =
+        new CreateLeadRequest("d0", OWNER, new NewLead(null, "Dup", "Co", "dup@example.com", null));
+
+    CreateResult allowed = gateway(jwt(null)).createLeads(List.of(duplicate)).get(0);
+    CreateResult refused =
+        gateway(jwt(null, SalesforceConfig.PRODUCTION_AUDIENCE, "FALSE", false))
+            .createLeads(List.of(duplicate))
+            .get(0);
+
+    assertThat(allowed).isInstanceOf(CreateResult.Created.class);
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            CreateResult.Rejected.class,
+            r -> assertThat(r.errorCode()).isEqualTo("DUPLICATES_DETECTED"));
+  }
+
+  @Test
+  void aUserWithoutApiAccessIsAPermanentFailure_notAnOutage() {
+    sf.org().apiEnabled(false);
     SalesforceCrmGateway gateway = gateway(jwt(null));
-    sf.faults().duplicateRule(true);
+
+    assertThatThrownBy(() -> gateway.topOpenLeads(OWNER, 1))
+        .isInstanceOfSatisfying(
+            CrmRejectedException.class,
+            e -> assertThat(e.errorCode()).isEqualTo("API_CURRENTLY_DISABLED"));
+    assertThatThrownBy(() -> gateway.createLeads(List.of(request("x1", "NoApi"))))
+        .isInstanceOf(CrmRejectedException.class);
+  }
+
+  @Test
+  void aBlockDuplicateRuleRefusesWhateverAllowSaveSays() {
+    SalesforceCrmGateway gateway = gateway(jwt(null)); // sends allowSave=true
+    sf.org().duplicateRule(DuplicateRule.Action.BLOCK);
     sf.insertLead(Map.of("LastName", "Dup", "Company", "Co", "Email", "dup@example.com"));
 
     List<CreateResult> results =
@@ -349,6 +452,28 @@ class SalesforceCrmGatewayIT {
     assertThat(changes.get(0).open()).isFalse();
     assertThat(changes.get(1).open()).isTrue();
     assertThat(changes.get(1).lead().ownerId()).isEqualTo(OTHER);
+  }
+
+  @Test
+  void leadsDeletedOrMergedAwayComeBackAsDeletions() throws Exception {
+    String master = lead(OWNER, "Master", 5, "Open - Not Contacted");
+    String loser = lead(OWNER, "Loser", 6, "Open - Not Contacted");
+    String gone = lead(OTHER, "Gone", 7, "Open - Not Contacted");
+    Instant since = Instant.parse(sf.lead(gone).get("SystemModstamp").toString()).plusSeconds(1);
+    Thread.sleep(1100);
+    sf.deleteLead(gone);
+    sf.mergeLeads(master, loser);
+
+    List<LeadChange> changes;
+    try (Stream<LeadChange> stream = gateway(jwt(null)).leadsModifiedSince(since)) {
+      changes = stream.toList();
+    }
+
+    assertThat(changes).extracting(c -> c.lead().id()).containsExactly(gone, master, loser);
+    assertThat(changes).extracting(LeadChange::deleted).containsExactly(true, false, true);
+    assertThat(changes).extracting(LeadChange::open).containsExactly(false, true, false);
+    assertThat(changes.get(0).lead().ownerId()).isEqualTo(OTHER);
+    assertThat(sf.calls("queryAll")).isEqualTo(1);
   }
 
   @Test

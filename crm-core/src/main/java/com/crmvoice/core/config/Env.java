@@ -61,6 +61,21 @@ public final class Env {
     return parsed;
   }
 
+  /** true or false (any case); the fallback when absent. */
+  public boolean bool(String name, boolean fallback) {
+    String value = optional(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new ConfigException(name + " must be true or false, got '" + value + "'");
+  }
+
   public URI uri(String name, String fallback) {
     String value = optional(name, fallback);
     if (value == null) {

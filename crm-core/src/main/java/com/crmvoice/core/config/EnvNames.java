@@ -27,6 +27,15 @@ public final class EnvNames {
   public static final String SALESFORCE_CLOSED_STATUSES = "SALESFORCE_CLOSED_STATUSES";
   public static final String SALESFORCE_TIMEOUT_MS = "SALESFORCE_TIMEOUT_MS";
 
+  /** The JWT bearer assertion's {@code aud}, when it cannot be derived from the login URL. */
+  public static final String SALESFORCE_JWT_AUDIENCE = "SALESFORCE_JWT_AUDIENCE";
+
+  /** The {@code Sforce-Auto-Assign} header on lead writes: FALSE (default), TRUE or a rule id. */
+  public static final String SALESFORCE_AUTO_ASSIGN = "SALESFORCE_AUTO_ASSIGN";
+
+  /** Whether lead writes send {@code Sforce-Duplicate-Rule-Header: allowSave=true} (default). */
+  public static final String SALESFORCE_DUPLICATE_ALLOW_SAVE = "SALESFORCE_DUPLICATE_ALLOW_SAVE";
+
   // Lead cache.
   public static final String LEAD_CACHE_TOP_N = "LEAD_CACHE_TOP_N";
   public static final String LEAD_CACHE_TTL_HOURS = "LEAD_CACHE_TTL_HOURS";

@@ -44,7 +44,10 @@ public final class FunctionEnvironments {
           SALESFORCE_USERNAME,
           SALESFORCE_CLOSED_STATUSES,
           SALESFORCE_EXTERNAL_ID_FIELD,
-          SALESFORCE_TIMEOUT_MS);
+          SALESFORCE_TIMEOUT_MS,
+          SALESFORCE_JWT_AUDIENCE,
+          SALESFORCE_AUTO_ASSIGN,
+          SALESFORCE_DUPLICATE_ALLOW_SAVE);
 
   /**
    * One Lambda function's environment.

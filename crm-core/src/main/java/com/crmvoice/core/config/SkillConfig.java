@@ -2,6 +2,7 @@ package com.crmvoice.core.config;
 
 import static com.crmvoice.core.config.EnvNames.*;
 
+import com.crmvoice.core.domain.SalesforceIds;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,9 @@ import java.time.Duration;
  *
  * @param skillId the Alexa skill id requests must carry (skill id verification)
  * @param identityMode how the CRM user behind a request is found
- * @param singleUserOwnerId the CRM user id every request acts for, in single-user mode; else null
+ * @param singleUserOwnerId the CRM user id every request acts for, in single-user mode; else null.
+ *     A 15-character Salesforce id (as admins copy it from the UI) is kept in its 18-character
+ *     form, the one the API returns and the cache is keyed by ({@link SalesforceIds})
  * @param liveLookupBudget how long a cache miss may wait for the CRM, well under Alexa's 8 seconds
  * @param identityCacheTtl how long a token's CRM user is remembered (0: not at all)
  */
@@ -58,6 +61,7 @@ public record SkillConfig(
       throw new ConfigException(
           IDENTITY_MODE + "=single-user needs " + SINGLE_USER_OWNER_ID + " (a CRM user id)");
     }
+    singleUserOwnerId = SalesforceIds.normalise(singleUserOwnerId);
     if (liveLookupBudget.isNegative()
         || liveLookupBudget.isZero()
         || liveLookupBudget.toMillis() > MAX_LIVE_LOOKUP_BUDGET_MS) {

@@ -39,6 +39,20 @@ class SkillConfigTest {
   }
 
   @Test
+  void aFifteenCharacterOwnerIdIsKeptInItsEighteenCharacterForm() {
+    // Admins copy the 15-character id from the user's page; the API (and so the cache) uses 18.
+    SkillConfig config =
+        SkillConfig.fromEnv(
+            Env.of(
+                Map.of(
+                    "SKILL_ID", "s",
+                    "IDENTITY_MODE", "single-user",
+                    "SINGLE_USER_OWNER_ID", "00570000001ZwTi")));
+
+    assertThat(config.singleUserOwnerId()).isEqualTo("00570000001ZwTiAAK");
+  }
+
+  @Test
   void refusesAMissingSkillId_andABudgetAboveSixSeconds() {
     assertThatThrownBy(() -> SkillConfig.fromEnv(Env.of(Map.of())))
         .hasMessageContaining("SKILL_ID");

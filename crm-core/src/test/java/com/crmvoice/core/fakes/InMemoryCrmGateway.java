@@ -30,7 +30,12 @@ public final class InMemoryCrmGateway implements CrmGateway {
   private static final Comparator<Lead> BY_OWNER_THEN_OLDEST =
       Comparator.comparing(Lead::ownerId).thenComparing(OLDEST_FIRST);
 
-  private record Row(Lead lead, boolean open, Instant modifiedAt, String externalId) {}
+  private record Row(
+      Lead lead, boolean open, Instant modifiedAt, String externalId, boolean deleted) {
+    Row(Lead lead, boolean open, Instant modifiedAt, String externalId) {
+      this(lead, open, modifiedAt, externalId, false);
+    }
+  }
 
   private final Clock clock;
   private final Set<String> closedStatuses;
@@ -70,8 +75,13 @@ public final class InMemoryCrmGateway implements CrmGateway {
     rows.put(leadId, new Row(row.lead(), false, clock.instant(), row.externalId()));
   }
 
+  /**
+   * Deletes a lead (or merges it away) as the CRM does: it leaves every read but {@link
+   * #leadsModifiedSince}, which reports it once as a deletion.
+   */
   public synchronized void delete(String leadId) {
-    rows.remove(leadId);
+    Row row = rows.get(leadId);
+    rows.put(leadId, new Row(row.lead(), false, clock.instant(), row.externalId(), true));
   }
 
   public synchronized void addUser(String accessToken, CrmUser user) {
@@ -95,12 +105,12 @@ public final class InMemoryCrmGateway implements CrmGateway {
   }
 
   public synchronized List<Lead> allLeads() {
-    return rows.values().stream().map(Row::lead).toList();
+    return rows.values().stream().filter(r -> !r.deleted()).map(Row::lead).toList();
   }
 
   public synchronized List<Lead> openLeadsOf(String ownerId) {
     return rows.values().stream()
-        .filter(r -> r.open() && r.lead().ownerId().equals(ownerId))
+        .filter(r -> r.open() && !r.deleted() && r.lead().ownerId().equals(ownerId))
         .map(Row::lead)
         .sorted(OLDEST_FIRST)
         .toList();
@@ -118,7 +128,7 @@ public final class InMemoryCrmGateway implements CrmGateway {
   public synchronized Stream<Lead> openLeads() {
     enter("openLeads");
     return rows.values().stream()
-        .filter(Row::open)
+        .filter(r -> r.open() && !r.deleted())
         .map(Row::lead)
         .sorted(BY_OWNER_THEN_OLDEST)
         .toList()
@@ -131,7 +141,11 @@ public final class InMemoryCrmGateway implements CrmGateway {
     return rows.values().stream()
         .filter(r -> !r.modifiedAt().isBefore(since))
         .sorted(Comparator.comparing(Row::modifiedAt))
-        .map(r -> new LeadChange(r.lead(), r.open(), r.modifiedAt()))
+        .map(
+            r ->
+                r.deleted()
+                    ? LeadChange.deletion(r.lead(), r.modifiedAt())
+                    : new LeadChange(r.lead(), r.open(), r.modifiedAt()))
         .toList()
         .stream();
   }
@@ -153,7 +167,7 @@ public final class InMemoryCrmGateway implements CrmGateway {
       }
       Row existing =
           rows.values().stream()
-              .filter(r -> request.externalId().equals(r.externalId()))
+              .filter(r -> !r.deleted() && request.externalId().equals(r.externalId()))
               .findFirst()
               .orElse(null);
       if (existing != null) {

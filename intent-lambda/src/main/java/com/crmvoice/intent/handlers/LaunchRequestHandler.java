@@ -6,11 +6,25 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.LaunchRequest;
 import com.amazon.ask.model.Response;
+import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.speech.Speech;
+import java.util.Objects;
 import java.util.Optional;
 
-/** "Alexa, open my assistant": says what the skill can do and keeps the session open. */
+/**
+ * "Alexa, open c. r. m. voice": says what the skill can do and keeps the session open. A user who
+ * has not linked an account, where the skill needs one, hears that instead and gets the LinkAccount
+ * card (the {@link IdentityResolver} throws, {@link AccountLinkingExceptionHandler} answers), as
+ * Amazon's certification test for account linking expects of a launch.
+ */
 public final class LaunchRequestHandler implements RequestHandler {
+
+  private final IdentityResolver identity;
+
+  public LaunchRequestHandler(SkillServices services) {
+    this.identity = Objects.requireNonNull(services, "services").identity();
+  }
 
   @Override
   public boolean canHandle(HandlerInput input) {
@@ -19,6 +33,11 @@ public final class LaunchRequestHandler implements RequestHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
+    if (Requests.accessToken(input) == null) {
+      // Without a token only the mode decides (single-user answers, account linking throws): no
+      // CRM call. A token is checked when the first request needs the user, not at launch.
+      identity.resolve(null);
+    }
     Speech speech = Requests.speech(input);
     return input
         .getResponseBuilder()

@@ -48,9 +48,9 @@ final class LeadView {
   }
 
   static String cardText(Speech speech, Lead lead) {
-    StringBuilder text = new StringBuilder(lead.fullName());
+    StringBuilder text = new StringBuilder(Speech.xmlSafe(lead.fullName()));
     if (lead.company() != null) {
-      text.append('\n').append(lead.company());
+      text.append('\n').append(Speech.xmlSafe(lead.company()));
     }
     if (lead.phone() != null) {
       text.append('\n').append(speech.plain("card.phone", lead.phone()));
@@ -68,8 +68,8 @@ final class LeadView {
   static RenderDocumentDirective apl(Speech speech, Lead lead) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("title", speech.plain("card.title"));
-    details.put("name", lead.fullName());
-    details.put("company", lead.company() == null ? "" : lead.company());
+    details.put("name", Speech.xmlSafe(lead.fullName()));
+    details.put("company", lead.company() == null ? "" : Speech.xmlSafe(lead.company()));
     details.put("phone", lead.phone() == null ? "" : speech.plain("card.phone", lead.phone()));
     details.put("email", lead.email() == null ? "" : speech.plain("card.email", lead.email()));
     details.put("status", lead.status() == null ? "" : speech.plain("card.status", lead.status()));

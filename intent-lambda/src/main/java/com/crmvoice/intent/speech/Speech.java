@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * What the skill says, per locale, from the resource bundles {@code Speech_<locale>.properties}.
- * Placeholders are {0}, {1}, …; values put into them are escaped for SSML. Locales the skill has no
- * text for speak American English.
+ * Placeholders are {0}, {1}, …; values put into them are escaped for SSML, and code points XML 1.0
+ * cannot carry are taken out of them first ({@link #xmlSafe}), so a value from the CRM can never
+ * make the SSML ill-formed (Alexa refuses such a response). Locales the skill has no text for speak
+ * American English.
  */
 public final class Speech {
 
@@ -45,7 +47,10 @@ public final class Speech {
     return fill(bundle.getString(key), args, true);
   }
 
-  /** Like {@link #say} for text on a card: no escaping. */
+  /**
+   * Like {@link #say} for text on a card or a screen: no escaping, but the values are {@link
+   * #xmlSafe} (an unpaired surrogate cannot even be written as UTF-8 JSON).
+   */
   public String plain(String key, Object... args) {
     return fill(bundle.getString(key), args, false);
   }
@@ -59,8 +64,10 @@ public final class Speech {
     while (m.find()) {
       int i = m.group(1).charAt(0) - '0';
       String value = i < args.length ? String.valueOf(args[i]) : m.group();
-      m.appendReplacement(
-          out, Matcher.quoteReplacement(ssml && i < args.length ? escape(value) : value));
+      if (i < args.length) {
+        value = ssml ? escape(value) : xmlSafe(value);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
     return out.toString();
@@ -79,8 +86,58 @@ public final class Speech {
     return plain(key, args);
   }
 
-  static String escape(String value) {
-    return value
+  /**
+   * {@code value} without the code points XML 1.0 does not allow (its {@code Char} production,
+   * https://www.w3.org/TR/xml/#charsets): a C0 control other than tab, line feed and carriage
+   * return becomes a space (a vertical tab from a spreadsheet import separates two words); U+FFFE,
+   * U+FFFF and unpaired surrogates are dropped. Every other code point, a surrogate pair included,
+   * stays as it is.
+   */
+  public static String xmlSafe(String value) {
+    int length = value.length();
+    int i = 0;
+    while (i < length && allowed(value, i)) {
+      i += Character.isHighSurrogate(value.charAt(i)) ? 2 : 1;
+    }
+    if (i >= length) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(length).append(value, 0, i);
+    while (i < length) {
+      char c = value.charAt(i);
+      if (allowed(value, i)) {
+        int step = Character.isHighSurrogate(c) ? 2 : 1;
+        out.append(value, i, i + step);
+        i += step;
+      } else {
+        if (c < 0x20) {
+          out.append(' ');
+        }
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  // Whether the code point starting at index i may appear in an XML 1.0 document; a high
+  // surrogate counts only with a low one after it.
+  private static boolean allowed(String value, int i) {
+    char c = value.charAt(i);
+    if (c < 0x20) {
+      return c == '\t' || c == '\n' || c == '\r';
+    }
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return false;
+    }
+    return c != '\uFFFE' && c != '\uFFFF';
+  }
+
+  /** {@code value} as SSML text: {@link #xmlSafe}, then the XML metacharacters escaped. */
+  public static String escape(String value) {
+    return xmlSafe(value)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

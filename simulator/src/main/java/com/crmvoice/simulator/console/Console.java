@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class Console {
 
+  /** The console's help; %1$s is the invocation name of the model in use. */
   static final String HELP =
       """
       Type what you would say to Alexa, for example:
-        ask my assistant to get my top lead     open my assistant     create a lead
+        ask %1$s to get my top lead     open %1$s     create a lead
       Inside a session just answer ("Ada", "yes"). Commands:
         :help                      this text
         :leads [all]               what the (fake) Salesforce holds now: your leads, or everyone's
@@ -121,7 +122,7 @@ public final class Console {
     String argument = parts.length > 1 ? parts[1].strip() : "";
     try {
       switch (command) {
-        case "help", "h", "?" -> printer.info(HELP);
+        case "help", "h", "?" -> printer.info(HELP.formatted(conversation.invocationName()));
         case "quit", "q", "exit" -> {
           return false;
         }

@@ -122,6 +122,12 @@ public final class Conversation {
   }
 
   /** The account-linking access token to put in each envelope (null: not linked). */
+
+  /** What the user says to reach the skill: the model's invocation name. */
+  public String invocationName() {
+    return matcher.model().invocationName();
+  }
+
   public synchronized void accessToken(Supplier<String> token) {
     this.accessToken = token;
   }

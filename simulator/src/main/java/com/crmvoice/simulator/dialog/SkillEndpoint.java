@@ -16,10 +16,22 @@ public interface SkillEndpoint {
   JsonNode invoke(ObjectNode requestEnvelope);
 
   /** The skill failed to answer (an exception, a timeout, a malformed response). */
-  final class SkillFailedException extends RuntimeException {
+  class SkillFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public SkillFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The skill refused the request (it names another skill, or none): a web service answers it with
+   * a 4xx status, not as a failure of the skill.
+   */
+  final class SkillRefusedException extends SkillFailedException {
+    private static final long serialVersionUID = 1L;
+
+    public SkillRefusedException(String message, Throwable cause) {
       super(message, cause);
     }
   }

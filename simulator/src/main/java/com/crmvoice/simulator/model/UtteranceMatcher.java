@@ -12,18 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * What Alexa's language understanding does for typed text, from the interaction model alone: finds
- * the invocation ("ask my assistant to ...", "open my assistant"), then the intent whose sample
- * utterance fits the words, capturing the words in each {slot} placeholder as the slot's value.
- * When several samples fit, the one with the most literal words wins (the most specific). No phrase
- * is hard-coded but the invocation patterns Alexa documents and the built-in intents' library.
+ * the invocation ("ask c. r. m. voice to ...", "open crm voice": the model's invocation name), then
+ * the intent whose sample utterance fits the words, capturing the words in each {slot} placeholder
+ * as the slot's value. When several samples fit, the one with the most literal words wins (the most
+ * specific). No phrase is hard-coded but the invocation patterns Alexa documents and the built-in
+ * intents' library.
  */
 public final class UtteranceMatcher {
 
   /** How the text reached the skill. */
   public enum InvocationKind {
-    /** "open my assistant": a LaunchRequest. */
+    /** "open c. r. m. voice": a LaunchRequest. */
     LAUNCH,
-    /** "ask my assistant to get my top lead": an intent in a new session. */
+    /** "ask c. r. m. voice to get my top lead": an intent in a new session. */
     ONE_SHOT,
     /** No invocation name: an utterance inside an open session. */
     NONE
@@ -109,7 +110,7 @@ public final class UtteranceMatcher {
       model.intent(intent).ifPresent(i -> samples.addAll(i.samples()));
       samples.forEach(sample -> yesNo.add(compile(intent, sample)));
     }
-    String name = regexLiteral(normalize(model.invocationName()).toLowerCase(Locale.ROOT));
+    String name = invocationNamePattern(model.invocationName());
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     String launchVerbs = "(?:" + words.launchVerbs() + ")";
     String askVerbs = "(?:" + words.askVerbs() + ")";
@@ -126,6 +127,26 @@ public final class UtteranceMatcher {
 
   public InteractionModel model() {
     return model;
+  }
+
+  /**
+   * The invocation name as a pattern. An acronym is written the way Alexa wants it spoken, letter
+   * by letter with periods ("c. r. m. voice"); typed, it may come as "c. r. m.", "c r m", "c.r.m."
+   * or "crm".
+   */
+  static String invocationNamePattern(String invocationName) {
+    List<String> words = List.of(invocationName.toLowerCase(Locale.ROOT).strip().split("\\s+"));
+    StringBuilder pattern = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      boolean letter = word.matches("\\p{L}\\.");
+      if (i > 0) {
+        boolean afterLetter = words.get(i - 1).matches("\\p{L}\\.");
+        pattern.append(letter && afterLetter ? "\\.? ?" : afterLetter ? "\\.? " : " ");
+      }
+      pattern.append(regexLiteral(letter ? word.substring(0, 1) : word));
+    }
+    return pattern.toString();
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.crmvoice.simulator.pipeline;
 
 import com.crmvoice.simulator.dialog.SkillEndpoint;
+import com.crmvoice.simulator.dialog.SkillEndpoint.SkillRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,23 @@ public final class StreamSkillEndpoint implements SkillEndpoint {
     this.function = function;
   }
 
+  /**
+   * The type the intent function fails with when it refuses a request. Lambda reports it to the
+   * caller as the error's type; the simulator loads the function by name, so it is matched by name.
+   */
+  static final String REFUSED_TYPE = "com.crmvoice.intent.RequestRefusedException";
+
+  private static boolean refused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+        if (type.getName().equals(REFUSED_TYPE)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public JsonNode invoke(ObjectNode requestEnvelope) {
     byte[] output;
@@ -27,6 +45,9 @@ public final class StreamSkillEndpoint implements SkillEndpoint {
     } catch (IOException e) {
       throw new SkillFailedException("the envelope could not be written", e);
     } catch (RuntimeException e) {
+      if (refused(e)) {
+        throw new SkillRefusedException(e.getMessage(), e);
+      }
       throw new SkillFailedException(e.getMessage(), e);
     }
     try {

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -43,7 +42,8 @@ import javax.net.ssl.X509TrustManager;
  *   <li>The SignatureCertChainUrl header, normalised, uses https, host s3.amazonaws.com (any case),
  *       a path starting with /echo.api/ (case-sensitive) and port 443 if it names one.
  *   <li>The PEM certificate chain at that URL is fetched (through a pluggable {@link
- *       CertificateFetcher}, cached per URL); the signing certificate (the first) is within its
+ *       CertificateFetcher}; kept, per normalised URL and at most {@link #MAX_CACHED_CHAINS}, once
+ *       a request signed with it passed); the signing certificate (the first) is within its
  *       validity dates and names echo-api.amazon.com among its subject alternative names, and the
  *       chain leads to a trusted root certificate authority.
  *   <li>The Signature-256 header, base64-decoded, is a SHA256withRSA signature of the raw request
@@ -66,12 +66,15 @@ public final class AlexaRequestVerifier {
   static final String SAN_DOMAIN = "echo-api.amazon.com";
   static final Duration TOLERANCE = Duration.ofSeconds(150);
 
+  /** Alexa signs with one chain at a time; a few more cover a rotation. */
+  static final int MAX_CACHED_CHAINS = 8;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CertificateFetcher fetcher;
   private final Set<TrustAnchor> anchors;
   private final Clock clock;
-  private final Map<URI, List<X509Certificate>> chains = new ConcurrentHashMap<>();
+  private final ChainCache chains = new ChainCache(MAX_CACHED_CHAINS);
 
   public AlexaRequestVerifier(CertificateFetcher fetcher, Set<TrustAnchor> anchors, Clock clock) {
     if (anchors.isEmpty()) {
@@ -120,46 +123,124 @@ public final class AlexaRequestVerifier {
       throw new VerificationException("no " + SIGNATURE_HEADER + " header");
     }
     URI url = validateCertChainUrl(certChainUrl);
-    X509Certificate signer = signingCertificate(url);
-    checkSignature(signer, signature256, body);
+    List<X509Certificate> chain = chain(url);
+    checkSignature(chain.get(0), signature256, body);
+    // Kept only once a request signed with it has been seen, so a chain nobody signs with never
+    // takes a place.
+    chains.put(url, chain);
     checkTimestamp(body);
   }
 
-  /** The normalised URL if it is one Amazon would use; otherwise VerificationException. */
+  /**
+   * The normalised URL if it is one Amazon would use; otherwise VerificationException. Normalised
+   * as RFC 3986 section 6.2.2 says (percent-encoded unreserved characters decoded, then dot
+   * segments removed), so that {@code /echo.api/%2e%2e/x} is checked as the {@code /x} it names. A
+   * query, a fragment or user information is refused: Amazon's URLs have none, and they would only
+   * make one chain look like many.
+   */
   static URI validateCertChainUrl(String raw) {
     URI uri;
     try {
-      uri = new URI(raw.strip()).normalize();
+      uri = new URI(raw.strip());
     } catch (URISyntaxException e) {
       throw new VerificationException("the certificate chain URL is malformed");
     }
     if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("https")) {
       throw new VerificationException("the certificate chain URL is not https");
     }
+    if (uri.isOpaque() || uri.getRawPath() == null) {
+      throw new VerificationException("the certificate chain URL is malformed");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new VerificationException("the certificate chain URL has a query or a fragment");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new VerificationException("the certificate chain URL names a user");
+    }
     if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase("s3.amazonaws.com")) {
       throw new VerificationException("the certificate chain URL's host is not s3.amazonaws.com");
-    }
-    String path = uri.getPath();
-    if (path == null || !path.startsWith("/echo.api/")) {
-      throw new VerificationException("the certificate chain URL's path is not under /echo.api/");
     }
     if (uri.getPort() != -1 && uri.getPort() != 443) {
       throw new VerificationException("the certificate chain URL's port is not 443");
     }
+    String path = normalisePath(uri.getRawPath());
+    if (!path.startsWith("/echo.api/")) {
+      throw new VerificationException("the certificate chain URL's path is not under /echo.api/");
+    }
     try {
-      return new URI(
-          "https", null, uri.getHost().toLowerCase(Locale.ROOT), 443, path, uri.getQuery(), null);
+      return new URI("https://s3.amazonaws.com:443" + path);
     } catch (URISyntaxException e) {
       throw new VerificationException("the certificate chain URL is malformed");
     }
   }
 
-  private X509Certificate signingCertificate(URI url) {
+  // RFC 3986 6.2.2.2 (percent-encoding normalisation) and 5.2.4 (remove dot segments). An encoded
+  // character outside the unreserved set stays encoded, with upper-case hex digits.
+  static String normalisePath(String rawPath) {
+    StringBuilder decoded = new StringBuilder(rawPath.length());
+    for (int i = 0; i < rawPath.length(); i++) {
+      char c = rawPath.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= rawPath.length()
+            || Character.digit(rawPath.charAt(i + 1), 16) < 0
+            || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+          throw new VerificationException("the certificate chain URL is malformed");
+        }
+        char value =
+            (char)
+                (Character.digit(rawPath.charAt(i + 1), 16) * 16
+                    + Character.digit(rawPath.charAt(i + 2), 16));
+        if (unreserved(value)) {
+          decoded.append(value);
+        } else {
+          decoded.append('%').append(rawPath.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+        }
+        i += 2;
+      } else {
+        decoded.append(c);
+      }
+    }
+    return removeDotSegments(decoded.toString());
+  }
+
+  private static boolean unreserved(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
+  }
+
+  private static String removeDotSegments(String path) {
+    java.util.Deque<String> output = new java.util.ArrayDeque<>();
+    String[] segments = path.split("/", -1);
+    // segments[0] is the empty string before the leading slash.
+    for (int i = 1; i < segments.length; i++) {
+      String segment = segments[i];
+      boolean last = i == segments.length - 1;
+      if (segment.equals(".")) {
+        if (last) {
+          output.addLast("");
+        }
+      } else if (segment.equals("..")) {
+        output.pollLast();
+        if (last) {
+          output.addLast("");
+        }
+      } else {
+        output.addLast(segment);
+      }
+    }
+    return "/" + String.join("/", output);
+  }
+
+  private List<X509Certificate> chain(URI url) {
     List<X509Certificate> chain = chains.get(url);
     if (chain == null) {
       chain = download(url);
       validateChain(chain);
-      chains.put(url, chain);
     }
     X509Certificate signer = chain.get(0);
     try {
@@ -171,7 +252,7 @@ public final class AlexaRequestVerifier {
       chains.remove(url);
       throw new VerificationException("the signing certificate is not yet valid");
     }
-    return signer;
+    return chain;
   }
 
   private List<X509Certificate> download(URI url) {
@@ -302,6 +383,44 @@ public final class AlexaRequestVerifier {
     Duration skew = Duration.between(sent, clock.instant()).abs();
     if (skew.compareTo(TOLERANCE) > 0) {
       throw new VerificationException("the request timestamp is more than 150 seconds from now");
+    }
+  }
+
+  /** Number of chains held now (for tests). */
+  int cachedChains() {
+    return chains.size();
+  }
+
+  /** Chains by normalised URL, the least recently used dropped past {@code capacity}. */
+  private static final class ChainCache {
+    private final Map<URI, List<X509Certificate>> map;
+
+    ChainCache(int capacity) {
+      map =
+          new java.util.LinkedHashMap<>(capacity * 2, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<URI, List<X509Certificate>> eldest) {
+              return size() > capacity;
+            }
+          };
+    }
+
+    synchronized List<X509Certificate> get(URI url) {
+      return map.get(url);
+    }
+
+    synchronized void put(URI url, List<X509Certificate> chain) {
+      map.put(url, chain);
+    }
+
+    synchronized void remove(URI url) {
+      map.remove(url);
+    }
+
+    synchronized int size() {
+      return map.size();
     }
   }
 

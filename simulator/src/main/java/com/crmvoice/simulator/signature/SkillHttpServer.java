@@ -1,7 +1,9 @@
 package com.crmvoice.simulator.signature;
 
+import com.crmvoice.core.log.SummarisingLog;
 import com.crmvoice.simulator.dialog.SkillEndpoint;
 import com.crmvoice.simulator.dialog.SkillEndpoint.SkillFailedException;
+import com.crmvoice.simulator.dialog.SkillEndpoint.SkillRefusedException;
 import com.crmvoice.simulator.signature.AlexaRequestVerifier.VerificationException;
 import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * the response envelope back. Each request's signature and timestamp are verified first, as Amazon
  * requires of HTTPS endpoints (a failure is 400 Bad Request); with no verifier (the development
  * switch) every request is accepted. Put TLS in front (a tunnel) to reach it from Alexa.
+ *
+ * <p>What the headers can refuse (no signature headers, a Content-Length over the limit: 413) is
+ * refused before the body is read; a request the skill refuses (not for this skill) is a 400, not a
+ * 500. A refused request's answer closes the connection after its body is drained, and refusals are
+ * logged once per kind, then counted. The server's read timeout ({@link
+ * LoopbackHttpServer#READ_TIMEOUT}) and {@link #THREADS} threads keep stalled clients from holding
+ * the endpoint.
  */
 public final class SkillHttpServer implements AutoCloseable {
 
@@ -27,14 +37,23 @@ public final class SkillHttpServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 256 * 1024;
 
+  /** How much of a refused body is read (and dropped) so that the client reads the answer. */
+  static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
+  /** Serving threads: the load tests send 32 requests at once; a stalled client holds one. */
+  static final int THREADS = 64;
+
   private final LoopbackHttpServer http;
   private final SkillEndpoint skill;
   private final AlexaRequestVerifier verifier;
+  private final SummarisingLog refusals;
 
-  private SkillHttpServer(int port, SkillEndpoint skill, AlexaRequestVerifier verifier) {
+  private SkillHttpServer(
+      int port, SkillEndpoint skill, AlexaRequestVerifier verifier, SummarisingLog refusals) {
     this.skill = skill;
     this.verifier = verifier;
-    http = LoopbackHttpServer.start(port, 32, 4, "skill-http", "/alexa", this::handle);
+    this.refusals = refusals;
+    http = LoopbackHttpServer.start(port, 128, THREADS, "skill-http", "/alexa", this::handle);
   }
 
   /**
@@ -44,7 +63,14 @@ public final class SkillHttpServer implements AutoCloseable {
    */
   public static SkillHttpServer start(
       int port, SkillEndpoint skill, AlexaRequestVerifier verifier) {
-    return new SkillHttpServer(port, skill, verifier);
+    return new SkillHttpServer(
+        port, skill, verifier, SummarisingLog.toSlf4j(LOG, "request refused", Clock.systemUTC()));
+  }
+
+  /** For tests: refusals are logged to {@code refusals}. */
+  static SkillHttpServer start(
+      int port, SkillEndpoint skill, AlexaRequestVerifier verifier, SummarisingLog refusals) {
+    return new SkillHttpServer(port, skill, verifier, refusals);
   }
 
   public URI url() {
@@ -54,20 +80,47 @@ public final class SkillHttpServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (!exchange.getRequestURI().getPath().equals("/alexa")) {
-        send(exchange, 404, error("not found"));
+        refuse(exchange, 404, "not found", "unknown path");
         return;
       }
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.getResponseHeaders().set("Allow", "POST");
-        send(exchange, 405, error("POST a request envelope"));
+        refuse(exchange, 405, "POST a request envelope", "not a POST");
         return;
       }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY + 1);
+      // What the headers alone can refuse is refused before a byte of the body is read.
+      if (verifier != null) {
+        for (String header :
+            new String[] {
+              AlexaRequestVerifier.CERT_URL_HEADER, AlexaRequestVerifier.SIGNATURE_HEADER
+            }) {
+          String value = exchange.getRequestHeaders().getFirst(header);
+          if (value == null || value.isBlank()) {
+            refuse(
+                exchange,
+                400,
+                "request verification failed: no " + header + " header",
+                "no " + header);
+            return;
+          }
+        }
       }
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      // The JDK server refuses a malformed Content-Length before any handler; this is a second net.
+      long declared;
+      try {
+        declared = length == null ? -1 : Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        refuse(exchange, 400, "malformed Content-Length", "malformed Content-Length");
+        return;
+      }
+      if (declared > MAX_BODY) {
+        refuse(exchange, 413, "request too large", "too large");
+        return;
+      }
+      byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
-        send(exchange, 413, error("request too large"));
+        refuse(exchange, 413, "request too large", "too large");
         return;
       }
       if (verifier != null) {
@@ -77,8 +130,7 @@ public final class SkillHttpServer implements AutoCloseable {
               exchange.getRequestHeaders().getFirst(AlexaRequestVerifier.SIGNATURE_HEADER),
               body);
         } catch (VerificationException e) {
-          LOG.warn("request refused: {}", e.getMessage());
-          send(exchange, 400, error("request verification failed: " + e.getMessage()));
+          refuse(exchange, 400, "request verification failed: " + e.getMessage(), e.getMessage());
           return;
         }
       }
@@ -89,16 +141,48 @@ public final class SkillHttpServer implements AutoCloseable {
         envelope = null;
       }
       if (envelope == null || !envelope.isObject() || !envelope.path("request").isObject()) {
-        send(exchange, 400, error("the body is not an Alexa request envelope"));
+        refuse(exchange, 400, "the body is not an Alexa request envelope", "not an envelope");
         return;
       }
       try {
         send(exchange, 200, JSON.writeValueAsBytes(skill.invoke((ObjectNode) envelope)));
+      } catch (SkillRefusedException e) {
+        refuse(exchange, 400, "the skill refused the request: " + e.getMessage(), "skill refused");
       } catch (SkillFailedException e) {
         LOG.warn("the skill failed: {}", e.getMessage());
         send(exchange, 500, error("the skill failed"));
       }
     }
+  }
+
+  /**
+   * Answers {@code status} and closes the connection. The answer is sent first, then the rest of
+   * the body (up to {@link #DRAIN_LIMIT}) is read and dropped before the connection closes, so that
+   * a client still sending it reads the answer instead of a connection reset (the JDK server would
+   * drop the connection with the body unread: it drains 64 KiB at most). The refusal is counted in
+   * the log, not written per request.
+   */
+  private void refuse(HttpExchange exchange, int status, String message, String reason)
+      throws IOException {
+    refusals.record(status + " " + reason);
+    byte[] body = error(message);
+    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+    exchange.getResponseHeaders().set("Connection", "close");
+    exchange.sendResponseHeaders(status, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body);
+    out.flush();
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] buffer = new byte[16 * 1024];
+      long left = DRAIN_LIMIT;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      LOG.debug("the refused request's body was not drained: {}", e.toString());
+    }
+    out.close();
   }
 
   private static byte[] error(String message) throws IOException {
@@ -116,5 +200,6 @@ public final class SkillHttpServer implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    refusals.flush();
   }
 }

@@ -85,6 +85,39 @@ class UtteranceMatcherTest {
     assertThat(matcher.confirmation(List.of("nein"))).contains(false);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "open c. r. m. voice|LAUNCH",
+        "Alexa, open crm voice|LAUNCH",
+        "ask C.R.M. Voice to get my top lead|ONE_SHOT",
+        "ask c r m voice to get my top lead|ONE_SHOT",
+        "frag crm voice nach meinem wichtigsten lead|ONE_SHOT",
+        "ask crmvoice to get my top lead|NONE",
+        "ask c. r. voice to get my top lead|NONE"
+      })
+  void anAcronymInvocationNameIsHeardWithOrWithoutItsPeriods(String text, InvocationKind kind) {
+    InteractionModel model =
+        InteractionModel.parse(
+            """
+            {"interactionModel":{"languageModel":{"invocationName":"c. r. m. voice","intents":[
+              {"name":"GetTopLeadIntent","slots":[],"samples":["get my top lead",
+                "meinem wichtigsten lead"]}
+            ]}}}
+            """);
+    String locale = text.startsWith("frag") ? "de-DE" : "en-US";
+
+    UtteranceMatcher.Invocation invocation = new UtteranceMatcher(model, locale).invocation(text);
+
+    assertThat(invocation.kind()).as(text).isEqualTo(kind);
+    if (kind == InvocationKind.ONE_SHOT) {
+      assertThat(new UtteranceMatcher(model, locale).match(invocation.utterances()))
+          .map(Match::intent)
+          .contains("GetTopLeadIntent");
+    }
+  }
+
   @Test
   void confirmationAnswersAreYesOrNo_orNeither() {
     assertThat(matcher.confirmation(List.of("yes please"))).contains(true);

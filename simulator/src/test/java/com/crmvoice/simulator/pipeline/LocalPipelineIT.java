@@ -191,9 +191,9 @@ class LocalPipelineIT {
 
       console.runScript(
           List.of(
-              "ask my assistant to get my top lead",
+              "ask crm voice to get my top lead",
               ":user rep2",
-              "ask my assistant to get my top lead",
+              "ask crm voice to get my top lead",
               ":user",
               ":leads",
               ":queue",
@@ -209,7 +209,7 @@ class LocalPipelineIT {
               new Output.Speech("Owner 005000000000002AAA, in time"));
       String text = transcript.toString(StandardCharsets.UTF_8);
       assertThat(text)
-          .contains("you> ask my assistant to get my top lead")
+          .contains("you> ask crm voice to get my top lead")
           .contains("[progressive response] One moment")
           .contains("the skill now works for Salesforce user 005000000000002AAA")
           .contains("crm-commands DLQ")

@@ -140,7 +140,10 @@ class AlexaRequestVerifierTest {
         "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
         "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
         "HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-        "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem"
+        "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/%65cho.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/./echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/x/%2e%2e/echo-api-cert.pem"
       })
   void acceptsTheCertificateUrlsAmazonDescribesAsValid(String url) {
     assertThat(AlexaRequestVerifier.validateCertChainUrl(url))
@@ -156,6 +159,15 @@ class AlexaRequestVerifierTest {
         "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
         "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
         "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/%2e%2e/invalid.path/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/%2E%2E/%2e%2E/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/.%2e/invalid.path/echo-api-cert.pem",
+        "https://s3.amazonaws.com/%65cho.api/%2e%2e/x.pem",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?x=1",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem#part",
+        "https://user@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/bad%zzescape.pem",
         "not a url"
       })
   void rejectsCertificateUrlsAmazonDescribesAsInvalid(String url) {
@@ -172,5 +184,44 @@ class AlexaRequestVerifierTest {
                 verifier.verify("https://evil.example/echo.api/chain.pem", alexa.sign(body), body))
         .isInstanceOf(VerificationException.class);
     assertThat(alexa.downloads).isZero();
+  }
+
+  @Test
+  void keysTheCacheByTheNormalisedUrl_soSpellingsOfOneUrlShareOneChain() {
+    String[] spellings = {
+      TestSigner.CHAIN_URL,
+      "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert-test.pem",
+      "https://s3.amazonaws.com:443/echo.api/./echo-api-cert-test.pem",
+      "https://s3.amazonaws.com/%65cho.api/echo-api-cert-test.pem"
+    };
+    for (String url : spellings) {
+      byte[] body = TestSigner.body(NOW);
+      verifier.verify(url, alexa.sign(body), body);
+    }
+
+    assertThat(alexa.downloads).isEqualTo(1);
+    assertThat(verifier.cachedChains()).isEqualTo(1);
+  }
+
+  @Test
+  void holdsABoundedNumberOfChains_howeverManyUrlsAreTried() {
+    byte[] pem = alexa.served.get(AlexaRequestVerifier.validateCertChainUrl(TestSigner.CHAIN_URL));
+    for (int i = 0; i < 100; i++) {
+      String url = "https://s3.amazonaws.com/echo.api/copy-" + i + ".pem";
+      alexa.served.put(AlexaRequestVerifier.validateCertChainUrl(url), pem);
+      byte[] body = TestSigner.body(NOW);
+      verifier.verify(url, alexa.sign(body), body);
+    }
+
+    assertThat(verifier.cachedChains()).isEqualTo(AlexaRequestVerifier.MAX_CACHED_CHAINS);
+  }
+
+  @Test
+  void keepsNoChainForARequestWhoseSignatureFails() {
+    byte[] body = TestSigner.body(NOW);
+
+    assertThatThrownBy(() -> verifier.verify(TestSigner.CHAIN_URL, "AAAA", body))
+        .isInstanceOf(VerificationException.class);
+    assertThat(verifier.cachedChains()).isZero();
   }
 }

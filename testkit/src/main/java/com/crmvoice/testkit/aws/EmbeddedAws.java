@@ -117,10 +117,34 @@ public final class EmbeddedAws implements AwsTestEnvironment, AutoCloseable {
       DynamoDBProxyServer server =
           ServerRunner.createServerFromCommandLineArgs(
               new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+      bindToLoopback(server);
       server.start();
       return server;
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start", e);
+    }
+  }
+
+  /**
+   * DynamoDB Local 3.3.1 has no option for the address it listens on (its options are -port,
+   * -inMemory, -dbPath, -sharedDb, -cors, -delayTransientStatuses, -optimizeDbBeforeStartup,
+   * -disableTelemetry): its Jetty server is built with {@code new Server(port)}, whose connector
+   * listens on every interface. Before it starts, that connector is told to listen on 127.0.0.1.
+   */
+  static void bindToLoopback(DynamoDBProxyServer server) throws ReflectiveOperationException {
+    java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+    field.setAccessible(true);
+    org.eclipse.jetty.server.Server jetty = (org.eclipse.jetty.server.Server) field.get(server);
+    org.eclipse.jetty.server.Connector[] connectors = jetty.getConnectors();
+    if (connectors.length == 0) {
+      throw new IllegalStateException("DynamoDB Local has no connector to bind to loopback");
+    }
+    for (org.eclipse.jetty.server.Connector connector : connectors) {
+      if (!(connector instanceof org.eclipse.jetty.server.AbstractNetworkConnector network)) {
+        throw new IllegalStateException(
+            "DynamoDB Local's connector is not a network connector: " + connector);
+      }
+      network.setHost(LOOPBACK);
     }
   }
 

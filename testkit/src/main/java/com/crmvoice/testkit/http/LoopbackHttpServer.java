@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -13,8 +14,26 @@ import java.util.concurrent.Executors;
  * An HTTP server on 127.0.0.1 only, served by a fixed pool of daemon threads: the fakes and local
  * endpoints (fake Salesforce, fake Alexa API, the simulator's directives and skill endpoints) all
  * start one the same way.
+ *
+ * <p>A request must arrive, request line to the last byte of its body, within {@link
+ * #READ_TIMEOUT}: the JDK server reads it on a pool thread, so without a bound a few clients that
+ * send half a request and stall hold every thread. The bound is the JDK server's own ({@code
+ * sun.net.httpserver.maxReqTime}, in seconds, read once per JVM when the first server starts; a
+ * value set on the command line wins). The time a handler takes to answer is not part of it: a
+ * handler that waits (an injected latency) reads the body first.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
+
+  /** How long a client may take to send one request (headers and body). */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+  static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+
+  static {
+    if (System.getProperty(MAX_REQ_TIME) == null) {
+      System.setProperty(MAX_REQ_TIME, Long.toString(READ_TIMEOUT.toSeconds()));
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;

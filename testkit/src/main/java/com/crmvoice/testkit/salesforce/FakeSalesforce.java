@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,10 +43,56 @@ import java.util.regex.Pattern;
 
 /**
  * A stateful fake of Salesforce's REST API on 127.0.0.1, speaking the documented protocol: OAuth
- * 2.0 token flows (JWT bearer with signature check, client credentials, refresh token, password),
- * userinfo, SOQL queries with paging through {@code nextRecordsUrl}, sObject create and upsert by
- * external id, sObject Collections create and upsert, Salesforce's error bodies and the {@code
- * Sforce-Limit-Info} header. It counts calls by kind and injects faults ({@link #faults()}).
+ * 2.0 token flows (JWT bearer with signature and audience check, client credentials, refresh token,
+ * password), userinfo, SOQL queries with paging through {@code nextRecordsUrl}, queryAll (deleted
+ * and merged-away leads with IsDeleted and MasterRecordId), sObject create and upsert by external
+ * id, sObject Collections create and upsert, Salesforce's error bodies and the {@code
+ * Sforce-Limit-Info} header. It counts calls by kind, injects faults ({@link #faults()}) and is set
+ * up like an org ({@link #org()}: sandbox or production, a lead assignment rule honouring {@code
+ * Sforce-Auto-Assign}, an Alert or Block duplicate rule honouring {@code
+ * Sforce-Duplicate-Rule-Header}, the user's "API Enabled" permission).
+ *
+ * <p>Where it is as strict as Salesforce, on the rules CRM Voice relies on: the JWT {@code aud}
+ * must be https://login.salesforce.com (production) or https://test.salesforce.com (sandbox), not
+ * the host the request went to; resources and headers do not exist before their API version
+ * (queryAll 29.0, Collections create 42.0, Collections upsert 46.0, the Duplicate Rule header
+ * 52.0); query never returns deleted leads; a lead assignment rule runs unless the request says
+ * {@code Sforce-Auto-Assign: FALSE}; an Alert duplicate rule blocks unless {@code allowSave=true}.
+ *
+ * <p>Every known way it is still more lenient than (or different from) the real service:
+ *
+ * <ul>
+ *   <li>Only the Lead object, and the SOQL subset of {@link SoqlEngine}: no relationship queries,
+ *       functions, aggregates or date literals, no query length or selectivity limits.
+ *   <li>OAuth: the JWT {@code exp} is only checked to be in the future (Salesforce also refuses one
+ *       too far ahead); any known username is accepted as {@code sub} (no check that the user is
+ *       pre-authorised for the connected app); Experience Cloud site audiences are not modelled;
+ *       the client credentials flow works on this host although Salesforce requires the My Domain
+ *       host for it; one host serves both the login URL and the instance URL.
+ *   <li>Access tokens never expire by themselves (only through {@link Faults#expireTokens()}).
+ *   <li>Limits: API usage is counted and reported, but the daily limit is only enforced through
+ *       {@link Faults#requestLimit(int)}; there is no concurrent long-running request limit.
+ *   <li>Writes: no validation rules, triggers, flows or field-level security; required fields are
+ *       LastName and Company only; Status is not checked against the picklist; the email check is
+ *       an approximation; any 005-prefixed OwnerId is accepted, even of a user who does not exist
+ *       (Salesforce answers INVALID_CROSS_REFERENCE_KEY), while a queue owner (00G) sent by a
+ *       client is refused (Salesforce accepts one).
+ *   <li>Duplicate rules: one matching rule (same email and last name, exact but for case, where
+ *       Salesforce also matches fuzzily), applied to creates only (not to the update of an upsert);
+ *       the DUPLICATES_DETECTED error carries no {@code duplicateResult} details.
+ *   <li>Assignment rules: one rule with one entry that matches every lead, no notification email;
+ *       the {@code Sforce-Auto-Assign} value is not validated (an unknown rule id assigns nothing).
+ *   <li>Deletes: the recycle bin is never emptied or purged (Salesforce purges after 15 days, and a
+ *       purged or hard-deleted record leaves queryAll too); leads are deleted and merged only
+ *       through {@link #deleteLead} and {@link #mergeLeads}, not over REST; the getDeleted resource
+ *       is not served.
+ *   <li>Ids: the fake's ids end in AAA, not in the real case-safety checksum, and ids are compared
+ *       exactly (Salesforce also accepts a record's 15-character id in SOQL and URLs).
+ *   <li>API versions: only the resources above are gated; every version from 10.0 up is otherwise
+ *       answered alike. HTTP/1.1 without compression.
+ *   <li>"API Enabled" ({@link OrgSettings#apiEnabled(boolean)}) affects data requests only, not the
+ *       token and userinfo endpoints.
+ * </ul>
  */
 public final class FakeSalesforce implements AutoCloseable {
 
@@ -83,10 +130,15 @@ public final class FakeSalesforce implements AutoCloseable {
   private final LeadSchema schema = new LeadSchema(EXTERNAL_ID_FIELD);
   private final SoqlEngine engine = new SoqlEngine(schema);
   private final Faults faults = new Faults(this::expireAllTokens);
+  private final OrgSettings org = new OrgSettings();
 
   private final Map<String, Map<String, Object>> leads = new LinkedHashMap<>();
   private final Map<String, Set<String>> leadsByOwner = new HashMap<>();
   private final Map<String, String> leadsByExternalId = new HashMap<>();
+
+  /** Deleted leads (also the losers of a merge), as queryAll still returns them. */
+  private final Map<String, Map<String, Object>> recycleBin = new LinkedHashMap<>();
+
   private final Map<String, User> usersById = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
@@ -171,6 +223,11 @@ public final class FakeSalesforce implements AutoCloseable {
     return faults;
   }
 
+  /** The org's configuration: sandbox or production, assignment and duplicate rules, API access. */
+  public OrgSettings org() {
+    return org;
+  }
+
   /** Page size of query results when the client asks for none (Salesforce's default is 2000). */
   public void defaultBatchSize(int size) {
     this.defaultBatchSize = size;
@@ -207,6 +264,61 @@ public final class FakeSalesforce implements AutoCloseable {
     replace(id, current, next);
   }
 
+  /**
+   * Deletes a lead as a user would: it moves to the recycle bin, out of every query and read but
+   * queryAll's, with IsDeleted true and a new SystemModstamp.
+   */
+  public synchronized void deleteLead(String id) {
+    Map<String, Object> record = leads.get(id);
+    if (record == null) {
+      throw new IllegalArgumentException("no lead " + id);
+    }
+    moveToRecycleBin(id, record, null);
+  }
+
+  /**
+   * Merges {@code losingId} into {@code masterId} as Salesforce's merge does: the master is updated
+   * (new modification stamps), the loser deleted with MasterRecordId naming the master.
+   */
+  public synchronized void mergeLeads(String masterId, String losingId) {
+    Map<String, Object> master = leads.get(masterId);
+    Map<String, Object> loser = leads.get(losingId);
+    if (master == null || loser == null || masterId.equals(losingId)) {
+      throw new IllegalArgumentException("merge needs two live leads");
+    }
+    Map<String, Object> next = new HashMap<>(master);
+    Instant stamp = nextStamp();
+    next.put("LastModifiedDate", stamp);
+    next.put("SystemModstamp", stamp);
+    replace(masterId, master, next);
+    moveToRecycleBin(losingId, loser, masterId);
+  }
+
+  private void moveToRecycleBin(String id, Map<String, Object> record, String masterId) {
+    leads.remove(id);
+    leadsByOwner.getOrDefault((String) record.get("OwnerId"), new TreeSet<>()).remove(id);
+    Object external = record.get(EXTERNAL_ID_FIELD);
+    if (external != null && id.equals(leadsByExternalId.get(external.toString()))) {
+      leadsByExternalId.remove(external.toString());
+    }
+    Map<String, Object> deleted = new HashMap<>(record);
+    deleted.put("IsDeleted", Boolean.TRUE);
+    // getDeleted's deletedDate "is obtained using the SystemModstamp system field":
+    // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_getdeleted_getdeletedresult.htm
+    deleted.put("SystemModstamp", nextStamp());
+    if (masterId != null) {
+      deleted.put("MasterRecordId", masterId);
+    }
+    recycleBin.put(id, deleted);
+  }
+
+  /** A deleted lead as queryAll sees it, or null. */
+  public synchronized Map<String, Object> deletedLead(String id) {
+    Map<String, Object> record = recycleBin.get(id);
+    return record == null ? null : Map.copyOf(withoutNulls(record));
+  }
+
+  /** A live lead (not deleted), or null. */
   public synchronized Map<String, Object> lead(String id) {
     Map<String, Object> record = leads.get(id);
     return record == null ? null : Map.copyOf(withoutNulls(record));
@@ -390,6 +502,9 @@ public final class FakeSalesforce implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      // The body is read before the injected latency: the server's read timeout bounds how long a
+      // client takes to send a request, not how long the fake takes to answer it.
+      exchange.setStreams(new ByteArrayInputStream(exchange.getRequestBody().readAllBytes()), null);
       sleep(faults.latency());
       String path = exchange.getRequestURI().getRawPath();
       if (path.equals("/services/oauth2/token")) {
@@ -429,6 +544,11 @@ public final class FakeSalesforce implements AutoCloseable {
       sendJson(exchange, 401, errors("INVALID_SESSION_ID", "Session expired or invalid"), false);
       return;
     }
+    if (!org.apiEnabled()) {
+      sendJson(
+          exchange, 403, errors("API_CURRENTLY_DISABLED", "API is disabled for this User"), false);
+      return;
+    }
     apiUsage.incrementAndGet();
     if (faults.takeDrop()) {
       throw new DropConnection();
@@ -445,12 +565,13 @@ public final class FakeSalesforce implements AutoCloseable {
           exchange, failure, errors(code, "Service temporarily unavailable (injected)."), true);
       return;
     }
-    if (kind == null) {
+    if (kind == null || !ApiVersions.supports(kind, version)) {
       sendJson(exchange, 404, errors("NOT_FOUND", "The requested resource does not exist"), true);
       return;
     }
     switch (kind) {
-      case "query" -> query(exchange, version);
+      case "query" -> query(exchange, version, false);
+      case "queryAll" -> query(exchange, version, true);
       case "queryMore" -> queryMore(exchange, rest.substring("/query/".length()));
       case "sobject-create" -> createOne(exchange, version, userId);
       case "sobject-get" -> getOne(exchange, version, rest.substring("/sobjects/Lead/".length()));
@@ -468,6 +589,9 @@ public final class FakeSalesforce implements AutoCloseable {
   private static String kindOf(String method, String rest) {
     if (method.equals("GET") && rest.equals("/query")) {
       return "query";
+    }
+    if (method.equals("GET") && (rest.equals("/queryAll") || rest.equals("/queryAll/"))) {
+      return "queryAll";
     }
     if (method.equals("GET") && rest.matches("/query/[A-Za-z0-9]+-\\d+")) {
       return "queryMore";
@@ -571,10 +695,10 @@ public final class FakeSalesforce implements AutoCloseable {
       sendOAuthError(exchange, 400, "invalid_client_id", "client identifier invalid");
       return;
     }
-    String aud = claims.path("aud").asText();
-    if (!aud.equals(baseUrl().toString())
-        && !aud.equals("https://login.salesforce.com")
-        && !aud.equals("https://test.salesforce.com")) {
+    // aud is login.salesforce.com (production) or test.salesforce.com (sandbox), whatever host
+    // the request went to; the My Domain (here: this fake's own URL) is refused:
+    // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm
+    if (!org.jwtAudience().equals(claims.path("aud").asText())) {
       sendOAuthError(exchange, 400, "invalid_grant", "audience is invalid");
       return;
     }
@@ -673,7 +797,7 @@ public final class FakeSalesforce implements AutoCloseable {
 
   // ---- queries ----
 
-  private void query(HttpExchange exchange, String version) throws IOException {
+  private void query(HttpExchange exchange, String version, boolean all) throws IOException {
     String q = queryParameter(exchange.getRequestURI().getRawQuery(), "q");
     if (q == null) {
       sendJson(
@@ -694,6 +818,12 @@ public final class FakeSalesforce implements AutoCloseable {
           owner == null
               ? leads.values()
               : leadsByOwner.getOrDefault(owner, Set.of()).stream().map(leads::get).toList();
+      if (all) {
+        // queryAll also answers deleted and merged-away records; query never does.
+        List<Map<String, Object>> withDeleted = new ArrayList<>(candidates);
+        withDeleted.addAll(recycleBin.values());
+        candidates = withDeleted;
+      }
       rows = new ArrayList<>();
       for (Map<String, Object> record : candidates) {
         if (engine.matches(query.where(), record)) {
@@ -772,6 +902,16 @@ public final class FakeSalesforce implements AutoCloseable {
 
   private record WriteOutcome(String id, boolean created, ArrayNode errors) {}
 
+  /** The request headers that change what a write does. */
+  private record WriteContext(String autoAssign, boolean allowSave) {}
+
+  private static WriteContext writeContext(HttpExchange exchange, String version) {
+    return new WriteContext(
+        exchange.getRequestHeaders().getFirst("Sforce-Auto-Assign"),
+        DuplicateRule.allowSave(
+            exchange.getRequestHeaders().getFirst("Sforce-Duplicate-Rule-Header"), version));
+  }
+
   private void createOne(HttpExchange exchange, String version, String userId) throws IOException {
     JsonNode body = readJson(exchange);
     if (body == null || !body.isObject()) {
@@ -784,7 +924,7 @@ public final class FakeSalesforce implements AutoCloseable {
     }
     WriteOutcome outcome;
     synchronized (this) {
-      outcome = write((ObjectNode) body, userId, null);
+      outcome = write((ObjectNode) body, userId, null, writeContext(exchange, version));
     }
     maybeDropAfterCommit();
     if (outcome.errors() != null) {
@@ -808,8 +948,14 @@ public final class FakeSalesforce implements AutoCloseable {
 
   private void getOne(HttpExchange exchange, String version, String id) throws IOException {
     Map<String, Object> record;
+    boolean deleted;
     synchronized (this) {
       record = leads.get(id);
+      deleted = recycleBin.containsKey(id);
+    }
+    if (deleted) {
+      sendJson(exchange, 404, errors("ENTITY_IS_DELETED", "entity is deleted"), true);
+      return;
     }
     if (record == null) {
       sendJson(exchange, 404, errors("NOT_FOUND", "The requested resource does not exist"), true);
@@ -851,7 +997,7 @@ public final class FakeSalesforce implements AutoCloseable {
     }
     WriteOutcome outcome;
     synchronized (this) {
-      outcome = write((ObjectNode) body, userId, value);
+      outcome = write((ObjectNode) body, userId, value, writeContext(exchange, version));
     }
     maybeDropAfterCommit();
     if (outcome.errors() != null) {
@@ -909,6 +1055,7 @@ public final class FakeSalesforce implements AutoCloseable {
       return;
     }
     boolean allOrNone = body.path("allOrNone").asBoolean(false);
+    WriteContext context = writeContext(exchange, version);
     ArrayNode results = JSON.createArrayNode();
     synchronized (this) {
       Map<String, Map<String, Object>> leadsBefore = allOrNone ? new LinkedHashMap<>(leads) : null;
@@ -940,7 +1087,7 @@ public final class FakeSalesforce implements AutoCloseable {
             continue;
           }
         }
-        outcomes.add(write((ObjectNode) record, userId, externalValue));
+        outcomes.add(write((ObjectNode) record, userId, externalValue, context));
       }
       boolean anyFailed = outcomes.stream().anyMatch(o -> o.errors() != null);
       if (allOrNone && anyFailed) {
@@ -992,7 +1139,8 @@ public final class FakeSalesforce implements AutoCloseable {
   }
 
   /** Validates and applies one record; answers its id or Salesforce's per-record errors. */
-  private WriteOutcome write(ObjectNode input, String userId, String externalValue) {
+  private WriteOutcome write(
+      ObjectNode input, String userId, String externalValue, WriteContext context) {
     Map<String, Object> values = new HashMap<>();
     List<String[]> problems = new ArrayList<>(); // statusCode, message, field
     input
@@ -1094,25 +1242,14 @@ public final class FakeSalesforce implements AutoCloseable {
             "OwnerId"
           });
     }
+    DuplicateRule.Action duplicateRule =
+        faults.duplicateRuleActive() ? DuplicateRule.Action.BLOCK : org.duplicateRule();
     if (problems.isEmpty()
         && existingId == null
-        && faults.duplicateRuleActive()
-        && merged.get("Email") != null) {
-      boolean duplicate =
-          leads.values().stream()
-              .anyMatch(
-                  l ->
-                      merged
-                              .get("Email")
-                              .toString()
-                              .equalsIgnoreCase(String.valueOf(l.get("Email")))
-                          && merged
-                              .get("LastName")
-                              .toString()
-                              .equalsIgnoreCase(String.valueOf(l.get("LastName"))));
-      if (duplicate) {
-        problems.add(new String[] {"DUPLICATES_DETECTED", "Use one of these records?", ""});
-      }
+        && duplicateRule != null
+        && DuplicateRule.matches(merged, leads.values())
+        && DuplicateRule.blocks(duplicateRule, context.allowSave())) {
+      problems.add(new String[] {"DUPLICATES_DETECTED", DuplicateRule.ALERT_TEXT, ""});
     }
     if (problems.isEmpty() && faults.takeLockError()) {
       problems.add(
@@ -1138,18 +1275,27 @@ public final class FakeSalesforce implements AutoCloseable {
       }
       return new WriteOutcome(null, false, errors);
     }
+    // The active assignment rule runs on created and updated leads unless Sforce-Auto-Assign is
+    // FALSE:
+    // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_autoassign.htm
+    LeadAssignmentRule rule = org.assignmentRule();
     Instant stamp = nextStamp();
     if (existingId != null) {
       Map<String, Object> current = leads.get(existingId);
       Map<String, Object> next = new HashMap<>(current);
       next.putAll(values);
+      if (rule != null) {
+        next.put("OwnerId", rule.ownerAfter(context.autoAssign(), (String) next.get("OwnerId")));
+      }
       next.put("LastModifiedDate", stamp);
       next.put("SystemModstamp", stamp);
       replace(existingId, current, next);
       return new WriteOutcome(existingId, false, null);
     }
     Map<String, Object> record = new HashMap<>(values);
-    record.put("OwnerId", owner.toString());
+    record.put(
+        "OwnerId",
+        rule == null ? owner.toString() : rule.ownerAfter(context.autoAssign(), owner.toString()));
     record.putIfAbsent("Status", "Open - Not Contacted");
     record.put("IsConverted", Boolean.FALSE);
     record.put("IsDeleted", Boolean.FALSE);

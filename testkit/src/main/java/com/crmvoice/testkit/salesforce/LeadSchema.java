@@ -41,6 +41,7 @@ final class LeadSchema {
     add(new Field("Status", Type.STRING, 255, "Lead Status", true));
     add(new Field("IsConverted", Type.BOOLEAN, 0, "Converted", false));
     add(new Field("IsDeleted", Type.BOOLEAN, 0, "Deleted", false));
+    add(new Field("MasterRecordId", Type.ID, 18, "Master Record ID", false));
     add(new Field("CreatedDate", Type.DATETIME, 0, "Created Date", false));
     add(new Field("LastModifiedDate", Type.DATETIME, 0, "Last Modified Date", false));
     add(new Field("SystemModstamp", Type.DATETIME, 0, "System Modstamp", false));

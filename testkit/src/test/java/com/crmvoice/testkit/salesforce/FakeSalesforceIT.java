@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class FakeSalesforceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PRODUCTION = "https://login.salesforce.com";
+  private static final String SANDBOX = "https://test.salesforce.com";
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private FakeSalesforce sf;
@@ -39,9 +41,7 @@ class FakeSalesforceIT {
   void start() throws Exception {
     sf = FakeSalesforce.start();
     token =
-        tokenFor(jwt(privateKey(sf.privateKeyPem()), sf.baseUrl().toString(), 120))
-            .get("access_token")
-            .asText();
+        tokenFor(jwt(privateKey(sf.privateKeyPem()), PRODUCTION, 120)).get("access_token").asText();
   }
 
   @AfterEach
@@ -99,9 +99,16 @@ class FakeSalesforceIT {
   }
 
   private Reply data(String method, String path, String json) throws Exception {
+    return data("62.0", method, path, json, Map.of());
+  }
+
+  private Reply data(
+      String version, String method, String path, String json, Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(sf.baseUrl() + "/services/data/v62.0" + path))
+        HttpRequest.newBuilder(URI.create(sf.baseUrl() + "/services/data/v" + version + path))
             .header("Authorization", "Bearer " + token);
+    headers.forEach(builder::header);
     builder.method(
         method,
         json == null
@@ -183,13 +190,13 @@ class FakeSalesforceIT {
     PrivateKey stranger = generator.generateKeyPair().getPrivate();
     PrivateKey ours = privateKey(sf.privateKeyPem());
 
-    JsonNode good = tokenFor(jwt(ours, sf.baseUrl().toString(), 120));
+    JsonNode good = tokenFor(jwt(ours, PRODUCTION, 120));
     assertThat(good.get("token_type").asText()).isEqualTo("Bearer");
     assertThat(good.get("instance_url").asText()).isEqualTo(sf.baseUrl().toString());
     assertThat(good.get("id").asText()).endsWith("/" + FakeSalesforce.INTEGRATION_USER_ID);
-    assertThat(tokenFor(jwt(stranger, sf.baseUrl().toString(), 120)).get("error").asText())
+    assertThat(tokenFor(jwt(stranger, PRODUCTION, 120)).get("error").asText())
         .isEqualTo("invalid_grant");
-    assertThat(tokenFor(jwt(ours, sf.baseUrl().toString(), -10)).get("error").asText())
+    assertThat(tokenFor(jwt(ours, PRODUCTION, -10)).get("error").asText())
         .isEqualTo("invalid_grant");
     assertThat(tokenFor(jwt(ours, "https://evil.example", 120)).get("error").asText())
         .isEqualTo("invalid_grant");
@@ -242,6 +249,176 @@ class FakeSalesforceIT {
     assertThat(form(Map.of("grant_type", "authorization_code")).body().get("error").asText())
         .isEqualTo("unsupported_grant_type");
     assertThat(sf.calls("token")).isEqualTo(10);
+  }
+
+  // "aud: the authorization server's URL: https://login.salesforce.com,
+  // https://test.salesforce.com or an Experience Cloud site URL", whichever host the token
+  // request goes to:
+  // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm
+  @Test
+  void theJwtAudienceMustBeTheLoginHostOfTheOrgsKind_notTheMyDomainTheRequestWentTo()
+      throws Exception {
+    PrivateKey ours = privateKey(sf.privateKeyPem());
+
+    Reply myDomain =
+        form(
+            Map.of(
+                "grant_type",
+                "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion",
+                jwt(ours, sf.baseUrl().toString(), 120)));
+    assertThat(myDomain.status()).isEqualTo(400);
+    assertThat(myDomain.body().get("error").asText()).isEqualTo("invalid_grant");
+    assertThat(myDomain.body().get("error_description").asText()).isEqualTo("audience is invalid");
+    assertThat(tokenFor(jwt(ours, SANDBOX, 120)).get("error_description").asText())
+        .isEqualTo("audience is invalid");
+    assertThat(tokenFor(jwt(ours, PRODUCTION + "/", 120)).get("error").asText())
+        .isEqualTo("invalid_grant");
+
+    sf.org().sandbox(true);
+    assertThat(tokenFor(jwt(ours, SANDBOX, 120)).has("access_token")).isTrue();
+    assertThat(tokenFor(jwt(ours, PRODUCTION, 120)).get("error_description").asText())
+        .isEqualTo("audience is invalid");
+  }
+
+  // "If the header is not provided in the request, the default value is TRUE":
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_autoassign.htm
+  @Test
+  void anActiveAssignmentRuleTakesTheLead_unlessSforceAutoAssignIsFalse() throws Exception {
+    sf.org().leadAssignmentRule(OrgSettings.LEAD_QUEUE_ID);
+    String mine = "005000000000777AAA";
+    String lead = "{\"LastName\":\"Rule\",\"Company\":\"C\",\"OwnerId\":\"" + mine + "\"}";
+
+    Reply noHeader = data("62.0", "POST", "/sobjects/Lead", lead, Map.of());
+    Reply off = data("62.0", "POST", "/sobjects/Lead", lead, Map.of("Sforce-Auto-Assign", "FALSE"));
+    Reply on = data("62.0", "POST", "/sobjects/Lead", lead, Map.of("Sforce-Auto-Assign", "true"));
+    Reply collection =
+        data(
+            "62.0",
+            "POST",
+            "/composite/sobjects",
+            "{\"records\":[{\"attributes\":{\"type\":\"Lead\"},\"LastName\":\"R\","
+                + "\"Company\":\"C\",\"OwnerId\":\""
+                + mine
+                + "\"}]}",
+            Map.of("Sforce-Auto-Assign", "FALSE"));
+
+    assertThat(sf.lead(noHeader.body().get("id").asText()))
+        .containsEntry("OwnerId", OrgSettings.LEAD_QUEUE_ID);
+    assertThat(sf.lead(off.body().get("id").asText())).containsEntry("OwnerId", mine);
+    assertThat(sf.lead(on.body().get("id").asText()))
+        .containsEntry("OwnerId", OrgSettings.LEAD_QUEUE_ID);
+    assertThat(sf.lead(collection.body().get(0).get("id").asText())).containsEntry("OwnerId", mine);
+  }
+
+  // allowSave "true: allow the user to acknowledge the alert and save the duplicate record.
+  // Applicable if an alert is enabled", available from API 52.0:
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_duplicaterules.htm
+  @Test
+  void anAlertDuplicateRuleBlocks_unlessAllowSaveIsSent_andABlockRuleBlocksAlways()
+      throws Exception {
+    sf.insertLead(Map.of("LastName", "Dup", "Company", "C", "Email", "dup@example.com"));
+    String dup = "{\"LastName\":\"dup\",\"Company\":\"C2\",\"Email\":\"DUP@example.com\"}";
+    Map<String, String> allowSave =
+        Map.of("Sforce-Duplicate-Rule-Header", "allowSave=true; includeRecordDetails=false");
+
+    sf.org().duplicateRule(DuplicateRule.Action.ALERT);
+    Reply alerted = data("62.0", "POST", "/sobjects/Lead", dup, Map.of());
+    Reply saved = data("62.0", "POST", "/sobjects/Lead", dup, allowSave);
+    Reply tooOld = data("51.0", "POST", "/sobjects/Lead", dup, allowSave);
+    sf.org().duplicateRule(DuplicateRule.Action.BLOCK);
+    Reply blocked = data("62.0", "POST", "/sobjects/Lead", dup, allowSave);
+
+    assertThat(alerted.status()).isEqualTo(400);
+    assertThat(alerted.body().get(0).get("errorCode").asText()).isEqualTo("DUPLICATES_DETECTED");
+    assertThat(saved.status()).isEqualTo(201);
+    assertThat(tooOld.body().get(0).get("errorCode").asText()).isEqualTo("DUPLICATES_DETECTED");
+    assertThat(blocked.body().get(0).get("errorCode").asText()).isEqualTo("DUPLICATES_DETECTED");
+    assertThat(sf.leadCount()).isEqualTo(2);
+  }
+
+  // "QueryAll returns records that are deleted because of a merge or delete", Query never:
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_queryall.htm
+  @Test
+  void deletedAndMergedLeadsAreOnlyInQueryAll() throws Exception {
+    String kept = sf.insertLead(Map.of("LastName", "Kept", "Company", "K"));
+    String deleted = sf.insertLead(Map.of("LastName", "Deleted", "Company", "D"));
+    String loser = sf.insertLead(Map.of("LastName", "Loser", "Company", "L"));
+    sf.deleteLead(deleted);
+    sf.mergeLeads(kept, loser);
+    String soql = "SELECT Id, LastName, IsDeleted, MasterRecordId FROM Lead ORDER BY LastName";
+
+    Reply query = query(soql);
+    Reply queryAll =
+        data(
+            "62.0",
+            "GET",
+            "/queryAll?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8),
+            null,
+            Map.of());
+    Reply deletedOnly = query("SELECT Id FROM Lead WHERE IsDeleted = true");
+
+    assertThat(lastNames(query)).containsExactly("Kept");
+    assertThat(lastNames(queryAll)).containsExactly("Deleted", "Kept", "Loser");
+    JsonNode loserRow = queryAll.body().get("records").get(2);
+    assertThat(loserRow.get("IsDeleted").asBoolean()).isTrue();
+    assertThat(loserRow.get("MasterRecordId").asText()).isEqualTo(kept);
+    assertThat(queryAll.body().get("records").get(1).get("MasterRecordId").isNull()).isTrue();
+    assertThat(deletedOnly.body().get("totalSize").asInt()).isZero();
+    assertThat(Instant.parse(sf.deletedLead(deleted).get("SystemModstamp").toString()))
+        .isAfter(Instant.parse(sf.lead(kept).get("CreatedDate").toString()).minusMillis(1));
+    Reply get = data("GET", "/sobjects/Lead/" + deleted, null);
+    assertThat(get.status()).isEqualTo(404);
+    assertThat(get.body().get(0).get("errorCode").asText()).isEqualTo("ENTITY_IS_DELETED");
+    assertThat(sf.leadCount()).isEqualTo(1);
+  }
+
+  @Test
+  void resourcesDoNotExistBeforeTheirApiVersion() throws Exception {
+    String records =
+        "{\"records\":[{\"attributes\":{\"type\":\"Lead\"},\"LastName\":\"V\","
+            + "\"Company\":\"C\",\""
+            + FakeSalesforce.EXTERNAL_ID_FIELD
+            + "\":\"v-1\"}]}";
+
+    Reply upsert45 =
+        data(
+            "45.0",
+            "PATCH",
+            "/composite/sobjects/Lead/" + FakeSalesforce.EXTERNAL_ID_FIELD,
+            records,
+            Map.of());
+    Reply upsert46 =
+        data(
+            "46.0",
+            "PATCH",
+            "/composite/sobjects/Lead/" + FakeSalesforce.EXTERNAL_ID_FIELD,
+            records,
+            Map.of());
+    Reply queryAll28 =
+        data(
+            "28.0",
+            "GET",
+            "/queryAll?q=" + URLEncoder.encode("SELECT Id FROM Lead", StandardCharsets.UTF_8),
+            null,
+            Map.of());
+
+    assertThat(upsert45.status()).isEqualTo(404);
+    assertThat(upsert45.body().get(0).get("errorCode").asText()).isEqualTo("NOT_FOUND");
+    assertThat(upsert46.status()).isEqualTo(200);
+    assertThat(queryAll28.status()).isEqualTo(404);
+  }
+
+  @Test
+  void aUserWithoutApiEnabledGetsApiCurrentlyDisabled() throws Exception {
+    sf.org().apiEnabled(false);
+
+    Reply reply = query("SELECT Id FROM Lead");
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.body().get(0).get("errorCode").asText()).isEqualTo("API_CURRENTLY_DISABLED");
+    sf.org().clear();
+    assertThat(query("SELECT Id FROM Lead").status()).isEqualTo(200);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.domain.LeadDigest;
+import com.crmvoice.core.domain.SalesforceIds;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.LeadCache;
 import com.crmvoice.core.port.WatermarkStore;
@@ -39,11 +40,14 @@ import org.slf4j.LoggerFactory;
  *       recorded as known to have no open leads, but only after the stream was read to its end.
  *   <li>{@link #incrementalPass()}: the changes since the watermark (less an overlap), the owners
  *       they affect (the current owner of every open changed lead, and whoever's cached set holds a
- *       changed lead, which follows reassignments, closes and conversions), each recomputed from
- *       the CRM. The watermark moves to the newest change applied, only after every affected owner
- *       was written; without a watermark, or with more changes than configured, a full pass runs
- *       instead.
- *   <li>{@link #ownerPass(String)}: one owner, recomputed from the CRM.
+ *       changed lead, which follows reassignments, closes, conversions and deletions), each
+ *       recomputed from the CRM. Deleted leads (also the losing leads of a merge) are among the
+ *       changes ({@link LeadChange#deleted()}), so they leave the cache on the next incremental
+ *       pass, not only on the next full pass. The watermark moves to the newest change applied,
+ *       only after every affected owner was written; without a watermark, or with more changes than
+ *       configured, a full pass runs instead.
+ *   <li>{@link #ownerPass(String)}: one owner, recomputed from the CRM (a 15-character Salesforce
+ *       id is taken in its 18-character form, the one the cache is keyed by).
  * </ul>
  *
  * <p>Owners are written by a few threads at once ({@link RefresherConfig#concurrency()}), at most
@@ -102,10 +106,11 @@ public final class CacheRefresher {
     if (ownerId == null || ownerId.isBlank()) {
       throw new IllegalArgumentException("ownerId must not be blank");
     }
+    String owner = SalesforceIds.normalise(ownerId);
     Tally tally = new Tally(Pass.OWNER);
     return tally.run(
         () -> {
-          recompute(ownerId, tally);
+          recompute(owner, tally);
           return null;
         });
   }
@@ -175,16 +180,20 @@ public final class CacheRefresher {
       return fullThenSetWatermark(tally);
     }
     Map<String, List<Lead>> openByOwner = new TreeMap<>();
+    int deleted = 0;
     for (LeadChange change : latest.values()) {
+      if (change.deleted()) {
+        deleted++;
+      }
       if (change.open()) {
         openByOwner
             .computeIfAbsent(change.lead().ownerId(), k -> new ArrayList<>())
             .add(change.lead());
       }
     }
-    // Candidates: whoever caches a changed lead (closes, conversions, reassignments, edits) and
-    // the current owner of every open changed lead. A changed lead that is not open and not cached
-    // anywhere cannot be in anyone's top set.
+    // Candidates: whoever caches a changed lead (closes, conversions, reassignments, deletions,
+    // edits) and the current owner of every open changed lead. A changed lead that is not open
+    // (deleted included) and not cached anywhere cannot be in anyone's top set.
     Set<String> holders = latest.isEmpty() ? Set.of() : cache.ownersHolding(latest.keySet());
     Set<String> affected = new TreeSet<>();
     Set<String> candidates = new TreeSet<>(holders);
@@ -195,6 +204,12 @@ public final class CacheRefresher {
         affected.add(owner);
       }
     }
+    LOG.info(
+        "refresh incremental: changes={} deleted={} candidates={} affected={}",
+        latest.size(),
+        deleted,
+        candidates.size(),
+        affected.size());
     // The affected owners' top leads in as few CRM calls as the adapter can make, not one each.
     // If that fails, nothing is applied and the watermark stays: the next pass applies it all.
     Map<String, List<Lead>> tops =

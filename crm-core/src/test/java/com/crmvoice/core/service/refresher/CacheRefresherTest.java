@@ -273,6 +273,40 @@ class CacheRefresherTest {
   }
 
   @Test
+  void incrementalPass_dropsLeadsDeletedOrMergedAwayInTheCrm_fromTheirOwnersCache() {
+    seedOrg();
+    refresher.incrementalPass();
+    cache.replaced.clear();
+    clock.advance(Duration.ofMinutes(10));
+
+    inner.delete("a1"); // deleted
+    inner.delete("b2"); // the losing lead of a merge into b1 is deleted too
+    inner.put(lead("B", "b1", 50).withStatus("Working - Contacted")); // the merge's survivor
+    clock.advance(Duration.ofSeconds(1));
+
+    refresher.incrementalPass();
+
+    assertThat(new TreeSet<>(cache.replaced)).containsExactly("A", "B");
+    assertThat(cachedIds("A")).containsExactly("a2", "a3", "a4");
+    assertThat(cachedIds("B")).containsExactly("b1");
+    assertCacheMatchesCrm("A", "B", "C");
+  }
+
+  @Test
+  void incrementalPass_ignoresADeletedLeadThatNoOwnerCaches() {
+    seedOrg();
+    refresher.incrementalPass();
+    cache.replaced.clear();
+    clock.advance(Duration.ofMinutes(10));
+    inner.delete("a5"); // not in A's top 3
+
+    refresher.incrementalPass();
+
+    assertThat(cache.replaced).isEmpty();
+    assertThat(inner.calls("topOpenLeads")).isZero();
+  }
+
+  @Test
   void incrementalPass_ignoresAClosedLeadThatNoOwnerCaches() {
     for (int i = 1; i <= 5; i++) {
       inner.put(lead("A", "a" + i, 100 - i));
@@ -401,6 +435,16 @@ class CacheRefresherTest {
     assertThat(report.itemsWritten()).isEqualTo(4);
     assertThat(report.crmCalls()).isEqualTo(1);
     assertThat(refresher.ownerPass("A").itemsWritten()).isZero();
+  }
+
+  @Test
+  void ownerPass_ofAFifteenCharacterOwnerId_writesTheEighteenCharacterKey() {
+    inner.put(lead("00570000001ZwTiAAK", "x1", 3));
+
+    refresher.ownerPass("00570000001ZwTi");
+
+    assertThat(cachedIds("00570000001ZwTiAAK")).containsExactly("x1");
+    assertThat(cache.topLeads("00570000001ZwTi", 5)).isInstanceOf(Snapshot.NeverRefreshed.class);
   }
 
   @Test
