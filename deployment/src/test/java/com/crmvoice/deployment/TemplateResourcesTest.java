@@ -219,6 +219,27 @@ class TemplateResourcesTest {
         .isEqualTo(ResourceDefinitions.MAX_RECEIVE_COUNT);
   }
 
+  /**
+   * The worker defers a message the open circuit refuses only when the queue's own visibility
+   * timeout would bring it back while the circuit is still open; that needs the queue's real one.
+   */
+  @Test
+  void theWorkerKnowsTheCommandQueuesVisibilityTimeout_andItOutlastsTheOpenCircuit() {
+    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String queue =
+        consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
+    JsonNode visibility =
+        TEMPLATE.environment(worker).get(EnvNames.COMMAND_QUEUE_VISIBILITY_SECONDS);
+    JsonNode open = TEMPLATE.environment(worker).get(EnvNames.CIRCUIT_OPEN_SECONDS);
+
+    assertThat(visibility).as(EnvNames.COMMAND_QUEUE_VISIBILITY_SECONDS).isNotNull();
+    assertThat(TEMPLATE.intValue(visibility))
+        .isEqualTo(TEMPLATE.intValue(TEMPLATE.properties(queue).path("VisibilityTimeout")))
+        .isGreaterThan(TEMPLATE.intValue(open));
+    assertThat(Template.target(TEMPLATE.environment(worker).get(EnvNames.COMMAND_QUEUE_URL)))
+        .isEqualTo(queue);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("consumers")
   void theVisibilityTimeoutIsSixFunctionTimeoutsPlusTheBatchingWindow(Consumer consumer) {

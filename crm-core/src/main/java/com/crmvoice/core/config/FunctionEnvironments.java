@@ -159,9 +159,10 @@ public final class FunctionEnvironments {
       new FunctionEnvironment(
           "worker",
           "com.crmvoice.worker.CrmWorkerHandler::handleRequest",
-          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_DLQ_URL),
+          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_QUEUE_URL, COMMAND_DLQ_URL),
           union(
               Set.of(
+                  COMMAND_QUEUE_VISIBILITY_SECONDS,
                   WORKER_MAX_ATTEMPTS,
                   WORKER_RETRY_INITIAL_MS,
                   WORKER_RETRY_MAX_MS,

@@ -514,6 +514,11 @@ class CacheRefresherTest {
     }
 
     @Override
+    public java.util.Optional<String> findLeadByExternalId(String externalId) {
+      return delegate.findLeadByExternalId(externalId);
+    }
+
+    @Override
     public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
       return delegate.createLeads(requests);
     }
