@@ -3,16 +3,16 @@ package com.crmvoice.refresher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.crmvoice.adapters.aws.AwsClients;
-import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
-import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.Env;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
 import com.crmvoice.core.service.refresher.RefreshRequests;
@@ -46,7 +46,10 @@ import java.util.Map;
  *       CRM or DynamoDB outage is retried, and the queue's redrive policy parks what keeps failing.
  * </ul>
  *
- * <p>Wires everything once per container; the work is {@link CacheRefresher}'s.
+ * <p>Wires everything once per container; the work is {@link CacheRefresher}'s. The Salesforce
+ * settings are read on first use, not at init: with the secret still blank (a first deployment) the
+ * function starts, and each invocation fails instead (a scheduled pass fails; a queue batch is
+ * handed back whole as item failures), with an ERROR log naming the missing setting.
  */
 public final class CacheRefresherHandler implements RequestStreamHandler {
 
@@ -54,6 +57,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
 
   private final CacheRefresher refresher;
   private final RefreshRequests requests;
+  private final Runnable requireConfigured;
 
   /** Called by the Lambda runtime once per container. */
   public CacheRefresherHandler() {
@@ -69,7 +73,9 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     CacheConfig cache = CacheConfig.fromEnv(env);
     RefresherConfig config = RefresherConfig.fromEnv(env);
     String table = storage.requireLeadsTable();
-    SalesforceCrmGateway crm = SalesforceCrmGateway.create(SalesforceSettings.load(env, aws));
+    LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws);
+    crm.tryNow();
+    this.requireConfigured = crm::gateway;
     this.refresher =
         new CacheRefresher(
             crm,
@@ -82,8 +88,17 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
+    this(refresher, () -> {});
+  }
+
+  /**
+   * @param requireConfigured throws {@link CrmNotConfiguredException} while the CRM settings are
+   *     incomplete
+   */
+  CacheRefresherHandler(CacheRefresher refresher, Runnable requireConfigured) {
     this.refresher = refresher;
     this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
+    this.requireConfigured = requireConfigured;
   }
 
   @Override
@@ -97,8 +112,10 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     }
     JsonNode answer;
     if (event != null && event.path("Records").isArray()) {
-      answer = onQueue(event.get("Records"));
+      answer = configured() ? onQueue(event.get("Records")) : handBack(event.get("Records"));
     } else if (event != null && event.path("pass").isTextual()) {
+      // Fails the invocation; the schedule's retry policy decides whether it is tried again.
+      requireConfigured.run();
       answer = onSchedule(event.get("pass").asText());
     } else {
       throw new IllegalArgumentException(
@@ -130,6 +147,25 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
       node.put("watermark", report.watermark().toString());
     }
     return node;
+  }
+
+  private boolean configured() {
+    try {
+      requireConfigured.run();
+      return true;
+    } catch (CrmNotConfiguredException e) {
+      return false;
+    }
+  }
+
+  /** Every message back to the queue, untouched: Salesforce is not configured yet. */
+  private JsonNode handBack(JsonNode records) {
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode failures = response.putArray("batchItemFailures");
+    for (JsonNode record : records) {
+      failures.addObject().put("itemIdentifier", record.path("messageId").asText(null));
+    }
+    return response;
   }
 
   private JsonNode onQueue(JsonNode records) {

@@ -50,9 +50,13 @@ class FunctionEnvironmentsTest {
     Map<String, String> env = complete();
     env.put(EnvNames.IDENTITY_MODE, "single-user");
 
-    assertThat(INTENT.missingFrom(env)).containsExactly(EnvNames.SINGLE_USER_OWNER_ID);
+    assertThat(INTENT.missingFrom(env))
+        .containsExactly(EnvNames.SINGLE_USER_OWNER_ID, EnvNames.ALLOWED_ALEXA_USER_IDS);
 
     env.put(EnvNames.SINGLE_USER_OWNER_ID, "005000000000042AAA");
+    assertThat(INTENT.missingFrom(env)).containsExactly(EnvNames.ALLOWED_ALEXA_USER_IDS);
+
+    env.put(EnvNames.ALLOWED_ALEXA_USER_IDS, "amzn1.ask.account.OWNER");
     assertThat(INTENT.missingFrom(env)).isEmpty();
   }
 

@@ -46,6 +46,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalPipeline implements AutoCloseable {
 
+  /** The Alexa user id of the simulator's device, the one single-user mode admits. */
+  public static final String ALEXA_USER_ID = "amzn1.ask.account.SIMULATOR";
+
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
   public static final String INTENT_HANDLER = FunctionEnvironments.INTENT.handlerClass();
@@ -194,6 +197,8 @@ public final class LocalPipeline implements AutoCloseable {
     }
     env.put(EnvNames.SKILL_ID, options.skillId());
     env.put(EnvNames.IDENTITY_MODE, "single-user");
+    // Single-user mode answers only the Alexa users it names: the simulator's own device.
+    env.put(EnvNames.ALLOWED_ALEXA_USER_IDS, ALEXA_USER_ID);
     env.put(
         EnvNames.WORKER_LEASE_SECONDS,
         Integer.toString(Math.max(5, options.visibilitySeconds() - 5)));
