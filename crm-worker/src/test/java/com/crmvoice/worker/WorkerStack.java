@@ -54,6 +54,18 @@ final class WorkerStack implements AutoCloseable {
   }
 
   WorkerStack(AwsTestEnvironment aws, Map<String, String> overrides, int maxReceiveCount) {
+    this(aws, overrides, maxReceiveCount, 1);
+  }
+
+  /**
+   * @param visibilitySeconds the queue's visibility timeout: 1 s lets the tests see redeliveries
+   *     soon; the benchmark needs one longer than a batch takes, as the template's is
+   */
+  WorkerStack(
+      AwsTestEnvironment aws,
+      Map<String, String> overrides,
+      int maxReceiveCount,
+      int visibilitySeconds) {
     this.aws = aws;
     this.clients = AwsClients.fromEnv(aws.env());
     this.leadsTable = aws.freshName("leads");
@@ -62,7 +74,7 @@ final class WorkerStack implements AutoCloseable {
     ResourceDefinitions.createCommandsTable(clients.dynamoDb(), commandsTable);
     queue =
         ResourceDefinitions.createQueueWithDlq(
-            clients.sqs(), aws.freshName("crm-commands"), maxReceiveCount, 1);
+            clients.sqs(), aws.freshName("crm-commands"), maxReceiveCount, visibilitySeconds);
     env.putAll(aws.env());
     env.put("LEADS_TABLE", leadsTable);
     env.put("COMMANDS_TABLE", commandsTable);

@@ -150,8 +150,13 @@ class TemplateResourcesTest {
 
     assertThat(mapping.path("FunctionResponseTypes").toString())
         .isEqualTo("[\"ReportBatchItemFailures\"]");
-    assertThat(TEMPLATE.intValue(mapping.path("BatchSize"))).isBetween(1, 10);
-    assertThat(TEMPLATE.intValue(mapping.path("MaximumBatchingWindowInSeconds"))).isBetween(0, 10);
+    int batchSize = TEMPLATE.intValue(mapping.path("BatchSize"));
+    int window = TEMPLATE.intValue(mapping.path("MaximumBatchingWindowInSeconds"));
+    // At most one sObject Collections call (200 records); above 10 records Lambda requires a
+    // batching window of at least 1 s
+    // (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).
+    assertThat(batchSize).isBetween(1, 200);
+    assertThat(window).isBetween(batchSize > 10 ? 1 : 0, 10);
     int concurrency = TEMPLATE.intValue(mapping.at("/ScalingConfig/MaximumConcurrency"));
     // 2 is Lambda's minimum; the cap keeps Salesforce's concurrent-request limit (25) far away.
     assertThat(concurrency).isBetween(2, 5);

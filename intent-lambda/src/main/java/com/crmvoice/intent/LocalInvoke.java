@@ -38,8 +38,12 @@ public final class LocalInvoke {
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     stdout.println(out.toString(StandardCharsets.UTF_8));
     System.err.printf(
-        "cold-start jvmToMain=%d init=%d firstInvoke=%d jvmToResponse=%d (ms)%n",
-        initStart - jvmStart, initEnd - initStart, responded - initEnd, responded - jvmStart);
+        "cold-start jvmToMain=%d init=%d firstInvoke=%d jvmToResponse=%d (ms) classes=%d%n",
+        initStart - jvmStart,
+        initEnd - initStart,
+        responded - initEnd,
+        responded - jvmStart,
+        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
     System.exit(0);
   }
 }

@@ -1,7 +1,12 @@
 package com.crmvoice.refresher.bench;
 
+import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.refresher.RefresherStack;
+import com.crmvoice.testkit.bench.AwsCallMeter;
+import com.crmvoice.testkit.bench.BenchRow;
+import com.crmvoice.testkit.bench.BenchRow.Goal;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,7 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The refresher's figures on one machine: N open leads across M owners in the fake Salesforce, the
@@ -29,6 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * beside them.
  */
 public final class RefreshBench {
+
+  static final String ITEM = "4 refresher";
+
+  /** The refresher's default REFRESH_CONCURRENCY. */
+  private static final int WRITERS = 4;
 
   private RefreshBench() {}
 
@@ -62,8 +77,9 @@ public final class RefreshBench {
           Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20);
 
-      run(stack, "full pass (empty cache)", "full");
-      run(stack, "full pass (no change)", "full");
+      Pass full = run(stack, "full pass (empty cache)", "full");
+      Pass unchanged = run(stack, "full pass (no change)", "full");
+      long bareMillis = bareWrite(stack);
 
       // What the last incremental pass would have stored: the newest SystemModstamp.
       Instant newest =
@@ -75,9 +91,162 @@ public final class RefreshBench {
       Thread.sleep(5);
       String changes = change(stack, owners, 100);
       System.out.println("changes: " + changes);
-      run(stack, "incremental pass (100 changes)", "incremental");
-      run(stack, "incremental pass (no change)", "incremental");
+      Pass incremental = run(stack, "incremental pass (100 changes)", "incremental");
+      Pass quiet = run(stack, "incremental pass (no change)", "incremental");
+
+      String size = String.format("%,d leads / %,d owners", owners * leadsPerOwner, owners);
+      BenchRow.vs(
+              ITEM,
+              "full pass, empty cache (" + size + ")",
+              full.millis() / 1000.0,
+              "s",
+              "bare BatchWriteItem of the same items, " + WRITERS + " threads",
+              bareMillis / 1000.0,
+              Goal.ratioAtMost(1.5))
+          .emit();
+      BenchRow.of(ITEM, "full pass, empty cache", full.millis() / 1000.0, "s", Goal.valueAtMost(30))
+          .emit();
+      BenchRow.of(
+              ITEM,
+              "GC time in the full pass (heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB)",
+              full.gcMillis() / 1000.0,
+              "s",
+              null)
+          .emit();
+      BenchRow.of(ITEM, "items written by the full pass", full.written(), "items", null).emit();
+      BenchRow.of(ITEM, "Salesforce calls, full pass", full.crmCalls(), "calls", null).emit();
+      BenchRow.of(
+              ITEM,
+              "items written, full pass with no change",
+              unchanged.written(),
+              "items",
+              Goal.valueAtMost(0))
+          .emit();
+      BenchRow.of(
+              ITEM,
+              "Salesforce calls, incremental pass after 100 changes",
+              incremental.crmCalls(),
+              "calls",
+              Goal.valueAtMost(3))
+          .emit();
+      BenchRow.of(
+              ITEM,
+              "incremental pass after 100 changes",
+              incremental.millis() / 1000.0,
+              "s",
+              Goal.valueAtMost(2))
+          .emit();
+      BenchRow.of(
+              ITEM,
+              "items written + deleted, incremental pass after 100 changes",
+              incremental.written() + incremental.deleted(),
+              "items",
+              null)
+          .emit();
+      BenchRow.of(
+              ITEM,
+              "items written, incremental pass with no change",
+              quiet.written(),
+              "items",
+              Goal.valueAtMost(0))
+          .emit();
+      if (AwsCallMeter.installed()) {
+        BenchRow.of(ITEM, "DynamoDB write units, full pass", full.writeUnits(), "WCU", null).emit();
+        BenchRow.of(
+                ITEM,
+                "DynamoDB read units, full pass with no change",
+                unchanged.readUnits(),
+                "RRU",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
+                "DynamoDB read units, incremental pass with no change",
+                quiet.readUnits(),
+                "RRU",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
+                "Salesforce calls, incremental pass with no change",
+                quiet.crmCalls(),
+                "calls",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
+                "DynamoDB write units, incremental pass after 100 changes",
+                incremental.writeUnits(),
+                "WCU",
+                null)
+            .emit();
+        BenchRow.of(
+                ITEM,
+                "DynamoDB read units, incremental pass after 100 changes",
+                incremental.readUnits(),
+                "RRU",
+                null)
+            .emit();
+      }
     }
+  }
+
+  /** What one pass gave. */
+  private record Pass(
+      long millis,
+      long gcMillis,
+      long written,
+      long deleted,
+      long crmCalls,
+      double writeUnits,
+      double readUnits) {}
+
+  /**
+   * The limit for the full pass: the items it wrote, read back, written again to a fresh table of
+   * the same schema on the same DynamoDB Local with BatchWriteItem (25 items a call, the most
+   * DynamoDB takes) from {@link #WRITERS} threads, the refresher's default concurrency.
+   *
+   * @return milliseconds for the writes alone
+   */
+  private static long bareWrite(RefresherStack stack) throws InterruptedException {
+    DynamoDbClient dynamoDb = stack.clients.dynamoDb();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    dynamoDb.scanPaginator(r -> r.tableName(stack.leadsTable)).items().forEach(items::add);
+    String table = stack.leadsTable + "-bare";
+    ResourceDefinitions.createLeadsTable(dynamoDb, table);
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(WRITERS);
+    long start = System.nanoTime();
+    for (int t = 0; t < WRITERS; t++) {
+      Thread writer =
+          new Thread(
+              () -> {
+                for (int from = next.getAndAdd(25);
+                    from < items.size();
+                    from = next.getAndAdd(25)) {
+                  List<WriteRequest> writes =
+                      items.subList(from, Math.min(items.size(), from + 25)).stream()
+                          .map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build())
+                          .toList();
+                  Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+                  while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    pending =
+                        dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+                  }
+                }
+                done.countDown();
+              },
+              "bare-writer");
+      writer.setDaemon(true);
+      writer.start();
+    }
+    done.await();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf(
+        "bare BatchWriteItem of the %,d items the full pass wrote, %d threads: %,d ms%n",
+        items.size(), WRITERS, millis);
+    return millis;
   }
 
   /** 100 changes of every kind, on random owners; answers a summary. */
@@ -129,8 +298,10 @@ public final class RefreshBench {
         closed, converted, reassigned, created, edited);
   }
 
-  private static void run(RefresherStack stack, String label, String pass) throws Exception {
+  private static Pass run(RefresherStack stack, String label, String pass) throws Exception {
     System.gc();
+    long gcBefore = gcMillis();
+    AwsCallMeter.reset();
     List<MemoryPoolMXBean> heapPools = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -165,6 +336,8 @@ public final class RefreshBench {
     JsonNode report = stack.pass(pass);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
+    long gc = gcMillis() - gcBefore;
+    AwsCallMeter.Counts aws = AwsCallMeter.counts();
     long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
     sampler.interrupt();
     sampler.join();
@@ -172,7 +345,7 @@ public final class RefreshBench {
     System.out.printf(
         "%-32s time=%,d ms owners=%,d changed=%,d leadsRead=%,d itemsWritten=%,d itemsDeleted=%,d"
             + " salesforceCalls=%d %s heapBefore=%,d MB heapPeakSampled=%,d MB"
-            + " heapPoolPeaks=%,d MB passThreadAllocated=%,d MB%n",
+            + " heapPoolPeaks=%,d MB passThreadAllocated=%,d MB gc=%,d ms%n",
         label,
         millis,
         report.get("ownersSeen").asLong(),
@@ -185,6 +358,22 @@ public final class RefreshBench {
         usedBefore >> 20,
         sampledPeak.get() >> 20,
         poolPeaks >> 20,
-        allocated >> 20);
+        allocated >> 20,
+        gc);
+    return new Pass(
+        millis,
+        gc,
+        report.get("itemsWritten").asLong(),
+        report.get("itemsDeleted").asLong(),
+        report.get("crmCalls").asLong(),
+        aws.writeUnits(),
+        aws.readUnits());
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .filter(t -> t > 0)
+        .sum();
   }
 }

@@ -10,7 +10,9 @@ import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmNotConfiguredException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -119,6 +121,11 @@ public final class LazySalesforceGateway implements CrmGateway {
   @Override
   public List<Lead> topOpenLeads(String ownerId, int limit) {
     return gateway().topOpenLeads(ownerId, limit);
+  }
+
+  @Override
+  public Map<String, List<Lead>> topOpenLeadsOf(Collection<String> ownerIds, int limit) {
+    return gateway().topOpenLeadsOf(ownerIds, limit);
   }
 
   @Override

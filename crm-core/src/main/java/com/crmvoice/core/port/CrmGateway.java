@@ -6,7 +6,10 @@ import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.domain.NewLead;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,6 +31,22 @@ public interface CrmGateway {
    * @throws CrmUnavailableException when the CRM cannot answer now
    */
   List<Lead> topOpenLeads(String ownerId, int limit);
+
+  /**
+   * {@link #topOpenLeads} for several owners, in as few CRM calls as the adapter can make (the
+   * refresher's incremental pass asks for every affected owner at once). Every given owner is a key
+   * of the answer, mapped to an empty list when it has no open lead. This default asks owner by
+   * owner; an adapter that can query many owners at once overrides it.
+   *
+   * @throws CrmUnavailableException when the CRM cannot answer now
+   */
+  default Map<String, List<Lead>> topOpenLeadsOf(Collection<String> ownerIds, int limit) {
+    Map<String, List<Lead>> leads = new LinkedHashMap<>();
+    for (String ownerId : ownerIds) {
+      leads.put(ownerId, topOpenLeads(ownerId, limit));
+    }
+    return leads;
+  }
 
   /**
    * Every open lead of every owner, ordered by owner id, then creation time, then id, fetched page

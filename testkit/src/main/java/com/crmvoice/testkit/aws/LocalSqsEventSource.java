@@ -25,10 +25,20 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * and leaves the reported batch item failures to reappear after the visibility timeout, so the
  * queue's redrive policy moves them to the dead-letter queue after maxReceiveCount. A handler that
  * throws fails the whole batch, as in Lambda.
+ *
+ * <p>Batches larger than one ReceiveMessage call (at most 10 messages) are gathered as the event
+ * source mapping gathers them: with a batching window, receives go on until the batch size is
+ * reached or the window, counted from the first message received, has passed. As in Lambda, a batch
+ * size above 10 needs a window of at least one second, the batch size is at most 10,000 and the
+ * window at most 300 s (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html,
+ * https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).
  */
 public final class LocalSqsEventSource implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalSqsEventSource.class);
+
+  /** ReceiveMessage's MaxNumberOfMessages is at most 10. */
+  private static final int MESSAGES_PER_RECEIVE = 10;
 
   private final SqsClient sqs;
   private final String queueUrl;
@@ -36,6 +46,7 @@ public final class LocalSqsEventSource implements AutoCloseable {
   private final Function<SQSEvent, SQSBatchResponse> handler;
   private final int batchSize;
   private final int waitSeconds;
+  private final Duration batchingWindow;
   private final AtomicBoolean running = new AtomicBoolean();
   private Thread poller;
 
@@ -45,9 +56,34 @@ public final class LocalSqsEventSource implements AutoCloseable {
       Function<SQSEvent, SQSBatchResponse> handler,
       int batchSize,
       int waitSeconds) {
-    if (batchSize < 1 || batchSize > 10) {
-      throw new IllegalArgumentException("SQS receives 1 to 10 messages a call");
+    this(sqs, queueUrl, handler, batchSize, waitSeconds, Duration.ZERO);
+  }
+
+  /**
+   * @param batchSize the most messages handed to the handler at once: 1 to 10, or up to 10,000 with
+   *     a batching window
+   * @param batchingWindow how long to go on gathering a batch after its first message: zero, or
+   *     whole seconds up to 300
+   */
+  public LocalSqsEventSource(
+      SqsClient sqs,
+      String queueUrl,
+      Function<SQSEvent, SQSBatchResponse> handler,
+      int batchSize,
+      int waitSeconds,
+      Duration batchingWindow) {
+    if (batchingWindow.isNegative()
+        || batchingWindow.compareTo(Duration.ofSeconds(300)) > 0
+        || batchingWindow.toMillis() % 1000 != 0) {
+      throw new IllegalArgumentException("a batching window is 0 to 300 whole seconds");
     }
+    if (batchSize < 1 || batchSize > 10_000) {
+      throw new IllegalArgumentException("a batch is 1 to 10,000 messages");
+    }
+    if (batchSize > MESSAGES_PER_RECEIVE && batchingWindow.isZero()) {
+      throw new IllegalArgumentException("a batch size above 10 needs a batching window");
+    }
+    this.batchingWindow = batchingWindow;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.handler = handler;
@@ -67,16 +103,24 @@ public final class LocalSqsEventSource implements AutoCloseable {
    */
   public int pollOnce() {
     List<Message> messages =
-        sqs.receiveMessage(
-                r ->
-                    r.queueUrl(queueUrl)
-                        .maxNumberOfMessages(batchSize)
-                        .waitTimeSeconds(waitSeconds)
-                        .messageAttributeNames("All")
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
-            .messages();
+        new ArrayList<>(receive(Math.min(batchSize, MESSAGES_PER_RECEIVE), waitSeconds));
     if (messages.isEmpty()) {
       return 0;
+    }
+    long windowEnds = System.nanoTime() + batchingWindow.toNanos();
+    while (messages.size() < batchSize && !Thread.currentThread().isInterrupted()) {
+      long left = windowEnds - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      List<Message> more =
+          receive(
+              Math.min(batchSize - messages.size(), MESSAGES_PER_RECEIVE),
+              left >= 1_000_000_000L ? 1 : 0);
+      if (more.isEmpty() && left < 1_000_000_000L) {
+        pause(Math.min(left / 1_000_000, 50));
+      }
+      messages.addAll(more);
     }
     SQSEvent event = toEvent(messages);
     Set<String> failed = new HashSet<>();
@@ -99,10 +143,32 @@ public final class LocalSqsEventSource implements AutoCloseable {
                 .build());
       }
     }
-    if (!deletes.isEmpty()) {
-      sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletes));
+    // DeleteMessageBatch takes at most 10 entries.
+    for (int from = 0; from < deletes.size(); from += MESSAGES_PER_RECEIVE) {
+      List<DeleteMessageBatchRequestEntry> chunk =
+          deletes.subList(from, Math.min(deletes.size(), from + MESSAGES_PER_RECEIVE));
+      sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk));
     }
     return messages.size();
+  }
+
+  private List<Message> receive(int max, int wait) {
+    return sqs.receiveMessage(
+            r ->
+                r.queueUrl(queueUrl)
+                    .maxNumberOfMessages(max)
+                    .waitTimeSeconds(wait)
+                    .messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+        .messages();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(Math.max(1, millis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Polls until the queue answers empty or {@code max} has passed; answers messages handled. */

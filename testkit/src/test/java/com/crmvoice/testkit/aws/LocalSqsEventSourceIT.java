@@ -1,6 +1,7 @@
 package com.crmvoice.testkit.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -89,5 +90,48 @@ class LocalSqsEventSourceIT {
             .map(m -> m.body())
             .toList();
     assertThat(dead).containsExactly("bad");
+  }
+
+  @Test
+  void gathersABatchLargerThanOneReceiveWithinTheWindowAndDeletesItAll() {
+    String queue = sqs.createQueue(r -> r.queueName(EmbeddedAws.uniqueName("big"))).queueUrl();
+    for (int i = 0; i < 25; i++) {
+      int n = i;
+      sqs.sendMessage(r -> r.queueUrl(queue).messageBody("m" + n));
+    }
+    List<Integer> batchSizes = new ArrayList<>();
+
+    try (LocalSqsEventSource source =
+        new LocalSqsEventSource(
+            sqs,
+            queue,
+            (SQSEvent event) -> {
+              batchSizes.add(event.getRecords().size());
+              return new SQSBatchResponse(List.of());
+            },
+            200,
+            1,
+            Duration.ofSeconds(1))) {
+      source.pollOnce();
+    }
+
+    // One handler call for all 25 (three or more receives), and all of them deleted (in chunks of
+    // at most 10, as DeleteMessageBatch takes).
+    assertThat(batchSizes).containsExactly(25);
+    assertThat(sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages()).isEmpty();
+  }
+
+  @Test
+  void refusesWhatLambdaRefuses_aBatchAboveTenWithoutWindowOrAboveTenThousand() {
+    String queue = sqs.createQueue(r -> r.queueName(EmbeddedAws.uniqueName("rules"))).queueUrl();
+
+    assertThatThrownBy(() -> new LocalSqsEventSource(sqs, queue, e -> null, 11, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new LocalSqsEventSource(sqs, queue, e -> null, 10_001, 0, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new LocalSqsEventSource(sqs, queue, e -> null, 100, 0, Duration.ofMillis(500)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

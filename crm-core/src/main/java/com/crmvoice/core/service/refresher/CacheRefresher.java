@@ -210,9 +210,14 @@ public final class CacheRefresher {
         deleted,
         candidates.size(),
         affected.size());
+    // The affected owners' top leads in as few CRM calls as the adapter can make, not one each.
+    // If that fails, nothing is applied and the watermark stays: the next pass applies it all.
+    Map<String, List<Lead>> tops =
+        affected.isEmpty() ? Map.of() : crm.topOpenLeadsOf(affected, config.topN());
     try (OwnerTasks tasks = new OwnerTasks(config.concurrency())) {
       for (String owner : affected) {
-        tasks.submit(() -> recompute(owner, tally));
+        List<Lead> leads = tops.getOrDefault(owner, List.of());
+        tasks.submit(() -> recomputed(owner, leads, tally));
       }
       tasks.awaitAll();
     }
@@ -266,7 +271,10 @@ public final class CacheRefresher {
   }
 
   private void recompute(String ownerId, Tally tally) {
-    List<Lead> leads = crm.topOpenLeads(ownerId, config.topN());
+    recomputed(ownerId, crm.topOpenLeads(ownerId, config.topN()), tally);
+  }
+
+  private void recomputed(String ownerId, List<Lead> leads, Tally tally) {
     tally.leadRead(leads.size());
     List<Lead> sorted = leads.stream().sorted(TopLeadsCollector.OLDEST_FIRST).toList();
     // No stored digest to compare with here: replaceOwnerLeads itself writes only what differs.
