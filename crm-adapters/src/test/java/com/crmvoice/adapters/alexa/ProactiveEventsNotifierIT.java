@@ -49,7 +49,7 @@ class ProactiveEventsNotifierIT {
   }
 
   private static Notice notice(String commandId, Recipient to, String code) {
-    return new Notice(Notice.referenceIdFor(commandId), to, code, "Ada Lovelace from Acme");
+    return new Notice(Notice.referenceIdFor(commandId), to, code, "Ada Lovelace");
   }
 
   @Test

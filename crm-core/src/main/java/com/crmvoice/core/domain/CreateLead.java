@@ -29,4 +29,9 @@ public record CreateLead(String commandId, String ownerId, NewLead lead, Instant
   public String summary() {
     return lead.company() == null ? lead.fullName() : lead.fullName() + " from " + lead.company();
   }
+
+  @Override
+  public String subjectName() {
+    return lead.fullName();
+  }
 }

@@ -25,4 +25,10 @@ public sealed interface CrmCommand permits CreateLead, LeadActivity {
 
   /** A short, speakable description of what the command does, free of contact details. */
   String summary();
+
+  /**
+   * The name of the record the command is about ("Maria Garcia"), free of words of any language,
+   * for texts that are put together in the user's locale (notifications).
+   */
+  String subjectName();
 }

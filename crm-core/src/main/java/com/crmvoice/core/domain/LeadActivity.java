@@ -19,6 +19,11 @@ public sealed interface LeadActivity extends CrmCommand
     return leadName();
   }
 
+  @Override
+  default String subjectName() {
+    return leadName();
+  }
+
   /** Checks the fields every lead activity has; throws IllegalArgumentException otherwise. */
   static void requireCommon(
       String commandId, String ownerId, String leadId, String leadName, Object requestedAt) {

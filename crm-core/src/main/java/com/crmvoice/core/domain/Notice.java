@@ -10,7 +10,7 @@ import java.util.Objects;
  *     carries the same one
  * @param recipient who hears it
  * @param reasonCode why: the command's failure code (a CRM error code, or one of the worker's)
- * @param subject what the command was about, as {@link CrmCommand#summary()} says it
+ * @param subject what the command was about, as {@link CrmCommand#subjectName()} names it
  */
 public record Notice(String referenceId, Recipient recipient, String reasonCode, String subject) {
 

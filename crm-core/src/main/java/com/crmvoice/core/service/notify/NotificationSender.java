@@ -158,7 +158,7 @@ public final class NotificationSender {
             Notice.referenceIdFor(commandId),
             claimed.recipient(),
             record.status().failureCode(),
-            record.command().summary());
+            record.command().subjectName());
     try {
       notifier.send(notice);
     } catch (NotifierRejectedException e) {

@@ -77,8 +77,7 @@ class NotificationSenderTest {
     assertThat(result.failedMessageIds()).isEmpty();
     assertThat(notifier.sent())
         .containsExactly(
-            new Notice(
-                "crmvoice-command-c1", ADA, "DUPLICATES_DETECTED", "Ada Lovelace from Acme"));
+            new Notice("crmvoice-command-c1", ADA, "DUPLICATES_DETECTED", "Ada Lovelace"));
   }
 
   @Test
