@@ -2,12 +2,14 @@ package com.crmvoice.refresher;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
-import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.Env;
 import com.crmvoice.core.config.FunctionEnvironments;
@@ -17,40 +19,43 @@ import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
 import com.crmvoice.core.service.refresher.RefreshRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lambda entry point of the cache refresher, for two event sources:
- *
- * <ul>
- *   <li>EventBridge Scheduler, whose templated Lambda target delivers the schedule's Input JSON as
- *       the event as it is (<a
- *       href="https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html">Target.Input</a>):
- *       {@code {"pass":"full"}} or {@code {"pass":"incremental"}}. The answer is the pass's
- *       figures; a failed pass fails the invocation (the next scheduled pass repairs what it
- *       missed).
- *   <li>The refresh queue (SQS, {@code {"Records":[...]}}), each body {@code
- *       {"version":1,"ownerId":"..."}}: one owner pass per distinct owner in the batch, answered
- *       with an SQS batch response naming the messages to redeliver (ReportBatchItemFailures). A
- *       malformed body, or an owner the CRM refuses, is acknowledged and logged, never retried; a
- *       CRM or DynamoDB outage is retried, and the queue's redrive policy parks what keeps failing.
- * </ul>
- *
- * <p>Wires everything once per container; the work is {@link CacheRefresher}'s.
+ * Lambda entry point of the cache refresher, for its two event sources, each with a typed entry:
+ * {@link #handleSchedule} for the EventBridge Scheduler schedules ({@link ScheduleInput}; the
+ * answer is the pass's figures, and a failed pass fails the invocation: the next pass repairs what
+ * it missed) and {@link #handleQueue} for the refresh queue ({@link SQSEvent} in, {@link
+ * SQSBatchResponse} out, as the event source mapping's ReportBatchItemFailures expects). One
+ * function serves both, so {@link #handleRequest} tells them apart by shape and hands each to its
+ * entry. Wires everything once per container; the work is {@link CacheRefresher}'s, the rules of a
+ * batch are {@link RefreshRequests}', see docs/refresher.md.
  */
 public final class CacheRefresherHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Reads an SQS event as Lambda emits it into the aws-lambda-java-events types: {@code Records}
+   * and {@code eventSourceARN} differ from the bean names only in case, and fields AWS adds later
+   * are ignored (CacheRefresherHandlerTest checks it against aws-lambda-java-tests' EventLoader).
+   */
+  static final ObjectMapper EVENTS =
+      JsonMapper.builder()
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private final CacheRefresher refresher;
   private final RefreshRequests requests;
@@ -78,12 +83,12 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
             config,
             Clock.systemUTC(),
             crm::requestCount);
-    this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
+    this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
     this.refresher = refresher;
-    this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
+    this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
   }
 
   @Override
@@ -95,11 +100,11 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the refresher's event is not JSON");
     }
-    JsonNode answer;
+    Object answer;
     if (event != null && event.path("Records").isArray()) {
-      answer = onQueue(event.get("Records"));
+      answer = handleQueue(EVENTS.treeToValue(event, SQSEvent.class), context);
     } else if (event != null && event.path("pass").isTextual()) {
-      answer = onSchedule(event.get("pass").asText());
+      answer = figures(handleSchedule(new ScheduleInput(event.get("pass").asText()), context));
     } else {
       throw new IllegalArgumentException(
           "expected a schedule input {\"pass\":\"full\"|\"incremental\"} or an SQS event");
@@ -108,15 +113,36 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     output.flush();
   }
 
-  private JsonNode onSchedule(String pass) {
-    PassReport report =
-        switch (pass) {
-          case "full" -> refresher.fullPass();
-          case "incremental" -> refresher.incrementalPass();
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown pass '" + pass + "': expected \"full\" or \"incremental\"");
-        };
+  /** A scheduled pass: full or incremental, as the schedule's input names it. */
+  public PassReport handleSchedule(ScheduleInput input, Context context) {
+    String pass = input == null ? null : input.getPass();
+    if (pass == null) {
+      throw new IllegalArgumentException(
+          "expected a schedule input {\"pass\":\"full\"|\"incremental\"}");
+    }
+    return switch (pass) {
+      case "full" -> refresher.fullPass();
+      case "incremental" -> refresher.incrementalPass();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown pass '" + pass + "': expected \"full\" or \"incremental\"");
+    };
+  }
+
+  /** A batch from the refresh queue: the ids of the messages to redeliver. */
+  public SQSBatchResponse handleQueue(SQSEvent event, Context context) {
+    List<SQSEvent.SQSMessage> records =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    List<RefreshRequests.Message> messages =
+        records.stream()
+            .map(r -> new RefreshRequests.Message(r.getMessageId(), r.getBody()))
+            .toList();
+    RefreshRequests.Outcome outcome = requests.handle(messages);
+    return new SQSBatchResponse(
+        outcome.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+  }
+
+  private static JsonNode figures(PassReport report) {
     ObjectNode node = JSON.createObjectNode();
     node.put("pass", report.pass().label());
     node.put("ownersSeen", report.ownersSeen());
@@ -130,19 +156,5 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
       node.put("watermark", report.watermark().toString());
     }
     return node;
-  }
-
-  private JsonNode onQueue(JsonNode records) {
-    List<RefreshRequests.Message> messages = new ArrayList<>();
-    for (JsonNode record : records) {
-      messages.add(
-          new RefreshRequests.Message(
-              record.path("messageId").asText(null), record.path("body").asText(null)));
-    }
-    RefreshRequests.Outcome outcome = requests.handle(messages);
-    ObjectNode response = JSON.createObjectNode();
-    ArrayNode failures = response.putArray("batchItemFailures");
-    outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
-    return response;
   }
 }

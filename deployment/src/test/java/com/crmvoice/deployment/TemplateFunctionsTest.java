@@ -34,13 +34,23 @@ class TemplateFunctionsTest {
   }
 
   private static String functionId(FunctionEnvironment function) {
-    return TEMPLATE.functionWithHandler(function.handler());
+    return TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
   }
 
   /** The module folder a function's CodeUri points into (its first path segment). */
   private static String module(String functionId) {
     String codeUri = TEMPLATE.properties(functionId).path("CodeUri").asText();
     return codeUri.substring(0, codeUri.indexOf('/'));
+  }
+
+  @Test
+  void handlersNameTheirClassAndMethod() {
+    assertThat(FunctionHandlers.handlerClass(FunctionEnvironments.WORKER))
+        .isEqualTo("com.crmvoice.worker.CrmWorkerHandler");
+    assertThat(FunctionHandlers.handler(FunctionEnvironments.REFRESHER))
+        .endsWith("::handleRequest");
+    assertThat(FunctionHandlers.handlerClass(FunctionEnvironments.INTENT))
+        .isEqualTo("com.crmvoice.intent.IntentStreamHandler");
   }
 
   @Test
@@ -61,7 +71,8 @@ class TemplateFunctionsTest {
         Files.isDirectory(sources),
         () -> module.getFileName() + " has no sources yet: the check runs once they land");
 
-    Path handler = sources.resolve(function.handlerClass().replace('.', '/') + ".java");
+    Path handler =
+        sources.resolve(FunctionHandlers.handlerClass(function).replace('.', '/') + ".java");
 
     assertThat(handler).isRegularFile();
     assertThat(source(handler))
@@ -267,7 +278,7 @@ class TemplateFunctionsTest {
   }
 
   private static String simpleName(FunctionEnvironment function) {
-    String name = function.handlerClass();
+    String name = FunctionHandlers.handlerClass(function);
     return name.substring(name.lastIndexOf('.') + 1);
   }
 

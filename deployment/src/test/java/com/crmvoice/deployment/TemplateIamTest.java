@@ -114,7 +114,7 @@ class TemplateIamTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void aFunctionReachesOnlyTheResourcesItsConfigurationNames(FunctionEnvironment function) {
-    String id = TEMPLATE.functionWithHandler(function.handler());
+    String id = TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
     Set<String> named = new LinkedHashSet<>();
     TEMPLATE.environment(id).values().forEach(value -> addTarget(named, value));
     TEMPLATE
@@ -154,7 +154,7 @@ class TemplateIamTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void noFunctionMayChangeATableOrAQueueItself(FunctionEnvironment function) {
-    String id = TEMPLATE.functionWithHandler(function.handler());
+    String id = TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
     List<String> actions = new ArrayList<>();
     for (Grant grant : IamStatements.of(TEMPLATE)) {
       if (grant.resourceId().equals(id)) {

@@ -32,7 +32,8 @@ class TemplateResourcesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static String tableFor(String variable) {
-    String function = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String function =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     return Template.target(TEMPLATE.environment(function).get(variable));
   }
 
@@ -123,16 +124,19 @@ class TemplateResourcesTest {
   void theWorkerConsumesTheCommandQueueAndTheRefresherTheRefreshQueue() {
     Map<String, String> feeds = new LinkedHashMap<>();
     consumers().forEach(c -> feeds.put(c.queueId(), c.functionId()));
-    String intent = TEMPLATE.functionWithHandler(FunctionEnvironments.INTENT.handler());
+    String intent =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.INTENT));
 
     assertThat(feeds)
         .containsOnly(
             Map.entry(
                 Template.target(TEMPLATE.environment(intent).get(EnvNames.COMMAND_QUEUE_URL)),
-                TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler())),
+                TEMPLATE.functionWithHandler(
+                    FunctionHandlers.handler(FunctionEnvironments.WORKER))),
             Map.entry(
                 Template.target(TEMPLATE.environment(intent).get(EnvNames.REFRESH_QUEUE_URL)),
-                TEMPLATE.functionWithHandler(FunctionEnvironments.REFRESHER.handler())));
+                TEMPLATE.functionWithHandler(
+                    FunctionHandlers.handler(FunctionEnvironments.REFRESHER))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -157,7 +161,8 @@ class TemplateResourcesTest {
    */
   @Test
   void theWorkerAtFullScaleStaysWellInsideSalesforcesConcurrentRequestLimit() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     JsonNode mapping =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().mapping();
     JsonNode concurrency = mapping.at("/ScalingConfig/MaximumConcurrency");
@@ -201,7 +206,8 @@ class TemplateResourcesTest {
    */
   @Test
   void theWorkerGivesUpOnTheDeliveryTheCommandQueuesRedrivePolicyMakesTheLast() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     String queue =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
     JsonNode workerSetting = TEMPLATE.environment(worker).get(EnvNames.COMMAND_MAX_RECEIVE_COUNT);
@@ -227,7 +233,8 @@ class TemplateResourcesTest {
 
   @Test
   void theWorkersLeaseOutlivesAnInvocationAndEndsBeforeRedelivery() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     int timeout = TEMPLATE.intValue(TEMPLATE.functionProperty(worker, "Timeout"));
     int lease = TEMPLATE.intValue(TEMPLATE.environment(worker).get(EnvNames.WORKER_LEASE_SECONDS));
     String queue =
@@ -272,7 +279,8 @@ class TemplateResourcesTest {
 
   @Test
   void workerErrorsRaiseAnAlarm() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
 
     assertThat(TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").values())
         .anySatisfy(
@@ -287,7 +295,8 @@ class TemplateResourcesTest {
 
   @Test
   void anOpenCircuitInTheWorkersBatchLineRaisesAnAlarm() throws IOException {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     String workerLogGroup =
         Template.target(TEMPLATE.properties(worker).at("/LoggingConfig/LogGroup"));
     String handler =
@@ -327,7 +336,8 @@ class TemplateResourcesTest {
 
   @Test
   void theFullAndIncrementalPassesAreScheduledThroughARoleThatMayOnlyInvokeTheRefresher() {
-    String refresher = TEMPLATE.functionWithHandler(FunctionEnvironments.REFRESHER.handler());
+    String refresher =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.REFRESHER));
     Map<String, JsonNode> schedules = TEMPLATE.resourcesOfType("AWS::Scheduler::Schedule");
     Set<String> passes = new LinkedHashSet<>();
 

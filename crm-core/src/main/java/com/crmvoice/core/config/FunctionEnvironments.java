@@ -53,12 +53,10 @@ public final class FunctionEnvironments {
    * One Lambda function's environment.
    *
    * @param name a short name ("intent", "worker", "refresher")
-   * @param handler the handler as Lambda names it: class::method
    * @param required variables the function cannot start without, wherever it runs
    * @param optional variables it reads when set, with a default otherwise
    */
-  public record FunctionEnvironment(
-      String name, String handler, Set<String> required, Set<String> optional) {
+  public record FunctionEnvironment(String name, Set<String> required, Set<String> optional) {
 
     public FunctionEnvironment {
       required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
@@ -66,12 +64,6 @@ public final class FunctionEnvironments {
       if (required.stream().anyMatch(optional::contains)) {
         throw new IllegalArgumentException(name + ": a variable is both required and optional");
       }
-    }
-
-    /** The handler's class name, without the method. */
-    public String handlerClass() {
-      int split = handler.indexOf("::");
-      return split < 0 ? handler : handler.substring(0, split);
     }
 
     /**
@@ -141,7 +133,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment INTENT =
       new FunctionEnvironment(
           "intent",
-          "com.crmvoice.intent.IntentStreamHandler::handleRequest",
           Set.of(LEADS_TABLE, COMMANDS_TABLE, COMMAND_QUEUE_URL, REFRESH_QUEUE_URL, SKILL_ID),
           union(
               Set.of(
@@ -158,7 +149,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment WORKER =
       new FunctionEnvironment(
           "worker",
-          "com.crmvoice.worker.CrmWorkerHandler::handleRequest",
           Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_DLQ_URL),
           union(
               Set.of(
@@ -181,7 +171,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment REFRESHER =
       new FunctionEnvironment(
           "refresher",
-          "com.crmvoice.refresher.CacheRefresherHandler::handleRequest",
           Set.of(LEADS_TABLE),
           union(
               Set.of(

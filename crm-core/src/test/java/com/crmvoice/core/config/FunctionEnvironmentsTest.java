@@ -1,8 +1,6 @@
 package com.crmvoice.core.config;
 
 import static com.crmvoice.core.config.FunctionEnvironments.INTENT;
-import static com.crmvoice.core.config.FunctionEnvironments.REFRESHER;
-import static com.crmvoice.core.config.FunctionEnvironments.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,12 +76,5 @@ class FunctionEnvironmentsTest {
       assertThat(known).as(function.name()).containsAll(function.reads());
     }
     assertThat(known).containsAll(FunctionEnvironments.SECRET_ONLY);
-  }
-
-  @Test
-  void handlersNameTheirClassAndMethod() {
-    assertThat(WORKER.handlerClass()).isEqualTo("com.crmvoice.worker.CrmWorkerHandler");
-    assertThat(REFRESHER.handler()).endsWith("::handleRequest");
-    assertThat(INTENT.handlerClass()).isEqualTo("com.crmvoice.intent.IntentStreamHandler");
   }
 }

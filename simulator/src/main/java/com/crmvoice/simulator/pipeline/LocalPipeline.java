@@ -48,9 +48,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
-  public static final String INTENT_HANDLER = FunctionEnvironments.INTENT.handlerClass();
-  public static final String WORKER_HANDLER = FunctionEnvironments.WORKER.handlerClass();
-  public static final String REFRESHER_HANDLER = FunctionEnvironments.REFRESHER.handlerClass();
+  // The classes of template.yaml's Handler properties (deployment's FunctionHandlers holds the
+  // same, checked against the template); strings, as the functions are loaded by name.
+  public static final String INTENT_HANDLER = "com.crmvoice.intent.IntentStreamHandler";
+  public static final String WORKER_HANDLER = "com.crmvoice.worker.CrmWorkerHandler";
+  public static final String REFRESHER_HANDLER = "com.crmvoice.refresher.CacheRefresherHandler";
 
   /** The handler classes, as template.yaml names them (tests may swap in their own). */
   public record Handlers(String intent, String worker, String refresher) {
