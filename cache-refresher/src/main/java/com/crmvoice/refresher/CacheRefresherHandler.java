@@ -11,7 +11,7 @@ import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.config.StorageConfig;
@@ -68,7 +68,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   /** Wires the refresher from an environment map: the Lambda runtime's, or the simulator's. */
   public CacheRefresherHandler(Map<String, String> environment) {
     FunctionEnvironments.REFRESHER.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     AwsClients aws = AwsClients.fromEnv(environment);
     StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);

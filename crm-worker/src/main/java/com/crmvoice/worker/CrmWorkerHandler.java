@@ -12,7 +12,7 @@ import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.WorkerConfig;
@@ -51,7 +51,7 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
   /** Wires the worker from an environment map: the Lambda runtime's, or the simulator's. */
   public CrmWorkerHandler(Map<String, String> environment) {
     FunctionEnvironments.WORKER.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     AwsClients aws = AwsClients.fromEnv(environment);
     StorageConfig storage = StorageConfig.fromEnv(env);
     WorkerConfig worker = WorkerConfig.fromEnv(env);

@@ -3,7 +3,7 @@ package com.crmvoice.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,7 +117,7 @@ class TemplateFunctionsTest {
   @MethodSource("functions")
   void nothingIsSetThatTheFunctionDoesNotRead(FunctionEnvironment function) {
     Set<String> allowed = new LinkedHashSet<>(function.reads());
-    allowed.add(EnvNames.SALESFORCE_SECRET_ARN);
+    allowed.add(EnvironmentVariables.SALESFORCE_SECRET_ARN);
     allowed.addAll(RUNTIME_VARIABLES);
 
     assertThat(allowed).containsAll(TEMPLATE.environment(functionId(function)).keySet());
@@ -129,7 +129,7 @@ class TemplateFunctionsTest {
     Map<String, JsonNode> env = TEMPLATE.environment(functionId(function));
 
     assertThat(env.keySet()).doesNotContainAnyElementsOf(FunctionEnvironments.SECRET_ONLY);
-    JsonNode arn = env.get(EnvNames.SALESFORCE_SECRET_ARN);
+    JsonNode arn = env.get(EnvironmentVariables.SALESFORCE_SECRET_ARN);
     assertThat(TEMPLATE.resource(Template.target(arn)).path("Type").asText())
         .isEqualTo("AWS::SecretsManager::Secret");
   }
@@ -140,11 +140,11 @@ class TemplateFunctionsTest {
     Map<String, JsonNode> env = TEMPLATE.environment(functionId(function));
     Map<String, String> expectedType =
         Map.of(
-            EnvNames.LEADS_TABLE, "AWS::DynamoDB::Table",
-            EnvNames.COMMANDS_TABLE, "AWS::DynamoDB::Table",
-            EnvNames.COMMAND_QUEUE_URL, "AWS::SQS::Queue",
-            EnvNames.COMMAND_DLQ_URL, "AWS::SQS::Queue",
-            EnvNames.REFRESH_QUEUE_URL, "AWS::SQS::Queue");
+            EnvironmentVariables.LEADS_TABLE, "AWS::DynamoDB::Table",
+            EnvironmentVariables.COMMANDS_TABLE, "AWS::DynamoDB::Table",
+            EnvironmentVariables.COMMAND_QUEUE_URL, "AWS::SQS::Queue",
+            EnvironmentVariables.COMMAND_DLQ_URL, "AWS::SQS::Queue",
+            EnvironmentVariables.REFRESH_QUEUE_URL, "AWS::SQS::Queue");
     expectedType.forEach(
         (name, type) -> {
           if (env.containsKey(name)) {
@@ -171,7 +171,8 @@ class TemplateFunctionsTest {
                 }
               });
     }
-    assertThat(seen).containsEntry(EnvNames.COMMAND_DLQ_URL, deadLetterQueueOf("CommandQueue"));
+    assertThat(seen)
+        .containsEntry(EnvironmentVariables.COMMAND_DLQ_URL, deadLetterQueueOf("CommandQueue"));
   }
 
   @Test
@@ -217,7 +218,7 @@ class TemplateFunctionsTest {
     JsonNode event = properties.path("Events").elements().next();
     assertThat(event.path("Type").asText()).isEqualTo("AlexaSkill");
     assertThat(event.at("/Properties/SkillId/Ref").asText()).isEqualTo("SkillId");
-    assertThat(TEMPLATE.environment(id).get(EnvNames.SKILL_ID).path("Ref").asText())
+    assertThat(TEMPLATE.environment(id).get(EnvironmentVariables.SKILL_ID).path("Ref").asText())
         .isEqualTo("SkillId");
     assertThat(TEMPLATE.root.at("/Parameters/SkillId/AllowedPattern").asText()).startsWith("amzn1");
     assertThat(TEMPLATE.root.at("/Outputs/IntentFunctionAliasArn/Value/Ref").asText())
@@ -228,7 +229,8 @@ class TemplateFunctionsTest {
   void theLiveLookupFitsInsideAlexasEightSeconds() {
     String id = functionId(FunctionEnvironments.INTENT);
     int timeoutSeconds = TEMPLATE.intValue(TEMPLATE.functionProperty(id, "Timeout"));
-    int budgetMs = TEMPLATE.intValue(TEMPLATE.environment(id).get(EnvNames.LIVE_LOOKUP_BUDGET_MS));
+    int budgetMs =
+        TEMPLATE.intValue(TEMPLATE.environment(id).get(EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS));
 
     assertThat(timeoutSeconds).isLessThanOrEqualTo(8);
     assertThat(budgetMs).isLessThan(timeoutSeconds * 1000 / 2);

@@ -3,7 +3,7 @@ package com.crmvoice.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.adapters.aws.ResourceDefinitions;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.WorkerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,9 +40,10 @@ class TemplateResourcesTest {
   static Stream<org.junit.jupiter.params.provider.Arguments> tables() {
     return Stream.of(
         org.junit.jupiter.params.provider.Arguments.of(
-            tableFor(EnvNames.LEADS_TABLE), ResourceDefinitions.leadsTable("leads")),
+            tableFor(EnvironmentVariables.LEADS_TABLE), ResourceDefinitions.leadsTable("leads")),
         org.junit.jupiter.params.provider.Arguments.of(
-            tableFor(EnvNames.COMMANDS_TABLE), ResourceDefinitions.commandsTable("commands")));
+            tableFor(EnvironmentVariables.COMMANDS_TABLE),
+            ResourceDefinitions.commandsTable("commands")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -89,7 +90,9 @@ class TemplateResourcesTest {
   @Test
   void theCommandsTableHasTheOwnerIndex() {
     JsonNode indexes =
-        TEMPLATE.properties(tableFor(EnvNames.COMMANDS_TABLE)).path("GlobalSecondaryIndexes");
+        TEMPLATE
+            .properties(tableFor(EnvironmentVariables.COMMANDS_TABLE))
+            .path("GlobalSecondaryIndexes");
 
     assertThat(indexes.findValuesAsText("IndexName"))
         .contains(ResourceDefinitions.COMMANDS_BY_OWNER_INDEX);
@@ -130,11 +133,13 @@ class TemplateResourcesTest {
     assertThat(feeds)
         .containsOnly(
             Map.entry(
-                Template.target(TEMPLATE.environment(intent).get(EnvNames.COMMAND_QUEUE_URL)),
+                Template.target(
+                    TEMPLATE.environment(intent).get(EnvironmentVariables.COMMAND_QUEUE_URL)),
                 TEMPLATE.functionWithHandler(
                     FunctionHandlers.handler(FunctionEnvironments.WORKER))),
             Map.entry(
-                Template.target(TEMPLATE.environment(intent).get(EnvNames.REFRESH_QUEUE_URL)),
+                Template.target(
+                    TEMPLATE.environment(intent).get(EnvironmentVariables.REFRESH_QUEUE_URL)),
                 TEMPLATE.functionWithHandler(
                     FunctionHandlers.handler(FunctionEnvironments.REFRESHER))));
   }
@@ -176,7 +181,8 @@ class TemplateResourcesTest {
                 .asInt()
             : TEMPLATE.intValue(concurrency);
     int callsPerInstance =
-        TEMPLATE.intValue(TEMPLATE.environment(worker).get(EnvNames.SALESFORCE_MAX_CONCURRENCY));
+        TEMPLATE.intValue(
+            TEMPLATE.environment(worker).get(EnvironmentVariables.SALESFORCE_MAX_CONCURRENCY));
 
     assertThat(instances).isPositive();
     assertThat(instances * callsPerInstance).isLessThanOrEqualTo(25 * 4 / 5);
@@ -210,9 +216,12 @@ class TemplateResourcesTest {
         TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     String queue =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
-    JsonNode workerSetting = TEMPLATE.environment(worker).get(EnvNames.COMMAND_MAX_RECEIVE_COUNT);
+    JsonNode workerSetting =
+        TEMPLATE.environment(worker).get(EnvironmentVariables.COMMAND_MAX_RECEIVE_COUNT);
 
-    assertThat(workerSetting).as(EnvNames.COMMAND_MAX_RECEIVE_COUNT + " in the worker").isNotNull();
+    assertThat(workerSetting)
+        .as(EnvironmentVariables.COMMAND_MAX_RECEIVE_COUNT + " in the worker")
+        .isNotNull();
     assertThat(TEMPLATE.intValue(workerSetting))
         .isEqualTo(
             TEMPLATE.intValue(TEMPLATE.properties(queue).at("/RedrivePolicy/maxReceiveCount")))
@@ -236,7 +245,9 @@ class TemplateResourcesTest {
     String worker =
         TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     int timeout = TEMPLATE.intValue(TEMPLATE.functionProperty(worker, "Timeout"));
-    int lease = TEMPLATE.intValue(TEMPLATE.environment(worker).get(EnvNames.WORKER_LEASE_SECONDS));
+    int lease =
+        TEMPLATE.intValue(
+            TEMPLATE.environment(worker).get(EnvironmentVariables.WORKER_LEASE_SECONDS));
     String queue =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
     int visibility = TEMPLATE.intValue(TEMPLATE.properties(queue).path("VisibilityTimeout"));
@@ -375,8 +386,9 @@ class TemplateResourcesTest {
     }
     assertThat(keys)
         .allSatisfy(key -> assertThat(key).startsWith("SALESFORCE_"))
-        .contains(EnvNames.SALESFORCE_CLIENT_ID, EnvNames.SALESFORCE_USERNAME)
-        .containsAll(List.of(EnvNames.SALESFORCE_PRIVATE_KEY));
+        .contains(
+            EnvironmentVariables.SALESFORCE_CLIENT_ID, EnvironmentVariables.SALESFORCE_USERNAME)
+        .containsAll(List.of(EnvironmentVariables.SALESFORCE_PRIVATE_KEY));
   }
 
   @Test

@@ -9,7 +9,7 @@ import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
@@ -49,7 +49,7 @@ final class Wiring {
 
   static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
     FunctionEnvironments.INTENT.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     SkillConfig skill = SkillConfig.fromEnv(env);
     StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which environment variables each Lambda function reads: the ones it cannot start without, the
- * ones it reads with a default, and the ones that belong in the Salesforce secret only. The
- * handlers check their environment against this at cold start; a test checks that template.yaml
- * sets, for each function, what it requires here and nothing it does not read.
+ * Which {@link EnvironmentVariables} each Lambda function requires, reads with a default, or must
+ * get from the Salesforce secret only. Handlers check their environment against it at cold start;
+ * deployment's tests check that template.yaml sets what each requires and nothing it does not read.
  */
 public final class FunctionEnvironments {
 
   private FunctionEnvironments() {}
 
   /**
-   * The value of {@link EnvNames#IDENTITY_MODE} that needs {@link EnvNames#SINGLE_USER_OWNER_ID}.
+   * The value of {@link EnvironmentVariables#IDENTITY_MODE} that needs {@link
+   * EnvironmentVariables#SINGLE_USER_OWNER_ID}.
    */
   public static final String SINGLE_USER_MODE = "single-user";
 
@@ -85,8 +85,8 @@ public final class FunctionEnvironments {
 
     /**
      * The required variables missing from {@code env} (blank counts as missing), including those a
-     * setting makes required ({@link EnvNames#SINGLE_USER_OWNER_ID} in single-user mode). Empty
-     * when the environment is complete.
+     * setting makes required ({@link EnvironmentVariables#SINGLE_USER_OWNER_ID} in single-user
+     * mode). Empty when the environment is complete.
      */
     public List<String> missingFrom(Map<String, String> env) {
       List<String> missing = new ArrayList<>();

@@ -20,7 +20,7 @@ class FunctionEnvironmentsTest {
     for (String name : INTENT.required()) {
       env.put(name, "set");
     }
-    env.put(EnvNames.IDENTITY_MODE, FunctionEnvironments.ACCOUNT_LINKING_MODE);
+    env.put(EnvironmentVariables.IDENTITY_MODE, FunctionEnvironments.ACCOUNT_LINKING_MODE);
     return env;
   }
 
@@ -33,8 +33,8 @@ class FunctionEnvironmentsTest {
   @Test
   void theColdStartFailureNamesEveryMissingVariable() {
     Map<String, String> env = complete();
-    env.remove(EnvNames.SKILL_ID);
-    env.put(EnvNames.LEADS_TABLE, "  ");
+    env.remove(EnvironmentVariables.SKILL_ID);
+    env.put(EnvironmentVariables.LEADS_TABLE, "  ");
 
     assertThatThrownBy(() -> INTENT.check(env))
         .isInstanceOf(ConfigException.class)
@@ -46,11 +46,11 @@ class FunctionEnvironmentsTest {
   @Test
   void singleUserModeRequiresTheOwner() {
     Map<String, String> env = complete();
-    env.put(EnvNames.IDENTITY_MODE, "single-user");
+    env.put(EnvironmentVariables.IDENTITY_MODE, "single-user");
 
-    assertThat(INTENT.missingFrom(env)).containsExactly(EnvNames.SINGLE_USER_OWNER_ID);
+    assertThat(INTENT.missingFrom(env)).containsExactly(EnvironmentVariables.SINGLE_USER_OWNER_ID);
 
-    env.put(EnvNames.SINGLE_USER_OWNER_ID, "005000000000042AAA");
+    env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, "005000000000042AAA");
     assertThat(INTENT.missingFrom(env)).isEmpty();
   }
 
@@ -59,7 +59,7 @@ class FunctionEnvironmentsTest {
     for (var function : FunctionEnvironments.ALL) {
       assertThat(function.requiredWhenDeployed())
           .containsAll(function.required())
-          .contains(EnvNames.SALESFORCE_SECRET_ARN);
+          .contains(EnvironmentVariables.SALESFORCE_SECRET_ARN);
       assertThat(function.reads()).doesNotContainAnyElementsOf(FunctionEnvironments.SECRET_ONLY);
     }
   }
@@ -67,7 +67,7 @@ class FunctionEnvironmentsTest {
   @Test
   void everyNameListedIsAnEnvName() throws IllegalAccessException {
     Set<String> known = new HashSet<>();
-    for (Field field : EnvNames.class.getFields()) {
+    for (Field field : EnvironmentVariables.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         known.add((String) field.get(null));
       }
