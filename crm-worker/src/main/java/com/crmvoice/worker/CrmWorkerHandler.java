@@ -1,5 +1,7 @@
 package com.crmvoice.worker;
 
+import static com.crmvoice.core.config.EnvironmentVariables.COMMAND_QUEUE_VISIBILITY_SECONDS;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -21,8 +23,11 @@ import com.crmvoice.core.service.worker.CommandProcessor.BatchResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +47,8 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   private final CommandProcessor processor;
   private final ResilientCrmGateway crm;
+  private final OpenCircuitDeferral deferral;
+  private final int maxReceiveCount;
 
   /** Called by the Lambda runtime once per container. */
   public CrmWorkerHandler() {
@@ -73,11 +80,28 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             worker.lease(),
             cache.topN(),
             worker.maxReceiveCount());
+    this.deferral =
+        new OpenCircuitDeferral(
+            aws.sqs(),
+            storage.requireCommandQueueUrl(),
+            Duration.ofSeconds(env.intValue(COMMAND_QUEUE_VISIBILITY_SECONDS, 0, 0, 43_200)));
+    this.maxReceiveCount = worker.maxReceiveCount();
   }
 
+  /** Without deferral of refused messages (a test's). */
   CrmWorkerHandler(CommandProcessor processor, ResilientCrmGateway crm) {
+    this(processor, crm, null, Integer.MAX_VALUE);
+  }
+
+  CrmWorkerHandler(
+      CommandProcessor processor,
+      ResilientCrmGateway crm,
+      OpenCircuitDeferral deferral,
+      int maxReceiveCount) {
     this.processor = processor;
     this.crm = crm;
+    this.deferral = deferral;
+    this.maxReceiveCount = maxReceiveCount;
   }
 
   @Override
@@ -86,6 +110,16 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     crm.deadline(Instant.now().plusMillis(remaining).minus(SAFETY_MARGIN));
     List<SQSEvent.SQSMessage> records =
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    // The circuit refuses every call now: return the messages for after it half-opens, unclaimed
+    // (the command's attempts are not counted), except those on their last delivery, which the
+    // processor records FAILED (retryable) before SQS dead-letters them.
+    List<SQSEvent.SQSMessage> refused = List.of();
+    Optional<Duration> refusing = deferral == null ? Optional.empty() : crm.refusingFor();
+    if (refusing.isPresent()) {
+      refused = records.stream().filter(r -> !lastDelivery(r)).toList();
+      deferral.defer(refused, refusing.get());
+      records = records.stream().filter(this::lastDelivery).toList();
+    }
     List<CommandProcessor.Message> messages =
         records.stream()
             .map(
@@ -94,20 +128,44 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
                         r.getMessageId(), r.getBody(), receiveCount(r.getAttributes())))
             .toList();
     BatchResult result = processor.process(messages);
+    // This batch's own failures opened the circuit: what it will redeliver waits it out too.
+    Optional<Duration> nowRefusing = deferral == null ? Optional.empty() : crm.refusingFor();
+    if (nowRefusing.isPresent() && !result.failedMessageIds().isEmpty()) {
+      Set<String> failedIds = Set.copyOf(result.failedMessageIds());
+      deferral.defer(
+          records.stream()
+              .filter(r -> failedIds.contains(r.getMessageId()) && !lastDelivery(r))
+              .toList(),
+          nowRefusing.get());
+    }
     LOG.info(
         "batch messages={} created={} rejected={} retried={} gaveUp={} poisoned={} skipped={}"
-            + " failed={} circuit={}",
-        messages.size(),
+            + " deferred={} failed={} circuit={}",
+        messages.size() + refused.size(),
         result.created(),
         result.rejected(),
         result.retried(),
         result.gaveUp(),
         result.poisoned(),
         result.skipped(),
-        result.failedMessageIds().size(),
+        refused.size(),
+        result.failedMessageIds().size() + refused.size(),
         crm.circuitState());
-    return new SQSBatchResponse(
-        result.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    refused.forEach(r -> failures.add(new SQSBatchResponse.BatchItemFailure(r.getMessageId())));
+    result
+        .failedMessageIds()
+        .forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+    return new SQSBatchResponse(failures);
+  }
+
+  /** See {@link ResilientCrmGateway#refusingFor()}. */
+  Optional<Duration> circuitRefusingFor() {
+    return crm.refusingFor();
+  }
+
+  private boolean lastDelivery(SQSEvent.SQSMessage record) {
+    return receiveCount(record.getAttributes()) >= maxReceiveCount;
   }
 
   /**

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,7 +43,9 @@ public final class ResilientCrmGateway implements CrmGateway {
   private final Bulkhead bulkhead;
   private final Retry retry;
   private final Clock clock;
+  private final Duration openDuration;
   private volatile Instant deadline = Instant.MAX;
+  private volatile Instant openedAt;
 
   public ResilientCrmGateway(CrmGateway delegate, WorkerConfig config) {
     this(delegate, config, Clock.systemUTC());
@@ -62,14 +66,19 @@ public final class ResilientCrmGateway implements CrmGateway {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(e -> e instanceof CrmUnavailableException)
                 .build());
+    this.openDuration = config.circuitOpen();
     circuitBreaker
         .getEventPublisher()
         .onStateTransition(
-            e ->
-                LOG.warn(
-                    "circuit={} transition={}",
-                    e.getStateTransition().getToState(),
-                    e.getStateTransition()));
+            e -> {
+              if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = clock.instant();
+              }
+              LOG.warn(
+                  "circuit={} transition={}",
+                  e.getStateTransition().getToState(),
+                  e.getStateTransition());
+            });
     this.bulkhead =
         Bulkhead.of(
             "salesforce",
@@ -113,6 +122,19 @@ public final class ResilientCrmGateway implements CrmGateway {
     return circuitBreaker.getState();
   }
 
+  /**
+   * While the circuit is open, how long it still refuses every call (until it half-opens and lets
+   * one through); empty when a call would be let through now.
+   */
+  public Optional<Duration> refusingFor() {
+    Instant opened = openedAt;
+    if (circuitBreaker.getState() != CircuitBreaker.State.OPEN || opened == null) {
+      return Optional.empty();
+    }
+    Duration left = Duration.between(clock.instant(), opened.plus(openDuration));
+    return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+  }
+
   @Override
   public List<Lead> topOpenLeads(String ownerId, int limit) {
     return call(() -> delegate.topOpenLeads(ownerId, limit));
@@ -128,9 +150,42 @@ public final class ResilientCrmGateway implements CrmGateway {
     return call(() -> delegate.leadsModifiedSince(since));
   }
 
+  /**
+   * Creates through the retry: when an attempt went unanswered ({@link
+   * CrmUnavailableException#outcomeUnknown()}) and a later one failed otherwise (a 503, the circuit
+   * opening), the call fails with the unanswered attempt's code, since that attempt may have
+   * committed: the caller must look the leads up, not take them for not created.
+   */
   @Override
   public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
-    return call(() -> delegate.createLeads(requests));
+    AtomicReference<CrmUnavailableException> unanswered = new AtomicReference<>();
+    try {
+      return call(
+          () -> {
+            try {
+              return delegate.createLeads(requests);
+            } catch (CrmUnavailableException e) {
+              if (e.outcomeUnknown()) {
+                unanswered.compareAndSet(null, e);
+              }
+              throw e;
+            }
+          });
+    } catch (CrmUnavailableException e) {
+      CrmUnavailableException first = unanswered.get();
+      if (first != null && !e.outcomeUnknown()) {
+        throw new CrmUnavailableException(
+            first.errorCode(),
+            first.getMessage() + "; the last attempt failed with " + e.errorCode(),
+            e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> findLeadByExternalId(String externalId) {
+    return call(() -> delegate.findLeadByExternalId(externalId));
   }
 
   @Override

@@ -13,14 +13,19 @@ import java.util.function.Consumer;
 
 /**
  * The chaos run: N create commands through the real queue, worker and fake Salesforce while a fifth
- * of the polls meet an injected fault (503 storms, lock errors, request limits, dropped
- * connections, commit-then-drop, expired tokens). Every command must end as exactly one lead.
+ * of the polls that reach Salesforce meet an injected fault (503 storms, lock errors, request
+ * limits, dropped connections, commit-then-drop, commit-then-stall past the timeout on every retry,
+ * expired tokens), with the circuit breaker at its defaults. Every command must end as exactly one
+ * lead.
  *
  * <pre>
  * DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=com.crmvoice.worker.ChaosRun -Dexec.args=1000</pre>
  */
 public final class ChaosRun {
+
+  /** The worker's attempts per call (WORKER_MAX_ATTEMPTS). */
+  static final int ATTEMPTS = 2;
 
   /** The counts a run ends with. */
   public record Counts(
@@ -56,12 +61,13 @@ public final class ChaosRun {
   }
 
   public static Counts run(int commands, long seed) {
+    // The circuit breaker at its defaults (50 %, 5 calls, 30 s open), as deployed.
     Map<String, String> env =
         Map.of(
-            "SALESFORCE_EXTERNAL_ID_FIELD", FakeSalesforce.EXTERNAL_ID_FIELD,
-            "WORKER_MAX_ATTEMPTS", "2",
-            "CIRCUIT_MINIMUM_CALLS", "20",
-            "CIRCUIT_OPEN_SECONDS", "1");
+            "SALESFORCE_EXTERNAL_ID_FIELD",
+            FakeSalesforce.EXTERNAL_ID_FIELD,
+            "WORKER_MAX_ATTEMPTS",
+            String.valueOf(ATTEMPTS));
     long start = System.nanoTime();
     try (WorkerStack stack = new WorkerStack(env, 50)) {
       Random random = new Random(seed);
@@ -73,15 +79,27 @@ public final class ChaosRun {
               Map.entry("limit", sf -> sf.faults().requestLimit(1)),
               Map.entry("drop", sf -> sf.faults().dropConnections(1)),
               Map.entry("commit-then-drop", sf -> sf.faults().commitThenDrop(1)),
-              Map.entry("token-expiry", sf -> sf.faults().expireTokens()));
+              Map.entry("token-expiry", sf -> sf.faults().expireTokens()),
+              // Every attempt of the next call commits, then answers after the client's timeout.
+              Map.entry(
+                  "commit-then-stall",
+                  sf -> sf.faults().commitThenStall(ATTEMPTS, WorkerStack.PAST_THE_TIMEOUT)));
       for (int i = 0; i < commands; i++) {
         stack.submit(String.format("chaos-%05d", i), "Chaos" + i);
       }
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       int polls = 0;
       while (System.nanoTime() < deadline && stack.depth(stack.queue.queueUrl()) > 0) {
-        if (random.nextInt(100) < 20) {
-          var fault = faults.get(random.nextInt(faults.size()));
+        // A fault is Salesforce misbehaving on a call: injected only before a poll that will call
+        // it (messages waiting, the circuit letting calls through), the first such poll always
+        // meeting commit-then-stall, then a fifth of them a random fault.
+        boolean reachesSalesforce =
+            !stack.handlerCircuitOpen() && stack.visible(stack.queue.queueUrl()) > 0;
+        if (reachesSalesforce && (injected.isEmpty() || random.nextInt(100) < 20)) {
+          var fault =
+              injected.isEmpty()
+                  ? faults.get(faults.size() - 1)
+                  : faults.get(random.nextInt(faults.size()));
           fault.getValue().accept(stack.salesforce);
           injected.merge(fault.getKey(), 1, Integer::sum);
         }

@@ -2,6 +2,7 @@ package com.crmvoice.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.service.skill.LeadStatusService;
@@ -56,20 +57,42 @@ class CrmWorkerIT {
   }
 
   @Test
-  void aStormOf503sEndsWithTheLeadCreated() {
-    try (WorkerStack stack =
-        newStack(Map.of("WORKER_MAX_ATTEMPTS", "3", "CIRCUIT_MINIMUM_CALLS", "50"), 10)) {
-      stack.salesforce.faults().failNext(7, 503);
+  void aStormOf503sWithTheBreakersDefaultsDeadLettersNothing_whenSalesforceIsBackASecondLater() {
+    // The circuit breaker as deployed (50 %, 5 calls, 30 s open), the queue's real redrive policy,
+    // and a visibility timeout (1 s) far shorter than the open circuit.
+    try (WorkerStack stack = newStack(Map.of(), ResourceDefinitions.MAX_RECEIVE_COUNT)) {
+      // Given five 503s in a row: the fifth opens the circuit, then Salesforce is healthy
+      stack.salesforce.faults().failNext(5, 503);
       stack.submit("storm-1", "Storm");
-
       assertThat(
               stack.pollUntil(
-                  () -> state(stack, "storm-1", CommandState.DONE), Duration.ofSeconds(30)))
+                  () -> stack.handlerCircuitOpen() && state(stack, "storm-1", CommandState.QUEUED),
+                  Duration.ofSeconds(30)))
+          .isTrue();
+      int callsWhenOpened = stack.salesforce.calls("composite-create");
+
+      // When another command arrives while the circuit is open
+      stack.submit("storm-2", "Calm");
+      assertThat(
+              stack.pollUntil(
+                  () -> stack.visible(stack.queue.queueUrl()) == 0, Duration.ofSeconds(10)))
           .isTrue();
 
-      assertThat(stack.salesforce.leadCount()).isEqualTo(1);
-      assertThat(stack.salesforce.calls("composite-create")).isEqualTo(8);
-      assertThat(stack.log.find("storm-1").orElseThrow().attempts()).isGreaterThanOrEqualTo(3);
+      // Then it is refused without a Salesforce call and without counting an attempt
+      assertThat(stack.salesforce.calls("composite-create")).isEqualTo(callsWhenOpened);
+      assertThat(stack.log.find("storm-2").orElseThrow().attempts()).isZero();
+
+      // And once the circuit half-opens both leads are created; nothing is dead-lettered
+      assertThat(
+              stack.pollUntil(
+                  () ->
+                      state(stack, "storm-1", CommandState.DONE)
+                          && state(stack, "storm-2", CommandState.DONE),
+                  Duration.ofSeconds(90)))
+          .isTrue();
+      assertThat(stack.salesforce.leadCount()).isEqualTo(2);
+      assertThat(stack.deadLetters()).isEmpty();
+      assertThat(stack.log.find("storm-2").orElseThrow().attempts()).isEqualTo(1);
     }
   }
 

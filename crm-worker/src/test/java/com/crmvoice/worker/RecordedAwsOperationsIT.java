@@ -51,4 +51,28 @@ class RecordedAwsOperationsIT {
             "Sqs:DeleteMessageBatch",
             "Sqs:GetQueueAttributes");
   }
+
+  @Test
+  void recordsTheVisibilityChangeOfAMessageTheOpenCircuitRefused() {
+    Map<String, String> env =
+        Map.of(
+            "WORKER_MAX_ATTEMPTS", "1",
+            "CIRCUIT_MINIMUM_CALLS", "1",
+            "CIRCUIT_OPEN_SECONDS", "60");
+    try (WorkerStack stack = new WorkerStack(env, 5)) {
+      stack.salesforce.faults().failNext(1, 503);
+      stack.submit("recorded-deferred-1", "Deferred");
+
+      assertThat(
+              stack.pollUntil(
+                  () -> stack.handlerCircuitOpen() && stack.visible(stack.queue.queueUrl()) == 0,
+                  Duration.ofSeconds(20)))
+          .isTrue();
+    }
+
+    assertThat(AwsOperationRecorder.calls())
+        .filteredOn(call -> call.function().equals(AwsOperationRecorder.WORKER))
+        .extracting(Call::operation)
+        .contains("Sqs:ChangeMessageVisibilityBatch");
+  }
 }

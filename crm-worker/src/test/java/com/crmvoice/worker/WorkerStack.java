@@ -31,6 +31,12 @@ final class WorkerStack implements AutoCloseable {
 
   static final String OWNER = "005000000000042AAA";
 
+  /** The worker's Salesforce timeout here (SALESFORCE_TIMEOUT_MS). */
+  static final Duration TIMEOUT = Duration.ofMillis(2000);
+
+  /** A stall the worker gives up on: past {@link #TIMEOUT}. */
+  static final Duration PAST_THE_TIMEOUT = TIMEOUT.plusMillis(600);
+
   final AwsTestEnvironment aws;
   final AwsClients clients;
   final FakeSalesforce salesforce = FakeSalesforce.start();
@@ -63,7 +69,7 @@ final class WorkerStack implements AutoCloseable {
     env.put("COMMAND_QUEUE_URL", queue.queueUrl());
     env.put("COMMAND_DLQ_URL", queue.dlqUrl());
     env.putAll(salesforce.clientCredentialsEnv());
-    env.put("SALESFORCE_TIMEOUT_MS", "2000");
+    env.put("SALESFORCE_TIMEOUT_MS", Long.toString(TIMEOUT.toMillis()));
     env.put("WORKER_RETRY_INITIAL_MS", "10");
     env.put("WORKER_RETRY_MAX_MS", "40");
     env.put("WORKER_LEASE_SECONDS", "5");
@@ -91,6 +97,11 @@ final class WorkerStack implements AutoCloseable {
     return command;
   }
 
+  /** Whether the handler's circuit breaker refuses calls now. */
+  boolean handlerCircuitOpen() {
+    return handler.circuitRefusingFor().isPresent();
+  }
+
   void sendRaw(String body) {
     clients.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body));
   }
@@ -107,6 +118,19 @@ final class WorkerStack implements AutoCloseable {
       }
     }
     return done.getAsBoolean();
+  }
+
+  /** Messages that a receive would return now (not in flight). */
+  int visible(String url) {
+    return Integer.parseInt(
+        clients
+            .sqs()
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(url)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   int depth(String url) {

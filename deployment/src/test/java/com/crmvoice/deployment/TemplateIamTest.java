@@ -151,6 +151,27 @@ class TemplateIamTest {
     assertThat(reachedResources).isEqualTo(named);
   }
 
+  /**
+   * The worker's handler returns messages the open circuit refuses with ChangeMessageVisibility:
+   * granted in a statement of its own on the command queue, not left to the poller policy, whose
+   * actions belong to the event source mapping.
+   */
+  @Test
+  void theWorkerMayDeferTheCommandQueuesMessagesInAStatementOfItsOwn() {
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
+
+    assertThat(IamStatements.of(TEMPLATE))
+        .filteredOn(g -> g.resourceId().equals(worker))
+        .filteredOn(g -> !g.name().equals("SQSPollerPolicy"))
+        .anySatisfy(
+            g -> {
+              assertThat(IamActions.actions(g.statement())).contains("sqs:ChangeMessageVisibility");
+              assertThat(Intrinsics.references(g.statement().path("Resource")))
+                  .containsExactly("CommandQueue.Arn");
+            });
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void noFunctionMayChangeATableOrAQueueItself(FunctionEnvironment function) {

@@ -229,6 +229,30 @@ class TemplateResourcesTest {
         .isEqualTo(ResourceDefinitions.MAX_RECEIVE_COUNT);
   }
 
+  /**
+   * The worker defers a message the open circuit refuses only when the queue's own visibility
+   * timeout would bring it back while the circuit is still open; that needs the queue's real one.
+   */
+  @Test
+  void theWorkerKnowsTheCommandQueuesVisibilityTimeout_andItOutlastsTheOpenCircuit() {
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
+    String queue =
+        consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
+    JsonNode visibility =
+        TEMPLATE.environment(worker).get(EnvironmentVariables.COMMAND_QUEUE_VISIBILITY_SECONDS);
+    JsonNode open = TEMPLATE.environment(worker).get(EnvironmentVariables.CIRCUIT_OPEN_SECONDS);
+
+    assertThat(visibility).as(EnvironmentVariables.COMMAND_QUEUE_VISIBILITY_SECONDS).isNotNull();
+    assertThat(TEMPLATE.intValue(visibility))
+        .isEqualTo(TEMPLATE.intValue(TEMPLATE.properties(queue).path("VisibilityTimeout")))
+        .isGreaterThan(TEMPLATE.intValue(open));
+    assertThat(
+            Template.target(
+                TEMPLATE.environment(worker).get(EnvironmentVariables.COMMAND_QUEUE_URL)))
+        .isEqualTo(queue);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("consumers")
   void theVisibilityTimeoutIsSixFunctionTimeoutsPlusTheBatchingWindow(Consumer consumer) {

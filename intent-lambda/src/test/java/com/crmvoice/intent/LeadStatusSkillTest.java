@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.service.skill.CommandIds;
+import com.crmvoice.core.service.worker.FailureReasons;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,33 @@ class LeadStatusSkillTest {
     assertThat(speech(skill.invoke(german)))
         .contains("konnte nicht angelegt werden", "nicht erreichbar", "Administrator")
         .doesNotContain("abgelehnt");
+  }
+
+  @Test
+  void aLeadWhoseCreateWentUnansweredIsNeverReportedNotCreated() {
+    skill.invoke("create-lead-completed-confirmed.json");
+    workerClaims();
+    skill.log.markFailedRetryable(
+        commandId,
+        FailureReasons.OUTCOME_UNKNOWN,
+        FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE,
+        skill.clock.instant());
+
+    assertThat(speech(skill.invoke("lead-status.json")))
+        .isEqualTo(
+            "<speak>I can't tell yet whether your lead John Smith from Acme was created:"
+                + " Salesforce didn't answer in time. It's set aside for your administrator to"
+                + " check, so please don't add it again.</speak>");
+    ObjectNode british = envelope("lead-status.json");
+    ((ObjectNode) british.get("request")).put("locale", "en-GB");
+    assertThat(speech(skill.invoke(british)))
+        .contains("can't tell yet", "don't add it again")
+        .doesNotContain("could not be created");
+    ObjectNode german = envelope("lead-status.json");
+    ((ObjectNode) german.get("request")).put("locale", "de-DE");
+    assertThat(speech(skill.invoke(german)))
+        .contains("noch nicht sagen", "nicht noch einmal an")
+        .doesNotContain("konnte nicht angelegt werden");
   }
 
   @Test

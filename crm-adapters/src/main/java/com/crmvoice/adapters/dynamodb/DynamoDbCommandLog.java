@@ -10,6 +10,7 @@ import static com.crmvoice.adapters.dynamodb.Items.s;
 import static com.crmvoice.adapters.dynamodb.Items.str;
 
 import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.core.domain.CommandContent;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CommandStatus;
@@ -58,6 +59,9 @@ public final class DynamoDbCommandLog implements CommandLog {
 
   /** true on a FAILED command the worker gave up on for a retryable cause; absent otherwise. */
   private static final String RETRYABLE = "retryable";
+
+  /** CommandContent.hash of the command as first recorded (a reused request id is told apart). */
+  private static final String CONTENT_HASH = "contentHash";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -130,6 +134,7 @@ public final class DynamoDbCommandLog implements CommandLog {
     values.put(":owner", base.get(COMMANDS_OWNER));
     values.put(":requestedAt", base.get(COMMANDS_REQUESTED_AT));
     values.put(":payload", base.get("payload"));
+    values.put(":contentHash", base.get(CONTENT_HASH));
     values.put(":ttl", base.get(TTL_ATTRIBUTE));
     try {
       Map<String, AttributeValue> item =
@@ -145,6 +150,7 @@ public final class DynamoDbCommandLog implements CommandLog {
                                       + " #owner = if_not_exists(#owner, :owner),"
                                       + " #requestedAt = if_not_exists(#requestedAt, :requestedAt),"
                                       + " payload = if_not_exists(payload, :payload),"
+                                      + " contentHash = if_not_exists(contentHash, :contentHash),"
                                       + " createdAt = if_not_exists(createdAt, :nowIso),"
                                       + " #ttl = if_not_exists(#ttl, :ttl)"
                                       + " REMOVE failureCode, failureReason, #retryable")
@@ -302,6 +308,7 @@ public final class DynamoDbCommandLog implements CommandLog {
         COMMANDS_REQUESTED_AT,
         s(Items.SORTABLE.format(command.requestedAt()) + "#" + command.commandId()));
     item.put("payload", s(codec.encode(command)));
+    item.put(CONTENT_HASH, s(CommandContent.hash(command)));
     item.put("createdAt", s(now.toString()));
     item.put(TTL_ATTRIBUTE, n(now.plus(ttl).getEpochSecond()));
     return item;
@@ -333,7 +340,9 @@ public final class DynamoDbCommandLog implements CommandLog {
         status,
         (int) Items.num(item, "attempts", 0),
         Instant.parse(str(item, "updatedAt")),
-        lease < 0 ? null : Instant.ofEpochMilli(lease));
+        lease < 0 ? null : Instant.ofEpochMilli(lease),
+        // Absent on items written before the attribute existed: the payload's own hash then.
+        str(item, CONTENT_HASH));
   }
 
   private static <T> T call(Supplier<T> operation) {

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -319,6 +320,26 @@ public final class SalesforceCrmGateway implements CrmGateway {
               : new CreateResult.Rejected(code, message));
     }
     return results;
+  }
+
+  /**
+   * A SOQL query on the external id field, its value bound through {@link Soql#eq} (quoted and
+   * escaped, never pasted). SOQL reads committed data, so a lead an unanswered upsert committed is
+   * found. (The sObject Rows by External ID resource, GET /sobjects/Lead/{field}/{value}, answers
+   * the same; the query needs no second error mapping for its 404 and 300 answers.)
+   * https://developer.salesforce.com/docs/platform/api-rest/guide/resources-sobject-upsert-get.html
+   */
+  @Override
+  public Optional<String> findLeadByExternalId(String externalId) {
+    String field = config.externalIdField();
+    if (field == null) {
+      throw new CrmRejectedException(
+          "EXTERNAL_ID_NOT_CONFIGURED", "no external id field is configured for Lead");
+    }
+    String soql = Soql.select("Id").from("Lead").where(Soql.eq(field, externalId)).limit(1).build();
+    try (Stream<String> ids = query(soql, record -> record.path("Id").asText())) {
+      return ids.findFirst();
+    }
   }
 
   /**

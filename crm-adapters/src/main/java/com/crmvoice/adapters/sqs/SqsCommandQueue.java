@@ -2,6 +2,7 @@ package com.crmvoice.adapters.sqs;
 
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.domain.TextRules;
 import com.crmvoice.core.port.CommandQueue;
 import com.crmvoice.core.port.StorageUnavailableException;
 import java.util.Map;
@@ -26,13 +27,19 @@ public final class SqsCommandQueue implements CommandQueue {
     this.codec = codec;
   }
 
+  /**
+   * @throws IllegalArgumentException when the encoded command holds a character SQS refuses in a
+   *     message body (values are validated before they get here, so this is a bug, not an outage)
+   * @throws StorageUnavailableException when SQS cannot take the message now
+   */
   @Override
   public void send(CrmCommand command) {
+    String body = checkedBody(codec.encode(command));
     try {
       sqs.sendMessage(
           r ->
               r.queueUrl(queueUrl)
-                  .messageBody(codec.encode(command))
+                  .messageBody(body)
                   .messageAttributes(
                       Map.of(
                           ATTR_TYPE, string(CommandCodec.typeOf(command)),
@@ -41,6 +48,20 @@ public final class SqsCommandQueue implements CommandQueue {
     } catch (SdkException e) {
       throw new StorageUnavailableException("command queue unavailable", e);
     }
+  }
+
+  /**
+   * The body, if SQS can carry it: only XML's Char production is allowed
+   * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html);
+   * SQS would answer InvalidMessageContents, which the SDK raises like any failure.
+   */
+  static String checkedBody(String body) {
+    int bad = TextRules.firstNonXmlChar(body);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          "the command holds a character SQS cannot carry, at index " + bad);
+    }
+    return body;
   }
 
   static MessageAttributeValue string(String value) {

@@ -64,6 +64,13 @@ public final class EnvironmentVariables {
    */
   public static final String COMMAND_MAX_RECEIVE_COUNT = "COMMAND_MAX_RECEIVE_COUNT";
 
+  /**
+   * The command queue's visibility timeout in seconds: a message the open circuit refuses is given
+   * a longer one only when this is shorter than the time the circuit stays open. Must equal the
+   * queue's setting; unset (0), every refused message is deferred.
+   */
+  public static final String COMMAND_QUEUE_VISIBILITY_SECONDS = "COMMAND_QUEUE_VISIBILITY_SECONDS";
+
   // Cache refresher.
   public static final String REFRESH_WATERMARK_OVERLAP_SECONDS =
       "REFRESH_WATERMARK_OVERLAP_SECONDS";

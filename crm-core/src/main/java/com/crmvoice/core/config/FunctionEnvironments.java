@@ -149,9 +149,10 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment WORKER =
       new FunctionEnvironment(
           "worker",
-          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_DLQ_URL),
+          Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_QUEUE_URL, COMMAND_DLQ_URL),
           union(
               Set.of(
+                  COMMAND_QUEUE_VISIBILITY_SECONDS,
                   WORKER_MAX_ATTEMPTS,
                   WORKER_RETRY_INITIAL_MS,
                   WORKER_RETRY_MAX_MS,

@@ -15,7 +15,9 @@ public record FieldViolation(String field, Problem problem, int limit) {
   public enum Problem {
     REQUIRED,
     TOO_LONG,
-    MALFORMED
+    MALFORMED,
+    /** Holds a control character or another code point no value may carry ({@link TextRules}). */
+    INVALID_CHARACTERS
   }
 
   public FieldViolation {

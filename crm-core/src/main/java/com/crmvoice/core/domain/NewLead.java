@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A lead a user asked for, validated against Salesforce's field limits before it leaves the skill:
  * FirstName 40, LastName 80 (required), Company 255 (required), Email 80 and well formed, Phone 40.
- * Values are trimmed; blank optional values become null.
+ * Values are trimmed; blank optional values become null; a value with a control character, a lone
+ * surrogate or a noncharacter is refused ({@link TextRules#isValueChar}).
  *
  * @throws InvalidLeadException from the constructor when any field breaks a rule; {@link
  *     #violations} answers the same question without throwing
@@ -74,6 +75,11 @@ public record NewLead(
         return false;
       }
       return true;
+    }
+    // Before anything is queued: SQS refuses some of these in a message body, XML (so SSML) all.
+    if (!TextRules.isCleanValue(value)) {
+      problems.add(new FieldViolation(field, FieldViolation.Problem.INVALID_CHARACTERS, 0));
+      return false;
     }
     if (value.codePointCount(0, value.length()) > max) {
       problems.add(new FieldViolation(field, FieldViolation.Problem.TOO_LONG, max));

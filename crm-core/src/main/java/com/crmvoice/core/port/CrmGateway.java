@@ -6,6 +6,7 @@ import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.domain.NewLead;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,17 @@ public interface CrmGateway {
    * @throws CrmUnavailableException when the whole call failed and may be tried again
    */
   List<CreateResult> createLeads(List<CreateLeadRequest> requests);
+
+  /**
+   * The lead the CRM holds under this external id (the {@link CreateLeadRequest#externalId()} a
+   * create upserted on), if any: how the worker learns what became of a create whose answer never
+   * came (a timeout after the CRM may have committed), before it declares the command failed.
+   *
+   * @return the lead's CRM id; empty when the CRM holds no lead with this external id
+   * @throws CrmUnavailableException when the CRM cannot answer now
+   * @throws CrmRejectedException when the CRM cannot look leads up by external id (none configured)
+   */
+  Optional<String> findLeadByExternalId(String externalId);
 
   /**
    * The CRM user an OAuth access token belongs to (for Salesforce, the userinfo endpoint).

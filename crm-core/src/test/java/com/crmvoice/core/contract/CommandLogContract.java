@@ -2,6 +2,7 @@ package com.crmvoice.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmvoice.core.domain.CommandContent;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
@@ -265,6 +266,31 @@ public abstract class CommandLogContract {
     assertThat(log.recentForOwner(owner, 2))
         .extracting(r -> r.commandId())
         .containsExactly(base + "-3", base + "-2");
+  }
+
+  @Test
+  void keepsTheContentHashOfTheCommandAsFirstRecorded_throughClaimsAndOutcomes() {
+    CreateLead cmd = command("c-" + UUID.randomUUID(), 0);
+    CreateLead other =
+        new CreateLead(
+            cmd.commandId(),
+            owner,
+            new NewLead("Grace", "Hopper", "Navy", null, null),
+            cmd.requestedAt());
+    log.recordQueued(cmd, T0);
+
+    assertThat(log.recordQueued(other, T0.plusSeconds(1))).isFalse();
+    assertThat(log.find(cmd.commandId()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.contentHash()).isEqualTo(CommandContent.hash(cmd)).hasSize(64);
+              assertThat(r.sameContentAs(cmd)).isTrue();
+              assertThat(r.sameContentAs(other)).isFalse();
+            });
+    log.claim(cmd, T0.plusSeconds(2), LEASE);
+    log.markDone(cmd.commandId(), "00Q000000000001AAA", T0.plusSeconds(3));
+    assertThat(log.find(cmd.commandId()).orElseThrow().contentHash())
+        .isEqualTo(CommandContent.hash(cmd));
   }
 
   @Test

@@ -62,4 +62,33 @@ class NewLeadTest {
                     .extracting(FieldViolation::field)
                     .containsExactly("lastName", "company", "email", "phone"));
   }
+
+  @Test
+  void refusesControlCharactersLoneSurrogatesAndNoncharacters_beforeAnythingIsQueued() {
+    for (String bad :
+        new String[] {
+          "Nul\u0000l",
+          "Be\u0007ll",
+          "Vertical\u000Btab",
+          "Esc\u001B[0m",
+          "Tab\tbed",
+          "Line\nbreak",
+          "Del\u007F",
+          "C1\u0085",
+          "Non\uFFFE",
+          "Non\uFFFF",
+          "Lone\uD800",
+          "Lone\uDC00x",
+          "Nonchar\uFDD0",
+          "Plane\uD83F\uDFFF"
+        }) {
+      assertThat(NewLead.violations(null, bad, "Acme", null, null))
+          .as(bad.codePoints().mapToObj(Integer::toHexString).toList().toString())
+          .containsExactly(new FieldViolation("lastName", Problem.INVALID_CHARACTERS, 0));
+    }
+    assertThatThrownBy(() -> new NewLead("Ada", "Love\uFFFFlace", "Acme", null, null))
+        .isInstanceOf(InvalidLeadException.class);
+    // Trimmed whitespace, emoji (a valid surrogate pair) and accents are fine.
+    assertThat(NewLead.violations("\tZoë\n", "O'Brien 😀", "Ünïcödé & Co", null, null)).isEmpty();
+  }
 }

@@ -55,7 +55,13 @@ public final class InMemoryCommandLog implements CommandLog {
     }
     int attempts = current == null ? 1 : current.attempts() + 1;
     CommandRecord claimed =
-        new CommandRecord(command, CommandStatus.inProgress(), attempts, now, now.plus(lease));
+        new CommandRecord(
+            current == null ? command : current.command(),
+            CommandStatus.inProgress(),
+            attempts,
+            now,
+            now.plus(lease),
+            current == null ? null : current.contentHash());
     records.put(command.commandId(), claimed);
     return new Claim.Claimed(claimed);
   }
@@ -126,7 +132,9 @@ public final class InMemoryCommandLog implements CommandLog {
       return false;
     }
     records.put(
-        commandId, new CommandRecord(current.command(), next, current.attempts(), now, null));
+        commandId,
+        new CommandRecord(
+            current.command(), next, current.attempts(), now, null, current.contentHash()));
     return true;
   }
 }

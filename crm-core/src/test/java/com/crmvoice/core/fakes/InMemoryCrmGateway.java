@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -44,6 +45,8 @@ public final class InMemoryCrmGateway implements CrmGateway {
   private final Map<String, AtomicInteger> calls = new HashMap<>();
   private int nextId = 1;
   private int failNextCalls;
+  private int commitThenTimeout;
+  private boolean lookupsFailing;
   private Function<CreateLeadRequest, CreateResult> createOverride;
 
   public InMemoryCrmGateway(Clock clock) {
@@ -91,6 +94,19 @@ public final class InMemoryCrmGateway implements CrmGateway {
   /** The next {@code n} calls of any kind throw {@link CrmUnavailableException}. */
   public synchronized void failNextCalls(int n) {
     failNextCalls = n;
+  }
+
+  /**
+   * The next {@code n} createLeads calls create (or find) their leads and then throw TIMEOUT, as
+   * when the CRM commits and its answer never arrives.
+   */
+  public synchronized void commitThenTimeout(int n) {
+    commitThenTimeout = n;
+  }
+
+  /** While true, findLeadByExternalId throws {@link CrmUnavailableException}. */
+  public synchronized void lookupsFailing(boolean failing) {
+    lookupsFailing = failing;
   }
 
   /** Decides the result of each create request instead of creating (null to stop). */
@@ -189,7 +205,23 @@ public final class InMemoryCrmGateway implements CrmGateway {
       rows.put(id, new Row(lead, true, clock.instant(), request.externalId()));
       results.add(new CreateResult.Created(id, true));
     }
+    if (commitThenTimeout > 0) {
+      commitThenTimeout--;
+      throw new CrmUnavailableException("TIMEOUT", "injected: committed, then no answer");
+    }
     return results;
+  }
+
+  @Override
+  public synchronized Optional<String> findLeadByExternalId(String externalId) {
+    enter("findLeadByExternalId");
+    if (lookupsFailing) {
+      throw new CrmUnavailableException("SERVER_UNAVAILABLE", "injected lookup failure");
+    }
+    return rows.values().stream()
+        .filter(r -> externalId.equals(r.externalId()))
+        .map(r -> r.lead().id())
+        .findFirst();
   }
 
   @Override

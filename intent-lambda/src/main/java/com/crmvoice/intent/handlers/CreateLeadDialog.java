@@ -312,6 +312,8 @@ final class CreateLeadDialog {
           speech.say("create.problem.TOO_LONG", speech.plain("field." + field), problem.limit());
       case MALFORMED -> speech.say("create.problem.MALFORMED." + field);
       case REQUIRED -> speech.say("create.problem.REQUIRED", speech.plain("field." + field));
+      case INVALID_CHARACTERS ->
+          speech.say("create.problem.INVALID_CHARACTERS", speech.plain("field." + field));
     };
   }
 

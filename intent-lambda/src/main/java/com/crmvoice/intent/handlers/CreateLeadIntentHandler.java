@@ -64,10 +64,14 @@ public final class CreateLeadIntentHandler implements IntentHandler {
   private Optional<Response> submit(HandlerInput input, Speech speech, CrmUser user, NewLead lead) {
     Submission submission =
         services.createLeads().submit(Requests.requestId(input), user.userId(), lead);
-    String text =
-        submission instanceof Submission.NotQueued
-            ? speech.say("create.notqueued")
-            : speech.say("create.queued", CreateLeadDialog.summary(speech, lead));
+    String text;
+    if (submission instanceof Submission.NotQueued) {
+      text = speech.say("create.notqueued");
+    } else if (submission instanceof Submission.ReusedForOtherContent) {
+      text = speech.say("create.reused", CreateLeadDialog.summary(speech, lead));
+    } else {
+      text = speech.say("create.queued", CreateLeadDialog.summary(speech, lead));
+    }
     return input.getResponseBuilder().withSpeech(text).withShouldEndSession(true).build();
   }
 }

@@ -6,6 +6,7 @@ import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandStatus;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.service.worker.FailureReasons;
 import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.speech.Speech;
 import java.util.Optional;
@@ -40,7 +41,12 @@ public final class LeadStatusIntentHandler implements IntentHandler {
       case QUEUED -> speech.say("status.queued", what);
       case IN_PROGRESS -> speech.say("status.inprogress", what);
       case DONE -> speech.say("status.done", what);
-      case FAILED -> speech.say("status.failed", what, reason(speech, status));
+      case FAILED ->
+          FailureReasons.OUTCOME_UNKNOWN.equals(status.failureCode())
+              // Salesforce may hold the lead: never "could not be created", or the user adds it
+              // again and gets two.
+              ? speech.say("status.unknown", what)
+              : speech.say("status.failed", what, reason(speech, status));
     };
   }
 

@@ -1127,6 +1127,7 @@ public final class FakeSalesforce implements AutoCloseable {
   }
 
   private void maybeDropAfterCommit() {
+    sleep(faults.takeCommitThenStall());
     if (faults.takeCommitThenDrop()) {
       throw new DropConnection();
     }

@@ -16,6 +16,8 @@ public final class Faults {
   private int requestLimit;
   private int dropConnections;
   private int commitThenDrop;
+  private int commitThenStall;
+  private Duration stall = Duration.ZERO;
   private boolean duplicateRule;
   private final Runnable expire;
 
@@ -81,6 +83,18 @@ public final class Faults {
   }
 
   /**
+   * The next {@code n} write requests are applied, then their answer waits {@code stall} before it
+   * is sent: with a stall longer than the client's timeout, the client gives up on a request that
+   * has committed (what a slow Salesforce does to a worker). Give {@code n} at least the client's
+   * attempts to stall every retry as well.
+   */
+  public synchronized Faults commitThenStall(int n, Duration stall) {
+    commitThenStall = n;
+    this.stall = stall;
+    return this;
+  }
+
+  /**
    * A duplicate rule on Lead: same last name and email as an existing lead is DUPLICATES_DETECTED.
    */
   public synchronized Faults duplicateRule(boolean active) {
@@ -96,6 +110,8 @@ public final class Faults {
     requestLimit = 0;
     dropConnections = 0;
     commitThenDrop = 0;
+    commitThenStall = 0;
+    stall = Duration.ZERO;
     duplicateRule = false;
     return this;
   }
@@ -135,6 +151,15 @@ public final class Faults {
       return true;
     }
     return false;
+  }
+
+  /** How long to hold this committed write's answer back, or zero. */
+  synchronized Duration takeCommitThenStall() {
+    if (commitThenStall > 0) {
+      commitThenStall--;
+      return stall;
+    }
+    return Duration.ZERO;
   }
 
   synchronized boolean takeLockError() {

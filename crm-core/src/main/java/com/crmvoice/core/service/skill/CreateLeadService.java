@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A confirmed "add a lead": records the command QUEUED in the command log, then puts it on the
  * command queue, and answers at once; the worker makes the CRM call. The command id comes from the
- * Alexa request id, so a retried request finds its command recorded and does not queue it again.
+ * Alexa request id, so a retried request finds its command recorded and does not queue it again; a
+ * request id that comes back with other content (its content hash differs) is answered as such,
+ * never as "adding".
  */
 public final class CreateLeadService {
 
@@ -39,6 +41,12 @@ public final class CreateLeadService {
 
     /** Neither log nor queue could take it: nothing will happen; the user should ask again. */
     record NotQueued(String commandId) implements Submission {}
+
+    /**
+     * This request id was recorded before for a different lead (its content hash differs): not a
+     * retry. Nothing is queued for this lead; the recorded command stands as it was.
+     */
+    record ReusedForOtherContent(CommandRecord record) implements Submission {}
   }
 
   private final CommandLog log;
@@ -68,7 +76,7 @@ public final class CreateLeadService {
       return new Submission.NotQueued(commandId);
     }
     if (!recorded) {
-      return resubmission(commandId);
+      return resubmission(command);
     }
     return send(command);
   }
@@ -77,7 +85,8 @@ public final class CreateLeadService {
   // command sits QUEUED with no message: after RESEND_GRACE with no worker claim yet, it is sent
   // again (the worker claims a command once, so a spare message cannot create a second lead). A
   // prompt retry of a request that did send finds it younger than that and queues nothing more.
-  private Submission resubmission(String commandId) {
+  private Submission resubmission(CreateLead command) {
+    String commandId = command.commandId();
     CommandRecord record;
     try {
       record = log.find(commandId).orElse(null);
@@ -87,6 +96,10 @@ public final class CreateLeadService {
     }
     if (record == null) {
       return new Submission.NotQueued(commandId);
+    }
+    if (!record.sameContentAs(command)) {
+      LOG.warn("command {} already recorded with other content: request id reused", commandId);
+      return new Submission.ReusedForOtherContent(record);
     }
     if (record.state() == CommandState.FAILED
         && QUEUE_UNAVAILABLE.equals(record.status().failureCode())) {

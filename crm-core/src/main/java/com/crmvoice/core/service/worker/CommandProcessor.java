@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,6 +40,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Created: DONE with the CRM id, and the lead added to its owner's cache when there is room.
  *       Rejected: FAILED with a reason a person understands, acknowledged. Retryable, or the CRM
  *       unavailable: released to QUEUED and reported failed, so the queue redelivers it.
+ *   <li>Unanswered (a timeout or a dropped connection: {@link
+ *       CrmUnavailableException#outcomeUnknown()}): the CRM may have committed, so each such lead
+ *       is looked up by its external id first. Found: DONE with that id. Not found: retryable as
+ *       above. The lookup failing too: retryable, and on the last delivery FAILED retryable with
+ *       {@link FailureReasons#OUTCOME_UNKNOWN}, so the user hears "can't tell yet", never "not
+ *       created" (and does not add the lead a second time).
  *   <li>On the queue's last delivery (the message's receive count has reached the queue's
  *       maxReceiveCount) a retryable outcome is recorded as FAILED but retryable, with a reason a
  *       person understands, and still reported failed: SQS then moves the message to the
@@ -182,28 +189,44 @@ public final class CommandProcessor {
       try {
         results = crm.createLeads(requests);
       } catch (CrmUnavailableException | CrmRejectedException e) {
-        // The call failed as a whole: nothing is known to be created. Release everything for
-        // redelivery; a configuration error ends in the dead-letter queue after maxReceiveCount.
-        String code;
-        String reason;
-        if (e instanceof CrmUnavailableException u) {
-          code = u.errorCode();
-          reason = FailureReasons.UNAVAILABLE_SET_ASIDE;
+        if (e instanceof CrmUnavailableException u && u.outcomeUnknown()) {
+          // No answer came: the CRM may have created every lead or none. Each is looked up by
+          // its external id below before anything is declared.
+          results =
+              claimed.stream()
+                  .map(
+                      w -> (CreateResult) new CreateResult.Retryable(u.errorCode(), e.getMessage()))
+                  .toList();
+          LOG.warn(
+              "batch outcome=crm-call-unanswered code={} commands={}",
+              u.errorCode(),
+              claimed.size());
         } else {
-          code = ((CrmRejectedException) e).errorCode();
-          reason = FailureReasons.REFUSED_SET_ASIDE;
-        }
-        for (Work work : claimed) {
-          if (retryLater(work, code, reason)) {
-            gaveUp++;
+          // The call failed as a whole and the CRM said so: nothing is created. Release
+          // everything for redelivery; a configuration error ends in the dead-letter queue after
+          // maxReceiveCount.
+          String code;
+          String reason;
+          if (e instanceof CrmUnavailableException u) {
+            code = u.errorCode();
+            reason = FailureReasons.UNAVAILABLE_SET_ASIDE;
           } else {
-            retried++;
+            code = ((CrmRejectedException) e).errorCode();
+            reason = FailureReasons.REFUSED_SET_ASIDE;
           }
-          failed.add(work.message().messageId());
+          for (Work work : claimed) {
+            if (retryLater(work, code, reason)) {
+              gaveUp++;
+            } else {
+              retried++;
+            }
+            failed.add(work.message().messageId());
+          }
+          LOG.warn("batch outcome=crm-call-failed code={} commands={}", code, claimed.size());
+          return new BatchResult(List.copyOf(failed), 0, 0, retried, gaveUp, poisoned, skipped);
         }
-        LOG.warn("batch outcome=crm-call-failed code={} commands={}", code, claimed.size());
-        return new BatchResult(List.copyOf(failed), 0, 0, retried, gaveUp, poisoned, skipped);
       }
+      boolean lookupsAnswer = true;
       for (int i = 0; i < claimed.size(); i++) {
         Work work = claimed.get(i);
         CreateResult result = results.get(i);
@@ -228,7 +251,40 @@ public final class CommandProcessor {
             LOG.info("command outcome commandId={} outcome=rejected code={}", id, r.errorCode());
           } else {
             CreateResult.Retryable r = (CreateResult.Retryable) result;
-            if (retryLater(work, r.errorCode(), FailureReasons.UNAVAILABLE_SET_ASIDE)) {
+            String code = r.errorCode();
+            String reason = FailureReasons.UNAVAILABLE_SET_ASIDE;
+            if (CrmUnavailableException.outcomeUnknown(code)) {
+              Optional<String> found = Optional.empty();
+              if (lookupsAnswer) {
+                try {
+                  found = crm.findLeadByExternalId(id);
+                } catch (CrmUnavailableException | CrmRejectedException e) {
+                  // One failed lookup is enough for this batch: the CRM is not answering now.
+                  lookupsAnswer = false;
+                  LOG.warn(
+                      "command outcome commandId={} outcome=lookup-failed error={}",
+                      id,
+                      e.getClass().getSimpleName());
+                }
+              }
+              if (found.isPresent()) {
+                log.markDone(id, found.get(), clock.instant());
+                created++;
+                LOG.info(
+                    "command outcome commandId={} outcome=found-after-{} crmId={}",
+                    id,
+                    code,
+                    found.get());
+                addToCache(work.command(), found.get());
+                continue;
+              }
+              if (!lookupsAnswer) {
+                // Created or not, nobody can tell yet: the user must not hear "not created".
+                code = FailureReasons.OUTCOME_UNKNOWN;
+                reason = FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE;
+              }
+            }
+            if (retryLater(work, code, reason)) {
               gaveUp++;
             } else {
               retried++;

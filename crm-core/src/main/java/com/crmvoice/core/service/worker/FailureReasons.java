@@ -21,6 +21,18 @@ public final class FailureReasons {
       "Salesforce did not accept the request from CRM Voice, so the lead was not created yet;"
           + " it is set aside for your administrator to retry.";
 
+  /**
+   * The code recorded when a create went unanswered (a timeout, a dropped connection) and the lead
+   * could not be looked up by its external id either: the CRM may hold it or not. The user is told
+   * that, never "not created".
+   */
+  public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+
+  /** Why a command is FAILED but retryable with {@link #OUTCOME_UNKNOWN}. */
+  public static final String OUTCOME_UNKNOWN_SET_ASIDE =
+      "Salesforce did not answer in time, so I can't tell yet whether the lead was created;"
+          + " it is set aside for your administrator to check. Please don't add it again.";
+
   public static String forCode(String code, String crmMessage) {
     if (code == null) {
       return "Salesforce refused the lead.";

@@ -513,6 +513,11 @@ class CacheRefresherTest {
     }
 
     @Override
+    public java.util.Optional<String> findLeadByExternalId(String externalId) {
+      return delegate.findLeadByExternalId(externalId);
+    }
+
+    @Override
     public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
       return delegate.createLeads(requests);
     }
