@@ -5,16 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
-import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
-import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
 import com.crmvoice.core.service.refresher.RefreshRequests;
@@ -41,6 +41,11 @@ import java.util.Map;
  * function serves both, so {@link #handleRequest} tells them apart by shape and hands each to its
  * entry. Wires everything once per container; the work is {@link CacheRefresher}'s, the rules of a
  * batch are {@link RefreshRequests}', see docs/refresher.md.
+ *
+ * <p>The Salesforce settings are read on first use, not at init: with the secret still blank (a
+ * first deployment) the function starts, and each invocation fails instead (a scheduled pass fails;
+ * a queue batch is handed back whole as item failures), with an ERROR log naming the missing
+ * setting.
  */
 public final class CacheRefresherHandler implements RequestStreamHandler {
 
@@ -59,6 +64,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
 
   private final CacheRefresher refresher;
   private final RefreshRequests requests;
+  private final Runnable requireConfigured;
 
   /** Called by the Lambda runtime once per container. */
   public CacheRefresherHandler() {
@@ -74,7 +80,9 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     CacheConfig cache = CacheConfig.fromEnv(env);
     RefresherConfig config = RefresherConfig.fromEnv(env);
     String table = storage.requireLeadsTable();
-    SalesforceCrmGateway crm = SalesforceCrmGateway.create(SalesforceSettings.load(env, aws));
+    LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws);
+    crm.tryNow();
+    this.requireConfigured = crm::gateway;
     this.refresher =
         new CacheRefresher(
             crm,
@@ -87,8 +95,17 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
+    this(refresher, () -> {});
+  }
+
+  /**
+   * @param requireConfigured throws {@link CrmNotConfiguredException} while the CRM settings are
+   *     incomplete
+   */
+  CacheRefresherHandler(CacheRefresher refresher, Runnable requireConfigured) {
     this.refresher = refresher;
     this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
+    this.requireConfigured = requireConfigured;
   }
 
   @Override
@@ -120,6 +137,8 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
       throw new IllegalArgumentException(
           "expected a schedule input {\"pass\":\"full\"|\"incremental\"}");
     }
+    // Fails the invocation; the schedule's retry policy decides whether it is tried again.
+    requireConfigured.run();
     return switch (pass) {
       case "full" -> refresher.fullPass();
       case "incremental" -> refresher.incrementalPass();
@@ -129,17 +148,34 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     };
   }
 
-  /** A batch from the refresh queue: the ids of the messages to redeliver. */
+  /**
+   * A batch from the refresh queue: the ids of the messages to redeliver; every message while
+   * Salesforce is not configured yet.
+   */
   public SQSBatchResponse handleQueue(SQSEvent event, Context context) {
     List<SQSEvent.SQSMessage> records =
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
-    List<RefreshRequests.Message> messages =
-        records.stream()
-            .map(r -> new RefreshRequests.Message(r.getMessageId(), r.getBody()))
-            .toList();
-    RefreshRequests.Outcome outcome = requests.handle(messages);
+    List<String> failed;
+    if (configured()) {
+      List<RefreshRequests.Message> messages =
+          records.stream()
+              .map(r -> new RefreshRequests.Message(r.getMessageId(), r.getBody()))
+              .toList();
+      failed = requests.handle(messages).failedMessageIds();
+    } else {
+      failed = records.stream().map(SQSEvent.SQSMessage::getMessageId).toList();
+    }
     return new SQSBatchResponse(
-        outcome.failedMessageIds().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+        failed.stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+  }
+
+  private boolean configured() {
+    try {
+      requireConfigured.run();
+      return true;
+    } catch (CrmNotConfiguredException e) {
+      return false;
+    }
   }
 
   private static JsonNode figures(PassReport report) {

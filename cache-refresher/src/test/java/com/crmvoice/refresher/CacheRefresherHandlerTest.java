@@ -15,6 +15,7 @@ import com.crmvoice.core.fakes.InMemoryCrmGateway;
 import com.crmvoice.core.fakes.InMemoryLeadCache;
 import com.crmvoice.core.fakes.InMemoryWatermarkStore;
 import com.crmvoice.core.fakes.MutableClock;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.port.LeadCache.Snapshot;
 import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
@@ -83,6 +84,43 @@ class CacheRefresherHandlerTest {
 
   private static InputStream text(String json) {
     return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void whileSalesforceIsNotConfigured_aPassFailsAndABatchIsHandedBackWhole() throws IOException {
+    CacheRefresherHandler blank =
+        new CacheRefresherHandler(
+            new CacheRefresher(
+                crm,
+                cache,
+                watermarks,
+                new RefresherConfig(5, Duration.ofSeconds(60), 1000),
+                clock,
+                () -> 0),
+            () -> {
+              throw new CrmNotConfiguredException("SALESFORCE_CLIENT_ID is required but not set");
+            });
+    crm.put(lead(OWNER_1, "00Q1", 3));
+
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = getClass().getResourceAsStream("/events/schedule-full.json")) {
+                blank.handleRequest(in, new ByteArrayOutputStream(), null);
+              }
+            })
+        .isInstanceOf(CrmNotConfiguredException.class);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = getClass().getResourceAsStream("/events/sqs-refresh-batch.json")) {
+      blank.handleRequest(in, out, null);
+    }
+    JsonNode answer = JSON.readTree(out.toByteArray());
+    JsonNode batch;
+    try (InputStream in = getClass().getResourceAsStream("/events/sqs-refresh-batch.json")) {
+      batch = JSON.readTree(in);
+    }
+
+    assertThat(answer.path("batchItemFailures")).hasSize(batch.path("Records").size());
+    assertThat(crm.calls("openLeads") + crm.calls("topOpenLeads")).isZero();
   }
 
   @Test

@@ -7,17 +7,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
-import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
-import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.WorkerConfig;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.service.worker.CommandProcessor;
 import com.crmvoice.core.service.worker.CommandProcessor.BatchResult;
 import java.time.Clock;
@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * Lambda entry point for the command queue: an SQS batch in, the ids of the messages to redeliver
  * out (ReportBatchItemFailures). Wires everything once per container; the work is {@link
  * CommandProcessor}'s.
+ *
+ * <p>The Salesforce settings are not needed to start: a first deployment's secret is blank, and the
+ * init must not fail for it. Until they are complete, each batch is handed back whole as item
+ * failures, untouched (no command is claimed or recorded), so SQS keeps every message for a later
+ * delivery and, after maxReceiveCount deliveries, the dead-letter queue; the ERROR log names the
+ * missing setting.
  */
 public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -47,6 +53,7 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   private final CommandProcessor processor;
   private final ResilientCrmGateway crm;
+  private final Runnable requireConfigured;
   private final OpenCircuitDeferral deferral;
   private final int maxReceiveCount;
 
@@ -63,9 +70,10 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     StorageConfig storage = StorageConfig.fromEnv(env);
     WorkerConfig worker = WorkerConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
-    this.crm =
-        new ResilientCrmGateway(
-            SalesforceCrmGateway.create(SalesforceSettings.load(env, aws)), worker);
+    LazySalesforceGateway salesforce = LazySalesforceGateway.fromSettings(env, aws);
+    salesforce.tryNow();
+    this.requireConfigured = salesforce::gateway;
+    this.crm = new ResilientCrmGateway(salesforce, worker);
     CommandCodec codec = new CommandCodec();
     this.processor =
         new CommandProcessor(
@@ -90,7 +98,16 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Without deferral of refused messages (a test's). */
   CrmWorkerHandler(CommandProcessor processor, ResilientCrmGateway crm) {
-    this(processor, crm, null, Integer.MAX_VALUE);
+    this(processor, crm, null, Integer.MAX_VALUE, () -> {});
+  }
+
+  /**
+   * @param requireConfigured throws {@link CrmNotConfiguredException} while the CRM settings are
+   *     incomplete
+   */
+  CrmWorkerHandler(
+      CommandProcessor processor, ResilientCrmGateway crm, Runnable requireConfigured) {
+    this(processor, crm, null, Integer.MAX_VALUE, requireConfigured);
   }
 
   CrmWorkerHandler(
@@ -98,10 +115,20 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
       ResilientCrmGateway crm,
       OpenCircuitDeferral deferral,
       int maxReceiveCount) {
+    this(processor, crm, deferral, maxReceiveCount, () -> {});
+  }
+
+  CrmWorkerHandler(
+      CommandProcessor processor,
+      ResilientCrmGateway crm,
+      OpenCircuitDeferral deferral,
+      int maxReceiveCount,
+      Runnable requireConfigured) {
     this.processor = processor;
     this.crm = crm;
     this.deferral = deferral;
     this.maxReceiveCount = maxReceiveCount;
+    this.requireConfigured = requireConfigured;
   }
 
   @Override
@@ -110,6 +137,18 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     crm.deadline(Instant.now().plusMillis(remaining).minus(SAFETY_MARGIN));
     List<SQSEvent.SQSMessage> records =
         event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    try {
+      requireConfigured.run();
+    } catch (CrmNotConfiguredException e) {
+      LOG.error(
+          "batch messages={} handed back: Salesforce is not configured yet ({})",
+          records.size(),
+          e.getMessage());
+      return new SQSBatchResponse(
+          records.stream()
+              .map(r -> new SQSBatchResponse.BatchItemFailure(r.getMessageId()))
+              .toList());
+    }
     // The circuit refuses every call now: return the messages for after it half-opens, unclaimed
     // (the command's attempts are not counted), except those on their last delivery, which the
     // processor records FAILED (retryable) before SQS dead-letters them.

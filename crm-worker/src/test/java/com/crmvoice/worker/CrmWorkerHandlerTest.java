@@ -12,6 +12,7 @@ import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.fakes.InMemoryCommandLog;
 import com.crmvoice.core.fakes.InMemoryCrmGateway;
 import com.crmvoice.core.fakes.InMemoryLeadCache;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.port.DeadLetterQueue;
 import com.crmvoice.core.service.worker.CommandProcessor;
 import java.time.Clock;
@@ -34,6 +35,15 @@ class CrmWorkerHandlerTest {
   /** The handler over in-memory fakes, as its package-private constructor takes them. */
   private static CrmWorkerHandler handler(
       InMemoryCrmGateway crm, InMemoryCommandLog log, int maxAttempts, DeadLetterQueue dlq) {
+    return handler(crm, log, maxAttempts, dlq, () -> {});
+  }
+
+  private static CrmWorkerHandler handler(
+      InMemoryCrmGateway crm,
+      InMemoryCommandLog log,
+      int maxAttempts,
+      DeadLetterQueue dlq,
+      Runnable requireConfigured) {
     WorkerConfig config =
         new WorkerConfig(
             maxAttempts,
@@ -57,7 +67,36 @@ class CrmWorkerHandlerTest {
             Duration.ofSeconds(60),
             5,
             config.maxReceiveCount());
-    return new CrmWorkerHandler(processor, resilient);
+    return new CrmWorkerHandler(processor, resilient, requireConfigured);
+  }
+
+  @Test
+  void whileSalesforceIsNotConfigured_theWholeBatchIsHandedBackUntouched() throws Exception {
+    InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
+    InMemoryCommandLog log = new InMemoryCommandLog();
+    List<String> parked = new ArrayList<>();
+    SQSEvent event = fixture("sqs-batch.json");
+
+    SQSBatchResponse response =
+        handler(
+                crm,
+                log,
+                2,
+                (body, reason) -> parked.add(reason),
+                () -> {
+                  throw new CrmNotConfiguredException(
+                      "SALESFORCE_CLIENT_ID is required but not set");
+                })
+            .handleRequest(event, null);
+
+    // Every message, the malformed one too: nothing is decided while the worker cannot work.
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactlyElementsOf(
+            event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList());
+    assertThat(log.find("cmd-fixture-1")).isEmpty();
+    assertThat(crm.allLeads()).isEmpty();
+    assertThat(parked).isEmpty();
   }
 
   @ParameterizedTest

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -199,6 +200,55 @@ class TemplateFunctionsTest {
         .contains(FunctionEnvironments.ACCOUNT_LINKING_MODE);
   }
 
+  @Test
+  void everyVariableSingleUserModeRequiresIsAParameterTheRuleRefusesBlank() {
+    Map<String, JsonNode> intent = TEMPLATE.environment(functionId(FunctionEnvironments.INTENT));
+    Map<String, String> env = new HashMap<>();
+    intent.forEach((name, value) -> env.put(name, literal(value)));
+    env.put(EnvironmentVariables.IDENTITY_MODE, FunctionEnvironments.SINGLE_USER_MODE);
+    List<String> missing = FunctionEnvironments.INTENT.missingFrom(env);
+
+    // With the parameters' (blank) defaults, single-user mode lacks the owner and the Alexa users.
+    assertThat(missing)
+        .contains(
+            EnvironmentVariables.SINGLE_USER_OWNER_ID, EnvironmentVariables.ALLOWED_ALEXA_USER_IDS);
+    JsonNode rule = TEMPLATE.root.path("Rules").path("SingleUserNeedsAnOwner");
+    assertThat(rule.at("/RuleCondition/Fn::Equals/0/Ref").asText()).isEqualTo("IdentityMode");
+    Set<String> assertedNotBlank = new LinkedHashSet<>();
+    for (JsonNode assertion : rule.path("Assertions")) {
+      JsonNode equals = assertion.at("/Assert/Fn::Not/0/Fn::Equals");
+      if (equals.path(1).isTextual() && equals.path(1).asText().isEmpty()) {
+        assertedNotBlank.add(equals.path(0).path("Ref").asText());
+      }
+    }
+    for (String name : missing) {
+      String parameter = intent.get(name).path("Ref").asText();
+      assertThat(TEMPLATE.root.path("Parameters").has(parameter)).as(name).isTrue();
+      assertThat(assertedNotBlank).as(name).contains(parameter);
+    }
+  }
+
+  @Test
+  void theScheduledRefresherIsRetriedOnlyByItsSchedules() {
+    String id = functionId(FunctionEnvironments.REFRESHER);
+    // Lambda retries a failed asynchronous invocation twice unless told otherwise; Scheduler
+    // invokes asynchronously, so without this a failed pass would run up to three times per
+    // schedule retry.
+    // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+    assertThat(TEMPLATE.properties(id).at("/EventInvokeConfig/MaximumRetryAttempts").isInt())
+        .isTrue();
+    assertThat(TEMPLATE.properties(id).at("/EventInvokeConfig/MaximumRetryAttempts").asInt())
+        .isZero();
+    Map<String, JsonNode> schedules = TEMPLATE.resourcesOfType("AWS::Scheduler::Schedule");
+    assertThat(schedules).isNotEmpty();
+    schedules.forEach(
+        (name, schedule) -> {
+          JsonNode target = schedule.at("/Properties/Target");
+          assertThat(target.at("/Arn/Fn::GetAtt/0").asText()).as(name).isEqualTo(id);
+          assertThat(target.at("/RetryPolicy/MaximumRetryAttempts").isInt()).as(name).isTrue();
+        });
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void runsOnJava17Or21(FunctionEnvironment function) {
@@ -234,6 +284,20 @@ class TemplateFunctionsTest {
 
     assertThat(timeoutSeconds).isLessThanOrEqualTo(8);
     assertThat(budgetMs).isLessThan(timeoutSeconds * 1000 / 2);
+  }
+
+  @Test
+  void theSlowestAnswerFitsInsideAlexasEightSeconds() {
+    Map<String, JsonNode> env = TEMPLATE.environment(functionId(FunctionEnvironments.INTENT));
+    int budget = TEMPLATE.intValue(env.get(EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS));
+    int awsCall = TEMPLATE.intValue(env.get(EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS));
+    int attempt = TEMPLATE.intValue(env.get(EnvironmentVariables.AWS_API_CALL_ATTEMPT_TIMEOUT_MS));
+    int progressive = TEMPLATE.intValue(env.get(EnvironmentVariables.PROGRESSIVE_RESPONSE_WAIT_MS));
+
+    assertThat(attempt * 2).isLessThanOrEqualTo(awsCall);
+    // userinfo and the live lookup (each bounded by the budget), the cache read and the cache write
+    // or refresh request (each one AWS call), and the wait for the progressive response.
+    assertThat(2 * budget + 2 * awsCall + progressive).isLessThan(8000);
   }
 
   @ParameterizedTest(name = "{0}")

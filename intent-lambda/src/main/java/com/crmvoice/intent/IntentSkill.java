@@ -13,13 +13,18 @@ import com.crmvoice.intent.handlers.LaunchRequestHandler;
 import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
 import com.crmvoice.intent.handlers.NoIntentHandler;
+import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
 import com.crmvoice.intent.handlers.UnhandledRequestHandler;
+import com.crmvoice.intent.handlers.UnknownUserHandler;
 import java.util.List;
 
-/** The skill: one handler per intent, skill id verification on, one apology for every error. */
+/**
+ * The skill: one handler per intent, skill id verification on, users single-user mode does not
+ * admit refused first, one apology for every error.
+ */
 public final class IntentSkill {
 
   private IntentSkill() {}
@@ -42,6 +47,7 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
+            .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
             .addRequestHandler(new LaunchRequestHandler(services))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
@@ -49,6 +55,7 @@ public final class IntentSkill {
     return builder
         .addRequestHandler(new UnhandledRequestHandler())
         .addExceptionHandler(new AccountLinkingExceptionHandler())
+        .addExceptionHandler(new NotConfiguredExceptionHandler())
         .addExceptionHandler(new SkillExceptionHandler())
         .build();
   }

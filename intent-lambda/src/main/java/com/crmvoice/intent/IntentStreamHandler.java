@@ -1,6 +1,7 @@
 package com.crmvoice.intent;
 
 import com.amazon.ask.SkillStreamHandler;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ public final class IntentStreamHandler extends SkillStreamHandler {
   /** Wires the skill from an environment map: the Lambda runtime's, or the simulator's. */
   public IntentStreamHandler(Map<String, String> environment) {
     this(Wiring.fromEnv(environment));
-    prime();
+    prime(Wiring.primingUserId(environment));
   }
 
   /** For tests: the skill over services built by the caller (in-memory fakes). */
@@ -37,14 +38,16 @@ public final class IntentStreamHandler extends SkillStreamHandler {
     this.skillId = services.skillId();
   }
 
-  // A LaunchRequest reads no storage and calls no CRM: answering one during init loads the SDK's
-  // and Jackson's classes then (and into a SnapStart snapshot) instead of in the first user's
-  // request.
-  private void prime() {
+  // A LaunchRequest reads no storage, calls no CRM and needs no Salesforce settings: answering one
+  // during init loads the SDK's and Jackson's classes then (and into a SnapStart snapshot) instead
+  // of in the first user's request, whether or not the Salesforce secret is filled in yet.
+  private void prime(String userId) {
     String envelope =
         "{\"version\":\"1.0\",\"context\":{\"System\":{\"application\":{\"applicationId\":\""
             + skillId
-            + "\"},\"user\":{\"userId\":\"priming\"}}},\"request\":{\"type\":\"LaunchRequest\","
+            + "\"},\"user\":{\"userId\":"
+            + quote(userId)
+            + "}}},\"request\":{\"type\":\"LaunchRequest\","
             + "\"requestId\":\"priming\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"locale\":\"en-US\"}}";
     try {
       handleRequest(
@@ -54,5 +57,9 @@ public final class IntentStreamHandler extends SkillStreamHandler {
     } catch (IOException | RuntimeException e) {
       LOG.warn("priming request failed: {}", e.toString());
     }
+  }
+
+  private static String quote(String value) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
   }
 }

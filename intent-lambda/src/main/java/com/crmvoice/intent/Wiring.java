@@ -1,15 +1,16 @@
 package com.crmvoice.intent;
 
 import com.crmvoice.adapters.aws.AwsClients;
-import com.crmvoice.adapters.aws.SalesforceSettings;
+import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
-import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
+import com.crmvoice.core.config.CallBounds;
 import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
@@ -30,7 +31,11 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root of the intent function: configuration to wired services, once. */
+/**
+ * The composition root of the intent function: configuration to wired services, once. Nothing here
+ * needs the Salesforce settings: the gateway is wired on first use ({@link LazySalesforceGateway}),
+ * so the init Lambda runs for SnapStart succeeds on a first deployment whose secret is blank.
+ */
 final class Wiring {
 
   private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
@@ -38,13 +43,19 @@ final class Wiring {
   /** Identity answers kept per container; a Lambda container serves few users at a time. */
   static final int IDENTITY_CACHE_ENTRIES = 1000;
 
+  /** How long Alexa waits for the skill's response. */
+  static final Duration ALEXA_WAITS = Duration.ofSeconds(8);
+
   /** Commands are kept this long in the command log for "what happened to my lead". */
   static final Duration COMMAND_TTL = Duration.ofDays(30);
 
   private Wiring() {}
 
   static SkillServices fromEnv(Map<String, String> environment) {
-    return fromEnv(environment, HttpProgressiveResponses.create());
+    return fromEnv(
+        environment,
+        HttpProgressiveResponses.create(
+            CallBounds.fromEnv(EnvironmentReader.of(environment)).progressiveWait()));
   }
 
   static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
@@ -53,14 +64,24 @@ final class Wiring {
     SkillConfig skill = SkillConfig.fromEnv(env);
     StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
-    AwsClients aws = AwsClients.fromEnv(environment);
-    SalesforceConfig salesforce = SalesforceSettings.load(env, aws);
+    CallBounds bounds = CallBounds.fromEnv(env);
+    AwsClients aws = AwsClients.fromEnv(environment, awsBounds(bounds));
     // A first request pays for userinfo and, on a cache miss, a live lookup: bound every
     // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
-    SalesforceCrmGateway crm =
-        SalesforceCrmGateway.create(
-            withTimeout(salesforce, min(salesforce.timeout(), skill.liveLookupBudget())));
+    LazySalesforceGateway crm =
+        LazySalesforceGateway.fromSettings(
+            env, aws, c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
+    crm.tryNow();
+    Duration worst = worstCase(skill, bounds);
+    if (worst.compareTo(ALEXA_WAITS) >= 0) {
+      LOG.warn(
+          "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
+          worst.toMillis(),
+          ALEXA_WAITS.toMillis(),
+          EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS,
+          EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS);
+    }
     Clock clock = Clock.systemUTC();
     IdentityResolver identity =
         skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
@@ -94,12 +115,44 @@ final class Wiring {
                     aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec()),
                 clock),
             new LeadStatusService(commandLog),
-            progressive);
+            progressive,
+            skill::admits);
     LOG.info(
-        "intent function wired: identity={} budget={}ms",
+        "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),
-        skill.liveLookupBudget().toMillis());
+        skill.liveLookupBudget().toMillis(),
+        bounds.awsApiCall().toMillis(),
+        bounds.awsApiCallAttempt().toMillis(),
+        crm.isWired() ? "wired" : "not configured yet");
     return services;
+  }
+
+  /**
+   * The Alexa user id the init's priming request names: one the skill admits, so priming runs the
+   * path a real user's request takes.
+   */
+  static String primingUserId(Map<String, String> environment) {
+    SkillConfig skill = SkillConfig.fromEnv(EnvironmentReader.of(environment));
+    return skill.allowedAlexaUserIds().stream().sorted().findFirst().orElse("priming");
+  }
+
+  static AwsClients.Bounds awsBounds(CallBounds bounds) {
+    return new AwsClients.Bounds(
+        bounds.awsApiCall(), bounds.awsApiCallAttempt(), bounds.awsMaxAttempts());
+  }
+
+  /**
+   * The longest a GetTopLead request can take with these settings, on its slowest path: userinfo
+   * (bounded by the live-lookup budget), the cache read, the progressive response's wait, the live
+   * lookup, then the cache write or the refresh request. Each AWS call is bounded by {@link
+   * CallBounds#awsApiCall()}; Alexa waits 8 seconds.
+   */
+  static Duration worstCase(SkillConfig skill, CallBounds bounds) {
+    return skill
+        .liveLookupBudget()
+        .multipliedBy(2)
+        .plus(bounds.awsApiCall().multipliedBy(2))
+        .plus(bounds.progressiveWait());
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -82,6 +82,29 @@ class GetTopLeadSkillTest {
   }
 
   @Test
+  void theProgressiveResponseGoesOutBeforeTheLookup_andIsAwaitedBeforeTheAnswer() {
+    // Alexa plays a progressive response only if it arrives before the skill's response, and
+    // Lambda may freeze a request still in flight when the handler returns.
+    // https://developer.amazon.com/en-US/docs/alexa/custom-skills/send-the-user-a-progressive-response.html
+    skill.crm.put(lead("00Q8", ALICE, "Ada", "Lovelace", "Engines", "2026-01-05T00:00:00Z"));
+
+    skill.invoke("get-top-lead.json");
+
+    assertThat(skill.progressiveEvents)
+        .containsExactly("sent after 0 lookups", "awaited after 1 lookups");
+  }
+
+  @Test
+  void theProgressiveResponseIsAwaitedEvenWhenTheLookupFails() {
+    skill.invoke("lead-status.json");
+    skill.crm.failNextCalls(1);
+
+    skill.invoke("get-top-lead.json");
+
+    assertThat(skill.progressiveEvents).hasSize(2).last().asString().startsWith("awaited");
+  }
+
+  @Test
   void answersKindlyAndRequestsARefresh_whenTheCrmIsDownOnACacheMiss() {
     skill.invoke("lead-status.json"); // the user is known: only the lead lookup fails
     skill.crm.failNextCalls(1);

@@ -113,7 +113,7 @@ class IntentLambdaIT {
         .isEqualTo("amzn1.echo-api.request.miss-" + user[0]);
     assertThat(body.at("/directive/type").asText()).isEqualTo("VoicePlayer.Speak");
     assertThat(body.at("/directive/speech").asText())
-        .isEqualTo("One moment while I check Salesforce.");
+        .isEqualTo("<speak>One moment while I check Salesforce.</speak>");
     assertThat(stack.cache.topLeads(user[0], 5))
         .isInstanceOfSatisfying(
             LeadCache.Snapshot.Known.class,

@@ -51,6 +51,13 @@ public final class SkillHarness {
   final InMemoryCommandLog log = new InMemoryCommandLog();
   final InMemoryCommandQueue queue = new InMemoryCommandQueue();
   final List<Sent> progressive = new ArrayList<>();
+
+  /**
+   * What happened to each progressive response, in order, with how many live lookups the CRM had
+   * answered by then: "sent after 0 lookups", "awaited after 1 lookups".
+   */
+  final List<String> progressiveEvents = new ArrayList<>();
+
   final SkillServices services;
   public final IntentStreamHandler handler;
 
@@ -61,6 +68,11 @@ public final class SkillHarness {
         (endpoint, token, requestId, speech) -> {
           SsmlCheck.assertWellFormed("<speak>" + speech + "</speak>");
           progressive.add(new Sent(endpoint, token, requestId, speech));
+          progressiveEvents.add("sent after " + crm.calls("topOpenLeads") + " lookups");
+          return () -> {
+            progressiveEvents.add("awaited after " + crm.calls("topOpenLeads") + " lookups");
+            return true;
+          };
         };
     services =
         new SkillServices(

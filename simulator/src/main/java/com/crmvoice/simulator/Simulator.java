@@ -176,7 +176,7 @@ public final class Simulator {
                   skill,
                   new Conversation.Device(
                       pipeline.env().get("SKILL_ID"),
-                      "amzn1.ask.account.SIMULATOR",
+                      LocalPipeline.ALEXA_USER_ID,
                       arguments.locale(),
                       directives.apiEndpoint(),
                       directives.apiAccessToken()),

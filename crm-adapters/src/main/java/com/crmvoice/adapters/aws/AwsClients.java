@@ -1,12 +1,15 @@
 package com.crmvoice.adapters.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,20 +23,53 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS,
  * AWS_ENDPOINT_URL_SECRETS_MANAGER) so the same code runs against AWS, LocalStack or the embedded
  * engines.
+ *
+ * <p>With {@link Bounds}, every DynamoDB and SQS call is bounded: an attempt that stalls (a socket
+ * that accepts and never answers) is given up after {@link Bounds#attempt()}, the whole call with
+ * its retries after {@link Bounds#apiCall()}, and the standard retry strategy makes at most {@link
+ * Bounds#maxAttempts()} attempts. The Secrets Manager client keeps the SDK's retries (the secret is
+ * read at init, or once on first use), but shares the HTTP client, whose connect and read timeouts
+ * are the attempt bound. Without bounds, the SDK's defaults apply (no time bound; right for the
+ * worker and the refresher, whose invocations have minutes).
+ * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html
  */
 public final class AwsClients implements AutoCloseable {
+
+  /**
+   * Time bounds for every call of these clients.
+   *
+   * @param apiCall the whole call, retries included (ClientOverrideConfiguration.apiCallTimeout)
+   * @param attempt one HTTP attempt (apiCallAttemptTimeout)
+   * @param maxAttempts attempts per call, the first included (the standard retry strategy's)
+   */
+  public record Bounds(Duration apiCall, Duration attempt, int maxAttempts) {
+    public Bounds {
+      if (attempt.compareTo(apiCall) > 0 || maxAttempts < 1) {
+        throw new IllegalArgumentException(
+            "an attempt must fit in the call, and a call makes at least one attempt");
+      }
+    }
+  }
 
   private final Map<String, String> env;
   private final SdkHttpClient http;
   private final Region region;
   private final AwsCredentialsProvider credentials;
+  private final Bounds bounds;
   private DynamoDbClient dynamoDb;
   private SqsClient sqs;
   private SecretsManagerClient secretsManager;
 
-  private AwsClients(Map<String, String> env) {
+  private AwsClients(Map<String, String> env, Bounds bounds) {
     this.env = Map.copyOf(env);
-    this.http = UrlConnectionHttpClient.builder().build();
+    this.bounds = bounds;
+    UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+    if (bounds != null) {
+      // The attempt timeout aborts a stalled attempt; the socket timeouts make sure a stalled
+      // connect or read ends even where an abort cannot reach it.
+      http.connectionTimeout(bounds.attempt()).socketTimeout(bounds.attempt());
+    }
+    this.http = http.build();
     String regionName = firstOf("AWS_REGION", "AWS_DEFAULT_REGION");
     this.region = regionName == null ? Region.US_EAST_1 : Region.of(regionName);
     String key = env.get("AWS_ACCESS_KEY_ID");
@@ -50,19 +86,27 @@ public final class AwsClients implements AutoCloseable {
 
   /** Clients configured from an environment map (System.getenv() at the entry points). */
   public static AwsClients fromEnv(Map<String, String> env) {
-    return new AwsClients(env);
+    return new AwsClients(env, null);
+  }
+
+  /**
+   * Clients whose DynamoDB and SQS calls are bounded in time and attempts, and whose every read and
+   * connect is bounded by the attempt bound (the intent function's).
+   */
+  public static AwsClients fromEnv(Map<String, String> env, Bounds bounds) {
+    return new AwsClients(env, java.util.Objects.requireNonNull(bounds, "bounds"));
   }
 
   public synchronized DynamoDbClient dynamoDb() {
     if (dynamoDb == null) {
-      dynamoDb = configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB").build();
+      dynamoDb = bounded(configure(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB")).build();
     }
     return dynamoDb;
   }
 
   public synchronized SqsClient sqs() {
     if (sqs == null) {
-      sqs = configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS").build();
+      sqs = bounded(configure(SqsClient.builder(), "AWS_ENDPOINT_URL_SQS")).build();
     }
     return sqs;
   }
@@ -73,6 +117,21 @@ public final class AwsClients implements AutoCloseable {
           configure(SecretsManagerClient.builder(), "AWS_ENDPOINT_URL_SECRETS_MANAGER").build();
     }
     return secretsManager;
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B bounded(B builder) {
+    if (bounds != null) {
+      builder.overrideConfiguration(
+          ClientOverrideConfiguration.builder()
+              .apiCallTimeout(bounds.apiCall())
+              .apiCallAttemptTimeout(bounds.attempt())
+              .retryStrategy(
+                  AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                      .maxAttempts(bounds.maxAttempts())
+                      .build())
+              .build());
+    }
+    return builder;
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceEndpointVar) {

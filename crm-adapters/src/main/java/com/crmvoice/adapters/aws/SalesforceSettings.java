@@ -11,9 +11,10 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Salesforce settings for a function's cold start: credentials come from the Secrets Manager secret
- * named by SALESFORCE_SECRET_ARN (a JSON object whose keys are the SALESFORCE_* names), laid over
- * the plain environment; without that variable (local runs), from the environment alone.
+ * Salesforce settings, read at a function's cold start and, while they are incomplete, again on
+ * first use ({@link LazySalesforceGateway}): credentials come from the Secrets Manager secret named
+ * by SALESFORCE_SECRET_ARN (a JSON object whose keys are the SALESFORCE_* names), laid over the
+ * plain environment; without that variable (local runs), from the environment alone.
  */
 public final class SalesforceSettings {
 

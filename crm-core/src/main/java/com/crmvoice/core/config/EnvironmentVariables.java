@@ -47,6 +47,21 @@ public final class EnvironmentVariables {
   public static final String LIVE_LOOKUP_BUDGET_MS = "LIVE_LOOKUP_BUDGET_MS";
   public static final String IDENTITY_CACHE_TTL_SECONDS = "IDENTITY_CACHE_TTL_SECONDS";
 
+  /**
+   * The Alexa user ids (context.System.user.userId, comma-separated) single-user mode answers; any
+   * other user is refused. Required in single-user mode.
+   */
+  public static final String ALLOWED_ALEXA_USER_IDS = "ALLOWED_ALEXA_USER_IDS";
+
+  /** The whole of one DynamoDB or SQS call of the intent function, retries included. */
+  public static final String AWS_API_CALL_TIMEOUT_MS = "AWS_API_CALL_TIMEOUT_MS";
+
+  /** One attempt of a DynamoDB or SQS call of the intent function. */
+  public static final String AWS_API_CALL_ATTEMPT_TIMEOUT_MS = "AWS_API_CALL_ATTEMPT_TIMEOUT_MS";
+
+  /** How long the skill waits, before it answers, for Alexa to take its progressive response. */
+  public static final String PROGRESSIVE_RESPONSE_WAIT_MS = "PROGRESSIVE_RESPONSE_WAIT_MS";
+
   // CRM worker.
   public static final String WORKER_MAX_ATTEMPTS = "WORKER_MAX_ATTEMPTS";
   public static final String WORKER_RETRY_INITIAL_MS = "WORKER_RETRY_INITIAL_MS";

@@ -85,8 +85,9 @@ public final class FunctionEnvironments {
 
     /**
      * The required variables missing from {@code env} (blank counts as missing), including those a
-     * setting makes required ({@link EnvironmentVariables#SINGLE_USER_OWNER_ID} in single-user
-     * mode). Empty when the environment is complete.
+     * setting makes required ({@link EnvironmentVariables#SINGLE_USER_OWNER_ID} and {@link
+     * EnvironmentVariables#ALLOWED_ALEXA_USER_IDS} in single-user mode). Empty when the environment
+     * is complete.
      */
     public List<String> missingFrom(Map<String, String> env) {
       List<String> missing = new ArrayList<>();
@@ -95,10 +96,16 @@ public final class FunctionEnvironments {
           missing.add(name);
         }
       }
+      boolean singleUser = SINGLE_USER_MODE.equalsIgnoreCase(strip(env.get(IDENTITY_MODE)));
       if (optional.contains(SINGLE_USER_OWNER_ID)
-          && SINGLE_USER_MODE.equalsIgnoreCase(strip(env.get(IDENTITY_MODE)))
+          && singleUser
           && isBlank(env.get(SINGLE_USER_OWNER_ID))) {
         missing.add(SINGLE_USER_OWNER_ID);
+      }
+      if (optional.contains(ALLOWED_ALEXA_USER_IDS)
+          && singleUser
+          && isBlank(env.get(ALLOWED_ALEXA_USER_IDS))) {
+        missing.add(ALLOWED_ALEXA_USER_IDS);
       }
       return List.copyOf(missing);
     }
@@ -138,7 +145,11 @@ public final class FunctionEnvironments {
               Set.of(
                   IDENTITY_MODE,
                   SINGLE_USER_OWNER_ID,
+                  ALLOWED_ALEXA_USER_IDS,
                   LIVE_LOOKUP_BUDGET_MS,
+                  AWS_API_CALL_TIMEOUT_MS,
+                  AWS_API_CALL_ATTEMPT_TIMEOUT_MS,
+                  PROGRESSIVE_RESPONSE_WAIT_MS,
                   IDENTITY_CACHE_TTL_SECONDS,
                   LEAD_CACHE_TOP_N,
                   LEAD_CACHE_TTL_HOURS,

@@ -4,6 +4,7 @@ import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import com.crmvoice.core.domain.SalesforceIds;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How the skill (the intent Lambda) runs.
@@ -15,13 +16,17 @@ import java.time.Duration;
  *     form, the one the API returns and the cache is keyed by ({@link SalesforceIds})
  * @param liveLookupBudget how long a cache miss may wait for the CRM, well under Alexa's 8 seconds
  * @param identityCacheTtl how long a token's CRM user is remembered (0: not at all)
+ * @param allowedAlexaUserIds in single-user mode, the only Alexa users (context.System.user.userId)
+ *     the skill answers: the configured owner's leads must never reach anyone else who enables the
+ *     skill; empty in account-linking mode, where the linked token decides
  */
 public record SkillConfig(
     String skillId,
     IdentityMode identityMode,
     String singleUserOwnerId,
     Duration liveLookupBudget,
-    Duration identityCacheTtl) {
+    Duration identityCacheTtl,
+    Set<String> allowedAlexaUserIds) {
 
   /** Account linking (the token names the user) or one configured user for every request. */
   public enum IdentityMode {
@@ -62,6 +67,14 @@ public record SkillConfig(
           IDENTITY_MODE + "=single-user needs " + SINGLE_USER_OWNER_ID + " (a CRM user id)");
     }
     singleUserOwnerId = SalesforceIds.normalise(singleUserOwnerId);
+    allowedAlexaUserIds = allowedAlexaUserIds == null ? Set.of() : Set.copyOf(allowedAlexaUserIds);
+    if (identityMode == IdentityMode.SINGLE_USER && allowedAlexaUserIds.isEmpty()) {
+      throw new ConfigException(
+          IDENTITY_MODE
+              + "=single-user needs "
+              + ALLOWED_ALEXA_USER_IDS
+              + " (the Alexa user ids that may use the skill, comma-separated)");
+    }
     if (liveLookupBudget.isNegative()
         || liveLookupBudget.isZero()
         || liveLookupBudget.toMillis() > MAX_LIVE_LOOKUP_BUDGET_MS) {
@@ -80,6 +93,18 @@ public record SkillConfig(
         mode,
         mode == IdentityMode.SINGLE_USER ? env.optional(SINGLE_USER_OWNER_ID) : null,
         Duration.ofMillis(env.intValue(LIVE_LOOKUP_BUDGET_MS, 2500, 1, MAX_LIVE_LOOKUP_BUDGET_MS)),
-        Duration.ofSeconds(env.intValue(IDENTITY_CACHE_TTL_SECONDS, 300, 0, 86_400)));
+        Duration.ofSeconds(env.intValue(IDENTITY_CACHE_TTL_SECONDS, 300, 0, 86_400)),
+        mode == IdentityMode.SINGLE_USER
+            ? Set.copyOf(env.list(ALLOWED_ALEXA_USER_IDS, null))
+            : Set.of());
+  }
+
+  /**
+   * Whether the Alexa user {@code alexaUserId} may use the skill: anyone in account-linking mode
+   * (the linked token decides whose leads they hear), only the configured ids in single-user mode.
+   */
+  public boolean admits(String alexaUserId) {
+    return identityMode != IdentityMode.SINGLE_USER
+        || (alexaUserId != null && allowedAlexaUserIds.contains(alexaUserId));
   }
 }

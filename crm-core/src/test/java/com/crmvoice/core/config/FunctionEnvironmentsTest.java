@@ -48,9 +48,15 @@ class FunctionEnvironmentsTest {
     Map<String, String> env = complete();
     env.put(EnvironmentVariables.IDENTITY_MODE, "single-user");
 
-    assertThat(INTENT.missingFrom(env)).containsExactly(EnvironmentVariables.SINGLE_USER_OWNER_ID);
+    assertThat(INTENT.missingFrom(env))
+        .containsExactly(
+            EnvironmentVariables.SINGLE_USER_OWNER_ID, EnvironmentVariables.ALLOWED_ALEXA_USER_IDS);
 
     env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, "005000000000042AAA");
+    assertThat(INTENT.missingFrom(env))
+        .containsExactly(EnvironmentVariables.ALLOWED_ALEXA_USER_IDS);
+
+    env.put(EnvironmentVariables.ALLOWED_ALEXA_USER_IDS, "amzn1.ask.account.OWNER");
     assertThat(INTENT.missingFrom(env)).isEmpty();
   }
 

@@ -34,9 +34,51 @@ class SkillConfigTest {
                         Map.of(
                             "SKILL_ID", "s",
                             "IDENTITY_MODE", "single-user",
-                            "SINGLE_USER_OWNER_ID", "005X")))
+                            "SINGLE_USER_OWNER_ID", "005X",
+                            "ALLOWED_ALEXA_USER_IDS", "amzn1.ask.account.A")))
                 .singleUserOwnerId())
         .isEqualTo("005X");
+  }
+
+  @Test
+  void singleUserModeNeedsTheAlexaUsersItAnswers_andAdmitsOnlyThem() {
+    assertThatThrownBy(
+            () ->
+                SkillConfig.fromEnv(
+                    EnvironmentReader.of(
+                        Map.of(
+                            "SKILL_ID", "s",
+                            "IDENTITY_MODE", "single-user",
+                            "SINGLE_USER_OWNER_ID", "005X"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ALLOWED_ALEXA_USER_IDS");
+
+    SkillConfig config =
+        SkillConfig.fromEnv(
+            EnvironmentReader.of(
+                Map.of(
+                    "SKILL_ID", "s",
+                    "IDENTITY_MODE", "single-user",
+                    "SINGLE_USER_OWNER_ID", "005X",
+                    "ALLOWED_ALEXA_USER_IDS", " amzn1.ask.account.A , amzn1.ask.account.B,")));
+
+    assertThat(config.allowedAlexaUserIds())
+        .containsExactlyInAnyOrder("amzn1.ask.account.A", "amzn1.ask.account.B");
+    assertThat(config.admits("amzn1.ask.account.A")).isTrue();
+    assertThat(config.admits("amzn1.ask.account.B")).isTrue();
+    assertThat(config.admits("amzn1.ask.account.STRANGER")).isFalse();
+    assertThat(config.admits(null)).isFalse();
+  }
+
+  @Test
+  void accountLinkingAdmitsEveryAlexaUser_theTokenDecidesWhoseLeadsTheyHear() {
+    SkillConfig config =
+        SkillConfig.fromEnv(
+            EnvironmentReader.of(
+                Map.of("SKILL_ID", "s", "ALLOWED_ALEXA_USER_IDS", "amzn1.ask.account.A")));
+
+    assertThat(config.admits("amzn1.ask.account.STRANGER")).isTrue();
+    assertThat(config.allowedAlexaUserIds()).isEmpty();
   }
 
   @Test
@@ -48,7 +90,8 @@ class SkillConfigTest {
                 Map.of(
                     "SKILL_ID", "s",
                     "IDENTITY_MODE", "single-user",
-                    "SINGLE_USER_OWNER_ID", "00570000001ZwTi")));
+                    "SINGLE_USER_OWNER_ID", "00570000001ZwTi",
+                    "ALLOWED_ALEXA_USER_IDS", "amzn1.ask.account.A")));
 
     assertThat(config.singleUserOwnerId()).isEqualTo("00570000001ZwTiAAK");
   }

@@ -6,12 +6,15 @@ import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.service.skill.TopLeadService.TopLead;
 import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.progressive.ProgressiveResponses.Delivery;
 import com.crmvoice.intent.speech.Speech;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * "Get my top lead": the user's oldest open lead from the cache, as speech and a card (or an APL
- * document on a screen). On a cache miss a progressive response goes out before the CRM is asked.
+ * document on a screen). On a cache miss a progressive response goes out before the CRM is asked,
+ * and the answer waits (briefly, bounded) for it: Alexa plays it only if it arrives first.
  */
 public final class GetTopLeadIntentHandler implements IntentHandler {
 
@@ -30,19 +33,26 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
   public Optional<Response> handle(HandlerInput input) {
     Speech speech = Requests.speech(input);
     CrmUser user = services.identity().resolve(Requests.accessToken(input));
-    TopLead answer =
-        services
-            .topLeads()
-            .topLead(
-                user.userId(),
-                () ->
-                    services
-                        .progressive()
-                        .send(
-                            Requests.apiEndpoint(input),
-                            Requests.apiAccessToken(input),
-                            Requests.requestId(input),
-                            speech.say("toplead.progressive")));
+    AtomicReference<Delivery> progressive = new AtomicReference<>(Delivery.NONE);
+    TopLead answer;
+    try {
+      answer =
+          services
+              .topLeads()
+              .topLead(
+                  user.userId(),
+                  () ->
+                      progressive.set(
+                          services
+                              .progressive()
+                              .send(
+                                  Requests.apiEndpoint(input),
+                                  Requests.apiAccessToken(input),
+                                  Requests.requestId(input),
+                                  speech.say("toplead.progressive"))));
+    } finally {
+      progressive.get().await();
+    }
     ResponseBuilder response = input.getResponseBuilder().withShouldEndSession(true);
     if (answer instanceof TopLead.Found found) {
       response

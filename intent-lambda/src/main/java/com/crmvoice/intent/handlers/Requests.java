@@ -29,6 +29,18 @@ public final class Requests {
     return session == null || session.getUser() == null ? null : session.getUser().getAccessToken();
   }
 
+  /**
+   * The Alexa user id (context.System.user, else session.user), or null when the request has none.
+   */
+  public static String alexaUserId(HandlerInput input) {
+    SystemState system = system(input);
+    if (system != null && system.getUser() != null && system.getUser().getUserId() != null) {
+      return system.getUser().getUserId();
+    }
+    Session session = input.getRequestEnvelope().getSession();
+    return session == null || session.getUser() == null ? null : session.getUser().getUserId();
+  }
+
   public static String requestId(HandlerInput input) {
     return input.getRequestEnvelope().getRequest().getRequestId();
   }

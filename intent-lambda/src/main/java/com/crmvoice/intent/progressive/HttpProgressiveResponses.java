@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,24 +18,44 @@ import org.slf4j.LoggerFactory;
  * The Progressive Response API on java.net.http: {@code POST {apiEndpoint}/v1/directives} with the
  * request's apiAccessToken as a bearer token and a {@code VoicePlayer.Speak} directive naming the
  * request id
- * (https://developer.amazon.com/docs/custom-skills/progressive-response-api-reference.html). Sent
- * asynchronously; failures are logged, never thrown.
+ * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/progressive-response-api-reference.html).
+ * The speech is SSML inside {@code <speak>}, as the reference's example sends it. Sent
+ * asynchronously; {@link Delivery#await()} waits for Alexa's answer at most {@code wait}. Failures
+ * are logged, never thrown.
  */
 public final class HttpProgressiveResponses implements ProgressiveResponses {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpProgressiveResponses.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long the skill waits for a progressive response by default, before it answers. */
+  public static final Duration DEFAULT_WAIT = Duration.ofMillis(300);
+
   private final HttpClient http;
   private final Duration timeout;
+  private final Duration wait;
 
   public HttpProgressiveResponses(HttpClient http, Duration timeout) {
+    this(http, timeout, DEFAULT_WAIT);
+  }
+
+  /**
+   * @param timeout of the HTTP request
+   * @param wait how long {@link Delivery#await()} waits for Alexa's answer
+   */
+  public HttpProgressiveResponses(HttpClient http, Duration timeout, Duration wait) {
     this.http = http;
     this.timeout = timeout;
+    this.wait = wait;
   }
 
   /** A client of its own: HTTP/1.1, short connect timeout, no redirects. */
   public static HttpProgressiveResponses create() {
+    return create(DEFAULT_WAIT);
+  }
+
+  /** As {@link #create()}, waiting at most {@code wait} for a delivery before the answer. */
+  public static HttpProgressiveResponses create(Duration wait) {
     Duration timeout = Duration.ofSeconds(2);
     return new HttpProgressiveResponses(
         HttpClient.newBuilder()
@@ -40,20 +63,46 @@ public final class HttpProgressiveResponses implements ProgressiveResponses {
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build(),
-        timeout);
+        timeout,
+        wait);
   }
 
-  /** The request body: {"header":{"requestId":…},"directive":{"type":"VoicePlayer.Speak",…}}. */
+  /**
+   * The request body: {"header":{"requestId":…},"directive":{"type":"VoicePlayer.Speak",…}}, the
+   * speech wrapped in {@code <speak>} unless it already is.
+   */
   public static String body(String requestId, String speech) {
     ObjectNode root = JSON.createObjectNode();
     root.putObject("header").put("requestId", requestId);
-    root.putObject("directive").put("type", "VoicePlayer.Speak").put("speech", speech);
+    root.putObject("directive").put("type", "VoicePlayer.Speak").put("speech", ssml(speech));
     return root.toString();
   }
 
+  static String ssml(String speech) {
+    String trimmed = speech.strip();
+    return trimmed.startsWith("<speak>") && trimmed.endsWith("</speak>")
+        ? trimmed
+        : "<speak>" + trimmed + "</speak>";
+  }
+
   @Override
-  public void send(String apiEndpoint, String apiAccessToken, String requestId, String speech) {
-    sendAsync(apiEndpoint, apiAccessToken, requestId, speech);
+  public Delivery send(String apiEndpoint, String apiAccessToken, String requestId, String speech) {
+    CompletableFuture<Boolean> sent = sendAsync(apiEndpoint, apiAccessToken, requestId, speech);
+    return () -> await(sent);
+  }
+
+  private boolean await(CompletableFuture<Boolean> sent) {
+    try {
+      return sent.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("progressive response not answered within {} ms; answering anyway", wait.toMillis());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return false;
+    }
   }
 
   /** As {@link #send}, with the outcome: true when Alexa accepted the directive. */

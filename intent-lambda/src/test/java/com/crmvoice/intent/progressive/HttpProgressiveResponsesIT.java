@@ -28,6 +28,51 @@ class HttpProgressiveResponsesIT {
   }
 
   @Test
+  void theSpeechArrivesAsSsml_whichTheStrictFakeAccepts() throws Exception {
+    try (FakeAlexaApi alexa = FakeAlexaApi.start()) {
+      boolean accepted =
+          client
+              .sendAsync(alexa.endpoint().toString(), "t", "r", "One moment &amp; more.")
+              .get(5, TimeUnit.SECONDS);
+
+      assertThat(accepted).isTrue();
+      assertThat(alexa.calls().get(0).body())
+          .contains("\"speech\":\"<speak>One moment &amp; more.</speak>\"");
+    }
+  }
+
+  @Test
+  void awaitReturnsOnceAlexaHasTakenTheDirective() {
+    try (FakeAlexaApi alexa = FakeAlexaApi.start()) {
+      alexa.delay(Duration.ofMillis(100));
+      HttpProgressiveResponses waiting =
+          new HttpProgressiveResponses(
+              java.net.http.HttpClient.newHttpClient(),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(5));
+
+      boolean delivered = waiting.send(alexa.endpoint().toString(), "t", "r", "Wait").await();
+
+      assertThat(delivered).isTrue();
+      assertThat(alexa.calls()).hasSize(1);
+    }
+  }
+
+  @Test
+  void awaitGivesUpAtItsBound_whenAlexaIsSlow() {
+    try (FakeAlexaApi alexa = FakeAlexaApi.start()) {
+      alexa.delay(Duration.ofSeconds(3));
+      HttpProgressiveResponses waiting =
+          new HttpProgressiveResponses(
+              java.net.http.HttpClient.newHttpClient(),
+              Duration.ofSeconds(5),
+              Duration.ofMillis(50));
+
+      assertThat(waiting.send(alexa.endpoint().toString(), "t", "r", "Wait").await()).isFalse();
+    }
+  }
+
+  @Test
   void aRefusalIsReportedNotThrown() throws Exception {
     try (FakeAlexaApi alexa = FakeAlexaApi.start()) {
       alexa.answer(403);

@@ -21,7 +21,21 @@ class HttpProgressiveResponsesTest {
     assertThat(body.toString())
         .isEqualTo(
             "{\"header\":{\"requestId\":\"amzn1.echo-api.request.1\"},"
-                + "\"directive\":{\"type\":\"VoicePlayer.Speak\",\"speech\":\"Hi\"}}");
+                + "\"directive\":{\"type\":\"VoicePlayer.Speak\",\"speech\":\"<speak>Hi</speak>\"}}");
+  }
+
+  @Test
+  void theSpeechIsWrappedInSpeakOnce() {
+    // The API takes SSML; its reference sends "<speak>…</speak>".
+    // https://developer.amazon.com/en-US/docs/alexa/custom-skills/progressive-response-api-reference.html
+    assertThat(HttpProgressiveResponses.ssml("One moment."))
+        .isEqualTo("<speak>One moment.</speak>");
+    assertThat(HttpProgressiveResponses.ssml("<speak>Hi</speak>")).isEqualTo("<speak>Hi</speak>");
+  }
+
+  @Test
+  void nothingSentIsNothingToWaitFor() {
+    assertThat(client.send(null, "token", "request", "Hi").await()).isFalse();
   }
 
   @Test

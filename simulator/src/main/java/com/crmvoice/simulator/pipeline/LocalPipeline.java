@@ -46,6 +46,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalPipeline implements AutoCloseable {
 
+  /** The Alexa user id of the simulator's device, the one single-user mode admits. */
+  public static final String ALEXA_USER_ID = "amzn1.ask.account.SIMULATOR";
+
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
   // The classes of template.yaml's Handler properties (deployment's FunctionHandlers holds the
@@ -196,6 +199,8 @@ public final class LocalPipeline implements AutoCloseable {
     }
     env.put(EnvironmentVariables.SKILL_ID, options.skillId());
     env.put(EnvironmentVariables.IDENTITY_MODE, "single-user");
+    // Single-user mode answers only the Alexa users it names: the simulator's own device.
+    env.put(EnvironmentVariables.ALLOWED_ALEXA_USER_IDS, ALEXA_USER_ID);
     env.put(
         EnvironmentVariables.WORKER_LEASE_SECONDS,
         Integer.toString(Math.max(5, options.visibilitySeconds() - 5)));

@@ -189,7 +189,7 @@ class LocalPipelineIT {
               new StreamSkillEndpoint(pipeline.intentFunction()),
               new Conversation.Device(
                   pipeline.env().get(EnvironmentVariables.SKILL_ID),
-                  "amzn1.ask.account.IT",
+                  LocalPipeline.ALEXA_USER_ID,
                   "en-US",
                   directives.apiEndpoint(),
                   directives.apiAccessToken()),

@@ -3,6 +3,7 @@ package com.crmvoice.core.service.skill;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
 import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.port.CrmUnavailableException;
 import com.crmvoice.core.port.LeadCache;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * (the owner was never refreshed, or the cache cannot be read) it calls {@code beforeLiveLookup}
  * (the skill sends a progressive response there), asks the CRM inside a time budget and stores what
  * it finds; when the budget runs out or the CRM is unavailable it asks the refresher for a
- * per-owner pass and answers {@link TopLead.Unavailable}. Never throws for CRM or storage failures.
+ * per-owner pass and answers {@link TopLead.Unavailable}. Never throws for CRM or storage failures,
+ * but for one: a CRM that is not configured yet ({@link CrmNotConfiguredException}) is the
+ * administrator's to fix, not a refresh's, and the skill says so.
  */
 public final class TopLeadService {
 
@@ -79,6 +82,7 @@ public final class TopLeadService {
    *
    * @param ownerId the CRM user asking: only their leads are ever read
    * @param beforeLiveLookup called once, before the CRM is asked, only on a cache miss
+   * @throws CrmNotConfiguredException when the cache cannot answer and the CRM is not configured
    */
   public TopLead topLead(String ownerId, Runnable beforeLiveLookup) {
     Snapshot snapshot;
@@ -114,6 +118,9 @@ public final class TopLeadService {
       return unavailable(ownerId);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof CrmNotConfiguredException notConfigured) {
+        throw notConfigured;
+      }
       if (cause instanceof CrmUnavailableException || cause instanceof CrmRejectedException) {
         LOG.warn("live lookup failed: {}", cause.toString());
         return unavailable(ownerId);

@@ -1,6 +1,7 @@
 package com.crmvoice.core.service.skill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
@@ -9,6 +10,7 @@ import com.crmvoice.core.fakes.InMemoryLeadCache;
 import com.crmvoice.core.fakes.InMemoryRefreshQueue;
 import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.port.LeadCache;
 import com.crmvoice.core.service.skill.TopLeadService.TopLead;
 import java.lang.reflect.Proxy;
@@ -53,6 +55,24 @@ class TopLeadServiceTest {
         "+1 555 0100",
         "Open",
         Instant.parse(created));
+  }
+
+  @Test
+  void aCrmThatIsNotConfiguredYetIsReported_notTurnedIntoARefresh() {
+    CrmGateway blank =
+        (CrmGateway)
+            Proxy.newProxyInstance(
+                CrmGateway.class.getClassLoader(),
+                new Class<?>[] {CrmGateway.class},
+                (proxy, method, args) -> {
+                  throw new CrmNotConfiguredException(
+                      "SALESFORCE_CLIENT_ID is required but not set");
+                });
+
+    assertThatThrownBy(() -> service(blank, Duration.ofSeconds(2)).topLead(ALICE, () -> {}))
+        .isInstanceOf(CrmNotConfiguredException.class)
+        .hasMessageContaining("SALESFORCE_CLIENT_ID");
+    assertThat(refresh.requested()).isEmpty();
   }
 
   @Test

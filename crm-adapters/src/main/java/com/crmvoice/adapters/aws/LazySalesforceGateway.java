@@ -1,0 +1,151 @@
+package com.crmvoice.adapters.aws;
+
+import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
+import com.crmvoice.core.config.ConfigException;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.SalesforceConfig;
+import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.domain.LeadChange;
+import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.CrmNotConfiguredException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Salesforce gateway, wired on first use rather than at init. A first {@code sam deploy}
+ * creates the credentials secret blank, and with SnapStart Lambda runs the intent function's init
+ * while it publishes the version: an init that needed the secret would fail the deployment, which
+ * then rolls back, secret included. So a function starts without Salesforce settings; {@link
+ * #tryNow()} at init wires the gateway when the settings are complete, and otherwise every call
+ * reads them again (the secret may have been filled in since) and, while they are still incomplete,
+ * fails with {@link CrmNotConfiguredException}, logged at ERROR with the setting that is missing
+ * (never a value). Once wired, the gateway is kept for the container's life.
+ */
+public final class LazySalesforceGateway implements CrmGateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LazySalesforceGateway.class);
+
+  private final Supplier<SalesforceConfig> settings;
+  private final Function<SalesforceConfig, SalesforceCrmGateway> factory;
+  private volatile SalesforceCrmGateway gateway;
+
+  /**
+   * @param settings reads the settings; throws {@link ConfigException} while they are incomplete
+   * @param factory the gateway for complete settings
+   */
+  public LazySalesforceGateway(
+      Supplier<SalesforceConfig> settings,
+      Function<SalesforceConfig, SalesforceCrmGateway> factory) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.factory = Objects.requireNonNull(factory, "factory");
+  }
+
+  /**
+   * The gateway over the Secrets Manager secret (or the plain environment) that {@link
+   * SalesforceSettings} reads; {@code adjust} may change the settings first (a shorter timeout).
+   */
+  public static LazySalesforceGateway fromSettings(
+      EnvironmentReader env, AwsClients aws, UnaryOperator<SalesforceConfig> adjust) {
+    return new LazySalesforceGateway(
+        () -> adjust.apply(SalesforceSettings.load(env, aws)), SalesforceCrmGateway::create);
+  }
+
+  /**
+   * As {@link #fromSettings(EnvironmentReader, AwsClients, UnaryOperator)}, with the settings as
+   * they are.
+   */
+  public static LazySalesforceGateway fromSettings(EnvironmentReader env, AwsClients aws) {
+    return fromSettings(env, aws, c -> c);
+  }
+
+  /**
+   * Wires the gateway now if the settings are complete (at init, so that a configured function pays
+   * for the secret before its first request); never throws for incomplete settings.
+   *
+   * @return whether the gateway is wired
+   */
+  public boolean tryNow() {
+    try {
+      gateway();
+      return true;
+    } catch (CrmNotConfiguredException e) {
+      return false;
+    }
+  }
+
+  /** Whether the gateway has been wired (the settings were complete once). */
+  public boolean isWired() {
+    return gateway != null;
+  }
+
+  /**
+   * The wired gateway, wiring it first if need be.
+   *
+   * @throws CrmNotConfiguredException while the settings are incomplete
+   */
+  public SalesforceCrmGateway gateway() {
+    SalesforceCrmGateway wired = gateway;
+    if (wired != null) {
+      return wired;
+    }
+    synchronized (this) {
+      if (gateway == null) {
+        SalesforceConfig config;
+        try {
+          config = settings.get();
+        } catch (ConfigException e) {
+          LOG.error("Salesforce is not configured yet: {}", e.getMessage());
+          throw new CrmNotConfiguredException(e.getMessage());
+        }
+        gateway = factory.apply(config);
+        LOG.info("Salesforce gateway wired: {}", config);
+      }
+      return gateway;
+    }
+  }
+
+  /** Requests made so far; 0 until wired. */
+  public long requestCount() {
+    SalesforceCrmGateway wired = gateway;
+    return wired == null ? 0 : wired.requestCount();
+  }
+
+  @Override
+  public List<Lead> topOpenLeads(String ownerId, int limit) {
+    return gateway().topOpenLeads(ownerId, limit);
+  }
+
+  @Override
+  public Stream<Lead> openLeads() {
+    return gateway().openLeads();
+  }
+
+  @Override
+  public Stream<LeadChange> leadsModifiedSince(Instant since) {
+    return gateway().leadsModifiedSince(since);
+  }
+
+  @Override
+  public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
+    return gateway().createLeads(requests);
+  }
+
+  @Override
+  public Optional<String> findLeadByExternalId(String externalId) {
+    return gateway().findLeadByExternalId(externalId);
+  }
+
+  @Override
+  public CrmUser userForAccessToken(String accessToken) {
+    return gateway().userForAccessToken(accessToken);
+  }
+}
