@@ -2,13 +2,15 @@ package com.crmvoice.refresher;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
+import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
-import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.config.StorageConfig;
@@ -17,43 +19,48 @@ import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
 import com.crmvoice.core.service.refresher.RefreshRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lambda entry point of the cache refresher, for two event sources:
+ * Lambda entry point of the cache refresher, for its two event sources, each with a typed entry:
+ * {@link #handleSchedule} for the EventBridge Scheduler schedules ({@link ScheduleInput}; the
+ * answer is the pass's figures, and a failed pass fails the invocation: the next pass repairs what
+ * it missed) and {@link #handleQueue} for the refresh queue ({@link SQSEvent} in, {@link
+ * SQSBatchResponse} out, as the event source mapping's ReportBatchItemFailures expects). One
+ * function serves both, so {@link #handleRequest} tells them apart by shape and hands each to its
+ * entry. Wires everything once per container; the work is {@link CacheRefresher}'s, the rules of a
+ * batch are {@link RefreshRequests}', see docs/refresher.md.
  *
- * <ul>
- *   <li>EventBridge Scheduler, whose templated Lambda target delivers the schedule's Input JSON as
- *       the event as it is (<a
- *       href="https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html">Target.Input</a>):
- *       {@code {"pass":"full"}} or {@code {"pass":"incremental"}}. The answer is the pass's
- *       figures; a failed pass fails the invocation (the next scheduled pass repairs what it
- *       missed).
- *   <li>The refresh queue (SQS, {@code {"Records":[...]}}), each body {@code
- *       {"version":1,"ownerId":"..."}}: one owner pass per distinct owner in the batch, answered
- *       with an SQS batch response naming the messages to redeliver (ReportBatchItemFailures). A
- *       malformed body, or an owner the CRM refuses, is acknowledged and logged, never retried; a
- *       CRM or DynamoDB outage is retried, and the queue's redrive policy parks what keeps failing.
- * </ul>
- *
- * <p>Wires everything once per container; the work is {@link CacheRefresher}'s. The Salesforce
- * settings are read on first use, not at init: with the secret still blank (a first deployment) the
- * function starts, and each invocation fails instead (a scheduled pass fails; a queue batch is
- * handed back whole as item failures), with an ERROR log naming the missing setting.
+ * <p>The Salesforce settings are read on first use, not at init: with the secret still blank (a
+ * first deployment) the function starts, and each invocation fails instead (a scheduled pass fails;
+ * a queue batch is handed back whole as item failures), with an ERROR log naming the missing
+ * setting.
  */
 public final class CacheRefresherHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Reads an SQS event as Lambda emits it into the aws-lambda-java-events types: {@code Records}
+   * and {@code eventSourceARN} differ from the bean names only in case, and fields AWS adds later
+   * are ignored (CacheRefresherHandlerTest checks it against aws-lambda-java-tests' EventLoader).
+   */
+  static final ObjectMapper EVENTS =
+      JsonMapper.builder()
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private final CacheRefresher refresher;
   private final RefreshRequests requests;
@@ -67,7 +74,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   /** Wires the refresher from an environment map: the Lambda runtime's, or the simulator's. */
   public CacheRefresherHandler(Map<String, String> environment) {
     FunctionEnvironments.REFRESHER.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     AwsClients aws = AwsClients.fromEnv(environment);
     StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
@@ -84,7 +91,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
             config,
             Clock.systemUTC(),
             crm::requestCount);
-    this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
+    this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
@@ -97,7 +104,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
    */
   CacheRefresherHandler(CacheRefresher refresher, Runnable requireConfigured) {
     this.refresher = refresher;
-    this.requests = new RefreshRequests(refresher::ownerPass, SqsRefreshQueue::ownerIdOf);
+    this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
     this.requireConfigured = requireConfigured;
   }
 
@@ -110,13 +117,11 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the refresher's event is not JSON");
     }
-    JsonNode answer;
+    Object answer;
     if (event != null && event.path("Records").isArray()) {
-      answer = configured() ? onQueue(event.get("Records")) : handBack(event.get("Records"));
+      answer = handleQueue(EVENTS.treeToValue(event, SQSEvent.class), context);
     } else if (event != null && event.path("pass").isTextual()) {
-      // Fails the invocation; the schedule's retry policy decides whether it is tried again.
-      requireConfigured.run();
-      answer = onSchedule(event.get("pass").asText());
+      answer = figures(handleSchedule(new ScheduleInput(event.get("pass").asText()), context));
     } else {
       throw new IllegalArgumentException(
           "expected a schedule input {\"pass\":\"full\"|\"incremental\"} or an SQS event");
@@ -125,15 +130,55 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     output.flush();
   }
 
-  private JsonNode onSchedule(String pass) {
-    PassReport report =
-        switch (pass) {
-          case "full" -> refresher.fullPass();
-          case "incremental" -> refresher.incrementalPass();
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown pass '" + pass + "': expected \"full\" or \"incremental\"");
-        };
+  /** A scheduled pass: full or incremental, as the schedule's input names it. */
+  public PassReport handleSchedule(ScheduleInput input, Context context) {
+    String pass = input == null ? null : input.getPass();
+    if (pass == null) {
+      throw new IllegalArgumentException(
+          "expected a schedule input {\"pass\":\"full\"|\"incremental\"}");
+    }
+    // Fails the invocation; the schedule's retry policy decides whether it is tried again.
+    requireConfigured.run();
+    return switch (pass) {
+      case "full" -> refresher.fullPass();
+      case "incremental" -> refresher.incrementalPass();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown pass '" + pass + "': expected \"full\" or \"incremental\"");
+    };
+  }
+
+  /**
+   * A batch from the refresh queue: the ids of the messages to redeliver; every message while
+   * Salesforce is not configured yet.
+   */
+  public SQSBatchResponse handleQueue(SQSEvent event, Context context) {
+    List<SQSEvent.SQSMessage> records =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
+    List<String> failed;
+    if (configured()) {
+      List<RefreshRequests.Message> messages =
+          records.stream()
+              .map(r -> new RefreshRequests.Message(r.getMessageId(), r.getBody()))
+              .toList();
+      failed = requests.handle(messages).failedMessageIds();
+    } else {
+      failed = records.stream().map(SQSEvent.SQSMessage::getMessageId).toList();
+    }
+    return new SQSBatchResponse(
+        failed.stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+  }
+
+  private boolean configured() {
+    try {
+      requireConfigured.run();
+      return true;
+    } catch (CrmNotConfiguredException e) {
+      return false;
+    }
+  }
+
+  private static JsonNode figures(PassReport report) {
     ObjectNode node = JSON.createObjectNode();
     node.put("pass", report.pass().label());
     node.put("ownersSeen", report.ownersSeen());
@@ -147,38 +192,5 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
       node.put("watermark", report.watermark().toString());
     }
     return node;
-  }
-
-  private boolean configured() {
-    try {
-      requireConfigured.run();
-      return true;
-    } catch (CrmNotConfiguredException e) {
-      return false;
-    }
-  }
-
-  /** Every message back to the queue, untouched: Salesforce is not configured yet. */
-  private JsonNode handBack(JsonNode records) {
-    ObjectNode response = JSON.createObjectNode();
-    ArrayNode failures = response.putArray("batchItemFailures");
-    for (JsonNode record : records) {
-      failures.addObject().put("itemIdentifier", record.path("messageId").asText(null));
-    }
-    return response;
-  }
-
-  private JsonNode onQueue(JsonNode records) {
-    List<RefreshRequests.Message> messages = new ArrayList<>();
-    for (JsonNode record : records) {
-      messages.add(
-          new RefreshRequests.Message(
-              record.path("messageId").asText(null), record.path("body").asText(null)));
-    }
-    RefreshRequests.Outcome outcome = requests.handle(messages);
-    ObjectNode response = JSON.createObjectNode();
-    ArrayNode failures = response.putArray("batchItemFailures");
-    outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
-    return response;
   }
 }

@@ -3,6 +3,11 @@ package com.crmvoice.refresher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.core.config.ConfigException;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.domain.Lead;
@@ -13,6 +18,7 @@ import com.crmvoice.core.fakes.MutableClock;
 import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.port.LeadCache.Snapshot;
 import com.crmvoice.core.service.refresher.CacheRefresher;
+import com.crmvoice.core.service.refresher.PassReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -24,8 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
-/** The handler's translation of events, over the in-memory fakes; fixtures as AWS sends them. */
+/**
+ * The handler's translation of events, over the in-memory fakes; fixtures as AWS sends them, typed
+ * ones loaded with aws-lambda-java-tests (the Lambda runtime's own serializer).
+ */
 class CacheRefresherHandlerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -189,7 +199,7 @@ class CacheRefresherHandlerTest {
 
   @Test
   void aRefreshForAReservedKeyIsDroppedAsMalformed() throws IOException {
-    String body = "{\"version\":1,\"ownerId\":\"#refresher\"}";
+    String body = new RefreshMessageCodec().encode("#refresher");
     String event =
         "{\"Records\":[{\"messageId\":\"m-1\",\"body\":"
             + JSON.writeValueAsString(body)
@@ -220,5 +230,86 @@ class CacheRefresherHandlerTest {
     JsonNode answer = invoke(text("{\"Records\":[]}"));
 
     assertThat(answer.get("batchItemFailures")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/sqs-refresh-batch.json", type = SQSEvent.class)
+  void theTypedQueueEntryRefreshesEachOwnerOnce_andReportsNoFailure(SQSEvent event) {
+    crm.put(lead(OWNER_1, "00Q1", 3));
+    crm.put(lead(OWNER_2, "00Q2", 2));
+
+    SQSBatchResponse response = handler.handleQueue(event, null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(crm.calls("topOpenLeads")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/sqs-refresh-batch.json", type = SQSEvent.class)
+  void theTypedQueueEntryNamesTheFailedOwnersMessagesForRedelivery(SQSEvent event) {
+    crm.put(lead(OWNER_1, "00Q1", 3));
+    crm.put(lead(OWNER_2, "00Q2", 2));
+    crm.failNextCalls(1);
+
+    SQSBatchResponse response = handler.handleQueue(event, null);
+
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly(
+            "6f1c2b9e-0a51-4d5e-9c38-2f7d1a0b4e01", "6f1c2b9e-0a51-4d5e-9c38-2f7d1a0b4e04");
+  }
+
+  @Test
+  void theStreamEntryReadsTheQueueEventAsTheLambdaRuntimeDoes() throws IOException {
+    SQSEvent expected = EventLoader.loadSQSEvent("events/sqs-refresh-batch.json");
+
+    SQSEvent actual;
+    try (InputStream in = getClass().getResourceAsStream("/events/sqs-refresh-batch.json")) {
+      actual = CacheRefresherHandler.EVENTS.readValue(in, SQSEvent.class);
+    }
+
+    assertThat(actual.getRecords())
+        .extracting(
+            SQSEvent.SQSMessage::getMessageId,
+            SQSEvent.SQSMessage::getBody,
+            SQSEvent.SQSMessage::getEventSourceArn,
+            SQSEvent.SQSMessage::getAttributes)
+        .containsExactlyElementsOf(
+            expected.getRecords().stream()
+                .map(
+                    m ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            m.getMessageId(),
+                            m.getBody(),
+                            m.getEventSourceArn(),
+                            m.getAttributes()))
+                .toList());
+    assertThat(actual.getRecords().get(0).getEventSourceArn())
+        .isEqualTo("arn:aws:sqs:us-east-1:123456789012:crm-refresh");
+  }
+
+  @Test
+  void theTypedScheduleEntryRunsThePassItsInputNames() {
+    crm.put(lead(OWNER_1, "00Q1", 3));
+
+    PassReport full =
+        handler.handleSchedule(
+            EventLoader.loadEvent("events/schedule-full.json", ScheduleInput.class), null);
+    PassReport incremental =
+        handler.handleSchedule(
+            EventLoader.loadEvent("events/schedule-incremental.json", ScheduleInput.class), null);
+
+    assertThat(full.pass().label()).isEqualTo("full");
+    assertThat(full.ownersSeen()).isEqualTo(1);
+    assertThat(incremental.pass().label()).isEqualTo("incremental");
+    assertThat(watermarks.load()).contains(T0);
+  }
+
+  @Test
+  void theTypedScheduleEntryRefusesAnInputWithoutAPass() {
+    assertThatThrownBy(() -> handler.handleSchedule(new ScheduleInput(), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected a schedule input");
+    assertThat(crm.calls("openLeads")).isZero();
   }
 }

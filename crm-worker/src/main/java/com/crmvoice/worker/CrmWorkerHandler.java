@@ -1,6 +1,6 @@
 package com.crmvoice.worker;
 
-import static com.crmvoice.core.config.EnvNames.COMMAND_QUEUE_VISIBILITY_SECONDS;
+import static com.crmvoice.core.config.EnvironmentVariables.COMMAND_QUEUE_VISIBILITY_SECONDS;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -13,8 +13,8 @@ import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.StorageConfig;
@@ -67,7 +67,7 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
   /** Wires the worker from an environment map: the Lambda runtime's, or the simulator's. */
   public CrmWorkerHandler(Map<String, String> environment) {
     FunctionEnvironments.WORKER.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     AwsClients aws = AwsClients.fromEnv(environment);
     StorageConfig storage = StorageConfig.fromEnv(env);
     WorkerConfig worker = WorkerConfig.fromEnv(env);
@@ -94,7 +94,8 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             cache.topN(),
             worker.maxReceiveCount(),
             env.list(
-                EnvNames.SALESFORCE_CLOSED_STATUSES, SalesforceConfig.DEFAULT_CLOSED_STATUSES));
+                EnvironmentVariables.SALESFORCE_CLOSED_STATUSES,
+                SalesforceConfig.DEFAULT_CLOSED_STATUSES));
     this.deferral =
         new OpenCircuitDeferral(
             aws.sqs(),

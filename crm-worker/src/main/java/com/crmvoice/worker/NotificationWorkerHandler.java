@@ -10,7 +10,7 @@ import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.codec.NotificationJobCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.NotificationConfig;
 import com.crmvoice.core.config.StorageConfig;
@@ -45,7 +45,7 @@ public final class NotificationWorkerHandler implements RequestHandler<SQSEvent,
   /** Wires the sender from an environment map: the Lambda runtime's, or the simulator's. */
   public NotificationWorkerHandler(Map<String, String> environment) {
     FunctionEnvironments.NOTIFIER.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     AwsClients aws = AwsClients.fromEnv(environment);
     StorageConfig storage = StorageConfig.fromEnv(env);
     NotificationConfig config = AlexaSettings.load(env, aws);

@@ -2,8 +2,8 @@ package com.crmvoice.worker;
 
 import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.sqs.SqsNotificationQueue;
-import com.crmvoice.core.config.Env;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.service.notify.NotifyingCommandLog;
 
@@ -16,8 +16,8 @@ final class WorkerNotifications {
 
   private WorkerNotifications() {}
 
-  static CommandLog wrap(CommandLog log, Env env, AwsClients aws) {
-    String queueUrl = env.optional(EnvNames.NOTIFICATION_QUEUE_URL);
+  static CommandLog wrap(CommandLog log, EnvironmentReader env, AwsClients aws) {
+    String queueUrl = env.optional(EnvironmentVariables.NOTIFICATION_QUEUE_URL);
     if (queueUrl == null) {
       return log;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.core.config.WorkerConfig;
 import com.crmvoice.core.domain.CommandState;
@@ -13,10 +15,6 @@ import com.crmvoice.core.fakes.InMemoryLeadCache;
 import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.port.DeadLetterQueue;
 import com.crmvoice.core.service.worker.CommandProcessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,30 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
-/** The handler on an SQS event kept exactly as Lambda delivers it. */
+/** The handler on an SQS event kept exactly as Lambda delivers it, loaded as the runtime does. */
 class CrmWorkerHandlerTest {
 
-  private static SQSEvent fixture(String name) throws Exception {
-    try (InputStream in = CrmWorkerHandlerTest.class.getResourceAsStream("/events/" + name)) {
-      JsonNode root = new ObjectMapper().readTree(in);
-      ObjectMapper mapper =
-          new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-      List<SQSEvent.SQSMessage> records = new ArrayList<>();
-      for (JsonNode r : root.get("Records")) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(r.get("messageId").asText());
-        m.setReceiptHandle(r.get("receiptHandle").asText());
-        m.setBody(r.get("body").asText());
-        m.setEventSource(r.get("eventSource").asText());
-        m.setEventSourceArn(r.get("eventSourceARN").asText());
-        m.setAttributes(mapper.convertValue(r.get("attributes"), java.util.Map.class));
-        records.add(m);
-      }
-      SQSEvent event = new SQSEvent();
-      event.setRecords(records);
-      return event;
-    }
+  /** An SQS event as the Lambda runtime deserialises it (aws-lambda-java-tests). */
+  private static SQSEvent fixture(String name) {
+    return EventLoader.loadSQSEvent("events/" + name);
   }
 
   /** The handler over in-memory fakes, as its package-private constructor takes them. */
@@ -117,15 +99,15 @@ class CrmWorkerHandlerTest {
     assertThat(parked).isEmpty();
   }
 
-  @Test
-  void createsTheGoodRecordAndParksThePoisonOneWithoutFailingTheBatch() throws Exception {
+  @ParameterizedTest
+  @Event(value = "events/sqs-batch.json", type = SQSEvent.class)
+  void createsTheGoodRecordAndParksThePoisonOneWithoutFailingTheBatch(SQSEvent event) {
     InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
     InMemoryCommandLog log = new InMemoryCommandLog();
     List<String> parked = new ArrayList<>();
 
     SQSBatchResponse response =
-        handler(crm, log, 2, (body, reason) -> parked.add(reason))
-            .handleRequest(fixture("sqs-batch.json"), null);
+        handler(crm, log, 2, (body, reason) -> parked.add(reason)).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(log.find("cmd-fixture-1"))
@@ -134,21 +116,21 @@ class CrmWorkerHandlerTest {
     assertThat(parked).singleElement().asString().startsWith("not JSON");
   }
 
-  @Test
-  void reportsOnlyTheMessagesToRedeliver() throws Exception {
+  @ParameterizedTest
+  @Event(value = "events/sqs-batch.json", type = SQSEvent.class)
+  void reportsOnlyTheMessagesToRedeliver(SQSEvent event) {
     InMemoryCrmGateway crm = new InMemoryCrmGateway(Clock.systemUTC());
     crm.failNextCalls(10);
 
     SQSBatchResponse response =
-        handler(crm, new InMemoryCommandLog(), 1, (body, reason) -> {})
-            .handleRequest(fixture("sqs-batch.json"), null);
+        handler(crm, new InMemoryCommandLog(), 1, (body, reason) -> {}).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
   }
 
-  private static SQSEvent deliveredFor(String receiveCount) throws Exception {
+  private static SQSEvent deliveredFor(String receiveCount) {
     SQSEvent event = fixture("sqs-batch.json");
     Map<String, String> attributes = new HashMap<>(event.getRecords().get(0).getAttributes());
     attributes.put("ApproximateReceiveCount", receiveCount);

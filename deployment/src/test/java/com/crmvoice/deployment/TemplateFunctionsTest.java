@@ -3,7 +3,7 @@ package com.crmvoice.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,13 +35,23 @@ class TemplateFunctionsTest {
   }
 
   private static String functionId(FunctionEnvironment function) {
-    return TEMPLATE.functionWithHandler(function.handler());
+    return TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
   }
 
   /** The module folder a function's CodeUri points into (its first path segment). */
   private static String module(String functionId) {
     String codeUri = TEMPLATE.properties(functionId).path("CodeUri").asText();
     return codeUri.substring(0, codeUri.indexOf('/'));
+  }
+
+  @Test
+  void handlersNameTheirClassAndMethod() {
+    assertThat(FunctionHandlers.handlerClass(FunctionEnvironments.WORKER))
+        .isEqualTo("com.crmvoice.worker.CrmWorkerHandler");
+    assertThat(FunctionHandlers.handler(FunctionEnvironments.REFRESHER))
+        .endsWith("::handleRequest");
+    assertThat(FunctionHandlers.handlerClass(FunctionEnvironments.INTENT))
+        .isEqualTo("com.crmvoice.intent.IntentStreamHandler");
   }
 
   @Test
@@ -62,7 +72,8 @@ class TemplateFunctionsTest {
         Files.isDirectory(sources),
         () -> module.getFileName() + " has no sources yet: the check runs once they land");
 
-    Path handler = sources.resolve(function.handlerClass().replace('.', '/') + ".java");
+    Path handler =
+        sources.resolve(FunctionHandlers.handlerClass(function).replace('.', '/') + ".java");
 
     assertThat(handler).isRegularFile();
     assertThat(source(handler))
@@ -107,7 +118,7 @@ class TemplateFunctionsTest {
   @MethodSource("functions")
   void nothingIsSetThatTheFunctionDoesNotRead(FunctionEnvironment function) {
     Set<String> allowed = new LinkedHashSet<>(function.reads());
-    allowed.add(EnvNames.SALESFORCE_SECRET_ARN);
+    allowed.add(EnvironmentVariables.SALESFORCE_SECRET_ARN);
     allowed.addAll(RUNTIME_VARIABLES);
     // Globals reach every function; one that does not read them (the notifier) ignores them.
     TEMPLATE
@@ -140,11 +151,11 @@ class TemplateFunctionsTest {
     Map<String, JsonNode> env = TEMPLATE.environment(functionId(function));
     Map<String, String> expectedType =
         Map.of(
-            EnvNames.LEADS_TABLE, "AWS::DynamoDB::Table",
-            EnvNames.COMMANDS_TABLE, "AWS::DynamoDB::Table",
-            EnvNames.COMMAND_QUEUE_URL, "AWS::SQS::Queue",
-            EnvNames.COMMAND_DLQ_URL, "AWS::SQS::Queue",
-            EnvNames.REFRESH_QUEUE_URL, "AWS::SQS::Queue");
+            EnvironmentVariables.LEADS_TABLE, "AWS::DynamoDB::Table",
+            EnvironmentVariables.COMMANDS_TABLE, "AWS::DynamoDB::Table",
+            EnvironmentVariables.COMMAND_QUEUE_URL, "AWS::SQS::Queue",
+            EnvironmentVariables.COMMAND_DLQ_URL, "AWS::SQS::Queue",
+            EnvironmentVariables.REFRESH_QUEUE_URL, "AWS::SQS::Queue");
     expectedType.forEach(
         (name, type) -> {
           if (env.containsKey(name)) {
@@ -171,7 +182,8 @@ class TemplateFunctionsTest {
                 }
               });
     }
-    assertThat(seen).containsEntry(EnvNames.COMMAND_DLQ_URL, deadLetterQueueOf("CommandQueue"));
+    assertThat(seen)
+        .containsEntry(EnvironmentVariables.COMMAND_DLQ_URL, deadLetterQueueOf("CommandQueue"));
   }
 
   @Test
@@ -203,11 +215,13 @@ class TemplateFunctionsTest {
     Map<String, JsonNode> intent = TEMPLATE.environment(functionId(FunctionEnvironments.INTENT));
     Map<String, String> env = new HashMap<>();
     intent.forEach((name, value) -> env.put(name, literal(value)));
-    env.put(EnvNames.IDENTITY_MODE, FunctionEnvironments.SINGLE_USER_MODE);
+    env.put(EnvironmentVariables.IDENTITY_MODE, FunctionEnvironments.SINGLE_USER_MODE);
     List<String> missing = FunctionEnvironments.INTENT.missingFrom(env);
 
     // With the parameters' (blank) defaults, single-user mode lacks the owner and the Alexa users.
-    assertThat(missing).contains(EnvNames.SINGLE_USER_OWNER_ID, EnvNames.ALLOWED_ALEXA_USER_IDS);
+    assertThat(missing)
+        .contains(
+            EnvironmentVariables.SINGLE_USER_OWNER_ID, EnvironmentVariables.ALLOWED_ALEXA_USER_IDS);
     JsonNode rule = TEMPLATE.root.path("Rules").path("SingleUserNeedsAnOwner");
     assertThat(rule.at("/RuleCondition/Fn::Equals/0/Ref").asText()).isEqualTo("IdentityMode");
     Set<String> assertedNotBlank = new LinkedHashSet<>();
@@ -264,7 +278,7 @@ class TemplateFunctionsTest {
     JsonNode event = properties.path("Events").elements().next();
     assertThat(event.path("Type").asText()).isEqualTo("AlexaSkill");
     assertThat(event.at("/Properties/SkillId/Ref").asText()).isEqualTo("SkillId");
-    assertThat(TEMPLATE.environment(id).get(EnvNames.SKILL_ID).path("Ref").asText())
+    assertThat(TEMPLATE.environment(id).get(EnvironmentVariables.SKILL_ID).path("Ref").asText())
         .isEqualTo("SkillId");
     assertThat(TEMPLATE.root.at("/Parameters/SkillId/AllowedPattern").asText()).startsWith("amzn1");
     assertThat(TEMPLATE.root.at("/Outputs/IntentFunctionAliasArn/Value/Ref").asText())
@@ -275,7 +289,8 @@ class TemplateFunctionsTest {
   void theLiveLookupFitsInsideAlexasEightSeconds() {
     String id = functionId(FunctionEnvironments.INTENT);
     int timeoutSeconds = TEMPLATE.intValue(TEMPLATE.functionProperty(id, "Timeout"));
-    int budgetMs = TEMPLATE.intValue(TEMPLATE.environment(id).get(EnvNames.LIVE_LOOKUP_BUDGET_MS));
+    int budgetMs =
+        TEMPLATE.intValue(TEMPLATE.environment(id).get(EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS));
 
     assertThat(timeoutSeconds).isLessThanOrEqualTo(8);
     assertThat(budgetMs).isLessThan(timeoutSeconds * 1000 / 2);
@@ -284,10 +299,10 @@ class TemplateFunctionsTest {
   @Test
   void theSlowestAnswerFitsInsideAlexasEightSeconds() {
     Map<String, JsonNode> env = TEMPLATE.environment(functionId(FunctionEnvironments.INTENT));
-    int budget = TEMPLATE.intValue(env.get(EnvNames.LIVE_LOOKUP_BUDGET_MS));
-    int awsCall = TEMPLATE.intValue(env.get(EnvNames.AWS_API_CALL_TIMEOUT_MS));
-    int attempt = TEMPLATE.intValue(env.get(EnvNames.AWS_API_CALL_ATTEMPT_TIMEOUT_MS));
-    int progressive = TEMPLATE.intValue(env.get(EnvNames.PROGRESSIVE_RESPONSE_WAIT_MS));
+    int budget = TEMPLATE.intValue(env.get(EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS));
+    int awsCall = TEMPLATE.intValue(env.get(EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS));
+    int attempt = TEMPLATE.intValue(env.get(EnvironmentVariables.AWS_API_CALL_ATTEMPT_TIMEOUT_MS));
+    int progressive = TEMPLATE.intValue(env.get(EnvironmentVariables.PROGRESSIVE_RESPONSE_WAIT_MS));
 
     assertThat(attempt * 2).isLessThanOrEqualTo(awsCall);
     // userinfo and the live lookup (each bounded by the budget), the cache read and the cache write
@@ -339,7 +354,7 @@ class TemplateFunctionsTest {
   }
 
   private static String simpleName(FunctionEnvironment function) {
-    String name = function.handlerClass();
+    String name = FunctionHandlers.handlerClass(function);
     return name.substring(name.lastIndexOf('.') + 1);
   }
 

@@ -56,7 +56,7 @@ class TemplateIamCoversRecordedCallsTest {
                 + function.name()
                 + ".txt): run `mvn verify` from the repository root, which runs the Lambda"
                 + " modules' integration tests before this module");
-    String id = TEMPLATE.functionWithHandler(function.handler());
+    String id = TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
 
     List<String> unused = unused(TEMPLATE, id, recorded.get());
     if (!unused.isEmpty()) {

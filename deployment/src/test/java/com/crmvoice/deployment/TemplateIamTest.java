@@ -114,7 +114,7 @@ class TemplateIamTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void aFunctionReachesOnlyTheResourcesItsConfigurationNames(FunctionEnvironment function) {
-    String id = TEMPLATE.functionWithHandler(function.handler());
+    String id = TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
     Set<String> named = new LinkedHashSet<>();
     TEMPLATE.environment(id).values().forEach(value -> addTarget(named, value));
     TEMPLATE
@@ -158,7 +158,8 @@ class TemplateIamTest {
    */
   @Test
   void theWorkerMayDeferTheCommandQueuesMessagesInAStatementOfItsOwn() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
 
     assertThat(IamStatements.of(TEMPLATE))
         .filteredOn(g -> g.resourceId().equals(worker))
@@ -174,7 +175,7 @@ class TemplateIamTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void noFunctionMayChangeATableOrAQueueItself(FunctionEnvironment function) {
-    String id = TEMPLATE.functionWithHandler(function.handler());
+    String id = TEMPLATE.functionWithHandler(FunctionHandlers.handler(function));
     List<String> actions = new ArrayList<>();
     for (Grant grant : IamStatements.of(TEMPLATE)) {
       if (grant.resourceId().equals(id)) {

@@ -3,7 +3,7 @@ package com.crmvoice.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.adapters.aws.ResourceDefinitions;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.WorkerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,16 +32,18 @@ class TemplateResourcesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static String tableFor(String variable) {
-    String function = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String function =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     return Template.target(TEMPLATE.environment(function).get(variable));
   }
 
   static Stream<org.junit.jupiter.params.provider.Arguments> tables() {
     return Stream.of(
         org.junit.jupiter.params.provider.Arguments.of(
-            tableFor(EnvNames.LEADS_TABLE), ResourceDefinitions.leadsTable("leads")),
+            tableFor(EnvironmentVariables.LEADS_TABLE), ResourceDefinitions.leadsTable("leads")),
         org.junit.jupiter.params.provider.Arguments.of(
-            tableFor(EnvNames.COMMANDS_TABLE), ResourceDefinitions.commandsTable("commands")));
+            tableFor(EnvironmentVariables.COMMANDS_TABLE),
+            ResourceDefinitions.commandsTable("commands")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -88,7 +90,9 @@ class TemplateResourcesTest {
   @Test
   void theCommandsTableHasTheOwnerIndex() {
     JsonNode indexes =
-        TEMPLATE.properties(tableFor(EnvNames.COMMANDS_TABLE)).path("GlobalSecondaryIndexes");
+        TEMPLATE
+            .properties(tableFor(EnvironmentVariables.COMMANDS_TABLE))
+            .path("GlobalSecondaryIndexes");
 
     assertThat(indexes.findValuesAsText("IndexName"))
         .contains(ResourceDefinitions.COMMANDS_BY_OWNER_INDEX);
@@ -123,24 +127,31 @@ class TemplateResourcesTest {
   void theWorkerConsumesTheCommandQueueAndTheRefresherTheRefreshQueue() {
     Map<String, String> feeds = new LinkedHashMap<>();
     consumers().forEach(c -> feeds.put(c.queueId(), c.functionId()));
-    String intent = TEMPLATE.functionWithHandler(FunctionEnvironments.INTENT.handler());
+    String intent =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.INTENT));
 
     assertThat(feeds)
         .containsOnly(
             Map.entry(
-                Template.target(TEMPLATE.environment(intent).get(EnvNames.COMMAND_QUEUE_URL)),
-                TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler())),
+                Template.target(
+                    TEMPLATE.environment(intent).get(EnvironmentVariables.COMMAND_QUEUE_URL)),
+                TEMPLATE.functionWithHandler(
+                    FunctionHandlers.handler(FunctionEnvironments.WORKER))),
             Map.entry(
-                Template.target(TEMPLATE.environment(intent).get(EnvNames.REFRESH_QUEUE_URL)),
-                TEMPLATE.functionWithHandler(FunctionEnvironments.REFRESHER.handler())),
+                Template.target(
+                    TEMPLATE.environment(intent).get(EnvironmentVariables.REFRESH_QUEUE_URL)),
+                TEMPLATE.functionWithHandler(
+                    FunctionHandlers.handler(FunctionEnvironments.REFRESHER))),
             // The worker queues notification jobs; the notifier consumes them.
             Map.entry(
                 Template.target(
                     TEMPLATE
                         .environment(
-                            TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler()))
-                        .get(EnvNames.NOTIFICATION_QUEUE_URL)),
-                TEMPLATE.functionWithHandler(FunctionEnvironments.NOTIFIER.handler())));
+                            TEMPLATE.functionWithHandler(
+                                FunctionHandlers.handler(FunctionEnvironments.WORKER)))
+                        .get(EnvironmentVariables.NOTIFICATION_QUEUE_URL)),
+                TEMPLATE.functionWithHandler(
+                    FunctionHandlers.handler(FunctionEnvironments.NOTIFIER))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -170,7 +181,8 @@ class TemplateResourcesTest {
    */
   @Test
   void theWorkerAtFullScaleStaysWellInsideSalesforcesConcurrentRequestLimit() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     JsonNode mapping =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().mapping();
     JsonNode concurrency = mapping.at("/ScalingConfig/MaximumConcurrency");
@@ -184,7 +196,8 @@ class TemplateResourcesTest {
                 .asInt()
             : TEMPLATE.intValue(concurrency);
     int callsPerInstance =
-        TEMPLATE.intValue(TEMPLATE.environment(worker).get(EnvNames.SALESFORCE_MAX_CONCURRENCY));
+        TEMPLATE.intValue(
+            TEMPLATE.environment(worker).get(EnvironmentVariables.SALESFORCE_MAX_CONCURRENCY));
 
     assertThat(instances).isPositive();
     assertThat(instances * callsPerInstance).isLessThanOrEqualTo(25 * 4 / 5);
@@ -214,12 +227,16 @@ class TemplateResourcesTest {
    */
   @Test
   void theWorkerGivesUpOnTheDeliveryTheCommandQueuesRedrivePolicyMakesTheLast() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     String queue =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
-    JsonNode workerSetting = TEMPLATE.environment(worker).get(EnvNames.COMMAND_MAX_RECEIVE_COUNT);
+    JsonNode workerSetting =
+        TEMPLATE.environment(worker).get(EnvironmentVariables.COMMAND_MAX_RECEIVE_COUNT);
 
-    assertThat(workerSetting).as(EnvNames.COMMAND_MAX_RECEIVE_COUNT + " in the worker").isNotNull();
+    assertThat(workerSetting)
+        .as(EnvironmentVariables.COMMAND_MAX_RECEIVE_COUNT + " in the worker")
+        .isNotNull();
     assertThat(TEMPLATE.intValue(workerSetting))
         .isEqualTo(
             TEMPLATE.intValue(TEMPLATE.properties(queue).at("/RedrivePolicy/maxReceiveCount")))
@@ -233,18 +250,21 @@ class TemplateResourcesTest {
    */
   @Test
   void theWorkerKnowsTheCommandQueuesVisibilityTimeout_andItOutlastsTheOpenCircuit() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     String queue =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
     JsonNode visibility =
-        TEMPLATE.environment(worker).get(EnvNames.COMMAND_QUEUE_VISIBILITY_SECONDS);
-    JsonNode open = TEMPLATE.environment(worker).get(EnvNames.CIRCUIT_OPEN_SECONDS);
+        TEMPLATE.environment(worker).get(EnvironmentVariables.COMMAND_QUEUE_VISIBILITY_SECONDS);
+    JsonNode open = TEMPLATE.environment(worker).get(EnvironmentVariables.CIRCUIT_OPEN_SECONDS);
 
-    assertThat(visibility).as(EnvNames.COMMAND_QUEUE_VISIBILITY_SECONDS).isNotNull();
+    assertThat(visibility).as(EnvironmentVariables.COMMAND_QUEUE_VISIBILITY_SECONDS).isNotNull();
     assertThat(TEMPLATE.intValue(visibility))
         .isEqualTo(TEMPLATE.intValue(TEMPLATE.properties(queue).path("VisibilityTimeout")))
         .isGreaterThan(TEMPLATE.intValue(open));
-    assertThat(Template.target(TEMPLATE.environment(worker).get(EnvNames.COMMAND_QUEUE_URL)))
+    assertThat(
+            Template.target(
+                TEMPLATE.environment(worker).get(EnvironmentVariables.COMMAND_QUEUE_URL)))
         .isEqualTo(queue);
   }
 
@@ -261,9 +281,12 @@ class TemplateResourcesTest {
 
   @Test
   void theWorkersLeaseOutlivesAnInvocationAndEndsBeforeRedelivery() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     int timeout = TEMPLATE.intValue(TEMPLATE.functionProperty(worker, "Timeout"));
-    int lease = TEMPLATE.intValue(TEMPLATE.environment(worker).get(EnvNames.WORKER_LEASE_SECONDS));
+    int lease =
+        TEMPLATE.intValue(
+            TEMPLATE.environment(worker).get(EnvironmentVariables.WORKER_LEASE_SECONDS));
     String queue =
         consumers().filter(c -> c.functionId().equals(worker)).findFirst().orElseThrow().queueId();
     int visibility = TEMPLATE.intValue(TEMPLATE.properties(queue).path("VisibilityTimeout"));
@@ -306,7 +329,8 @@ class TemplateResourcesTest {
 
   @Test
   void workerErrorsRaiseAnAlarm() {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
 
     assertThat(TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").values())
         .anySatisfy(
@@ -321,7 +345,8 @@ class TemplateResourcesTest {
 
   @Test
   void anOpenCircuitInTheWorkersBatchLineRaisesAnAlarm() throws IOException {
-    String worker = TEMPLATE.functionWithHandler(FunctionEnvironments.WORKER.handler());
+    String worker =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.WORKER));
     String workerLogGroup =
         Template.target(TEMPLATE.properties(worker).at("/LoggingConfig/LogGroup"));
     String handler =
@@ -361,7 +386,8 @@ class TemplateResourcesTest {
 
   @Test
   void theFullAndIncrementalPassesAreScheduledThroughARoleThatMayOnlyInvokeTheRefresher() {
-    String refresher = TEMPLATE.functionWithHandler(FunctionEnvironments.REFRESHER.handler());
+    String refresher =
+        TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.REFRESHER));
     Map<String, JsonNode> schedules = TEMPLATE.resourcesOfType("AWS::Scheduler::Schedule");
     Set<String> passes = new LinkedHashSet<>();
 
@@ -391,11 +417,13 @@ class TemplateResourcesTest {
 
     assertThat(emptyKeys(secrets.get("SalesforceSecret")))
         .allSatisfy(key -> assertThat(key).startsWith("SALESFORCE_"))
-        .contains(EnvNames.SALESFORCE_CLIENT_ID, EnvNames.SALESFORCE_USERNAME)
-        .containsAll(List.of(EnvNames.SALESFORCE_PRIVATE_KEY));
+        .contains(
+            EnvironmentVariables.SALESFORCE_CLIENT_ID, EnvironmentVariables.SALESFORCE_USERNAME)
+        .containsAll(List.of(EnvironmentVariables.SALESFORCE_PRIVATE_KEY));
     // AlexaSettings reads the skill's client id and secret from its own secret.
     assertThat(emptyKeys(secrets.get("AlexaSkillSecret")))
-        .containsExactlyInAnyOrder(EnvNames.ALEXA_CLIENT_ID, EnvNames.ALEXA_CLIENT_SECRET);
+        .containsExactlyInAnyOrder(
+            EnvironmentVariables.ALEXA_CLIENT_ID, EnvironmentVariables.ALEXA_CLIENT_SECRET);
   }
 
   private static List<String> emptyKeys(JsonNode resource) {

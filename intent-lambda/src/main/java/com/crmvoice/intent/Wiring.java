@@ -10,8 +10,8 @@ import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.CallBounds;
-import com.crmvoice.core.config.Env;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
@@ -66,12 +66,13 @@ final class Wiring {
   static SkillServices fromEnv(Map<String, String> environment) {
     return fromEnv(
         environment,
-        HttpProgressiveResponses.create(CallBounds.fromEnv(Env.of(environment)).progressiveWait()));
+        HttpProgressiveResponses.create(
+            CallBounds.fromEnv(EnvironmentReader.of(environment)).progressiveWait()));
   }
 
   static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
     FunctionEnvironments.INTENT.check(environment);
-    Env env = Env.of(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
     SkillConfig skill = SkillConfig.fromEnv(env);
     StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
@@ -90,8 +91,8 @@ final class Wiring {
           "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
           worst.toMillis(),
           ALEXA_WAITS.toMillis(),
-          EnvNames.LIVE_LOOKUP_BUDGET_MS,
-          EnvNames.AWS_API_CALL_TIMEOUT_MS);
+          EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS,
+          EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS);
     }
     Clock clock = Clock.systemUTC();
     IdentityResolver identity =
@@ -144,7 +145,7 @@ final class Wiring {
                     clock,
                     STATUS_PICKLIST_TTL,
                     env.list(
-                        EnvNames.SALESFORCE_CLOSED_STATUSES,
+                        EnvironmentVariables.SALESFORCE_CLOSED_STATUSES,
                         SalesforceConfig.DEFAULT_CLOSED_STATUSES)),
                 commands,
                 new ChangeService(commandLog, clock),
@@ -165,7 +166,7 @@ final class Wiring {
    * path a real user's request takes.
    */
   static String primingUserId(Map<String, String> environment) {
-    SkillConfig skill = SkillConfig.fromEnv(Env.of(environment));
+    SkillConfig skill = SkillConfig.fromEnv(EnvironmentReader.of(environment));
     return skill.allowedAlexaUserIds().stream().sorted().findFirst().orElse("priming");
   }
 

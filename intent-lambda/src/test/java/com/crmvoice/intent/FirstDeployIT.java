@@ -7,7 +7,7 @@ import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
 import com.crmvoice.testkit.alexa.AlexaRequests;
@@ -125,7 +125,7 @@ class FirstDeployIT {
         new DynamoDbLeadCache(
             clients.dynamoDb(),
             ENV.get("LEADS_TABLE"),
-            CacheConfig.fromEnv(Env.of(ENV)),
+            CacheConfig.fromEnv(EnvironmentReader.of(ENV)),
             Clock.systemUTC());
     cache.replaceOwnerLeads(OWNER, List.of(cached), LeadDigest.of(List.of(cached)), Instant.now());
     JsonNode hit =

@@ -4,8 +4,8 @@ import static com.crmvoice.intent.IntentStack.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.adapters.codec.CommandCodec;
+import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
-import com.crmvoice.adapters.sqs.SqsRefreshQueue;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.Lead;
@@ -261,7 +261,7 @@ class IntentLambdaIT {
 
   private static List<String> refreshRequests() {
     return stack.peek(stack.refreshQueueUrl).stream()
-        .map(m -> SqsRefreshQueue.ownerIdOf(m.body()))
+        .map(m -> new RefreshMessageCodec().decode(m.body()))
         .toList();
   }
 

@@ -6,7 +6,7 @@ import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.testkit.alexa.AlexaRequests;
 import com.crmvoice.testkit.alexa.FakeAlexaApi;
 import com.crmvoice.testkit.aws.EmbeddedAws;
@@ -68,7 +68,7 @@ public final class IntentStack implements AutoCloseable {
     env.put("LIVE_LOOKUP_BUDGET_MS", "2500");
     env.putAll(overrides);
     handler = new IntentStreamHandler(env);
-    CacheConfig cacheConfig = CacheConfig.fromEnv(Env.of(env));
+    CacheConfig cacheConfig = CacheConfig.fromEnv(EnvironmentReader.of(env));
     cache = new DynamoDbLeadCache(clients.dynamoDb(), leadsTable, cacheConfig, Clock.systemUTC());
     log = new DynamoDbCommandLog(clients.dynamoDb(), commandsTable, Duration.ofDays(1));
   }

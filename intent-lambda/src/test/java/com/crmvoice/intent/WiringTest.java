@@ -3,7 +3,7 @@ package com.crmvoice.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.core.config.CallBounds;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SkillConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class WiringTest {
 
   @Test
   void withTheDefaults_theSlowestAnswerStaysInsideAlexasEightSeconds() {
-    Env env = Env.of(Map.of("SKILL_ID", "amzn1.ask.skill.x"));
+    EnvironmentReader env = EnvironmentReader.of(Map.of("SKILL_ID", "amzn1.ask.skill.x"));
 
     assertThat(Wiring.worstCase(SkillConfig.fromEnv(env), CallBounds.fromEnv(env)))
         .isLessThan(Wiring.ALEXA_WAITS);
@@ -20,7 +20,9 @@ class WiringTest {
 
   @Test
   void theLargestBudgetDoesNot_soTheInitWarns() {
-    Env env = Env.of(Map.of("SKILL_ID", "amzn1.ask.skill.x", "LIVE_LOOKUP_BUDGET_MS", "6000"));
+    EnvironmentReader env =
+        EnvironmentReader.of(
+            Map.of("SKILL_ID", "amzn1.ask.skill.x", "LIVE_LOOKUP_BUDGET_MS", "6000"));
 
     assertThat(Wiring.worstCase(SkillConfig.fromEnv(env), CallBounds.fromEnv(env)))
         .isGreaterThan(Wiring.ALEXA_WAITS);

@@ -8,7 +8,7 @@ import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.Lead;
@@ -79,7 +79,9 @@ class SimulatorConversationIT {
     Map<String, String> env = pipeline.env();
     DynamoDbCommandLog log =
         new DynamoDbCommandLog(
-            pipeline.clients().dynamoDb(), env.get(EnvNames.COMMANDS_TABLE), Duration.ofDays(1));
+            pipeline.clients().dynamoDb(),
+            env.get(EnvironmentVariables.COMMANDS_TABLE),
+            Duration.ofDays(1));
     CreateLead command =
         new CreateLead(
             "amzn1.echo-api.request." + UUID.randomUUID(),
@@ -90,7 +92,9 @@ class SimulatorConversationIT {
     // What the intent function does on a confirmed create: record QUEUED, then send.
     log.recordQueued(command, Instant.now());
     new SqsCommandQueue(
-            pipeline.clients().sqs(), env.get(EnvNames.COMMAND_QUEUE_URL), new CommandCodec())
+            pipeline.clients().sqs(),
+            env.get(EnvironmentVariables.COMMAND_QUEUE_URL),
+            new CommandCodec())
         .send(command);
     boolean idle = pipeline.awaitIdle(Duration.ofSeconds(30));
 
@@ -129,7 +133,7 @@ class SimulatorConversationIT {
               model,
               new StreamSkillEndpoint(pipeline.intentFunction()),
               new Conversation.Device(
-                  pipeline.env().get(EnvNames.SKILL_ID),
+                  pipeline.env().get(EnvironmentVariables.SKILL_ID),
                   LocalPipeline.ALEXA_USER_ID,
                   "en-US",
                   directives.apiEndpoint(),
@@ -197,8 +201,8 @@ class SimulatorConversationIT {
       DynamoDbLeadCache cache =
           new DynamoDbLeadCache(
               pipeline.clients().dynamoDb(),
-              pipeline.env().get(EnvNames.LEADS_TABLE),
-              CacheConfig.fromEnv(com.crmvoice.core.config.Env.of(pipeline.env())),
+              pipeline.env().get(EnvironmentVariables.LEADS_TABLE),
+              CacheConfig.fromEnv(com.crmvoice.core.config.EnvironmentReader.of(pipeline.env())),
               Clock.systemUTC());
       LeadCache.Snapshot snapshot = cache.topLeads(FakeSalesforce.DEMO_USER_ID, 100);
       assertThat(snapshot).isInstanceOf(LeadCache.Snapshot.Known.class);
@@ -234,7 +238,8 @@ class SimulatorConversationIT {
     switch (skillId) {
       case "missing" -> application.remove("applicationId");
       case "123" -> application.put("applicationId", 123);
-      case "this skill" -> application.put("applicationId", pipeline.env().get(EnvNames.SKILL_ID));
+      case "this skill" ->
+          application.put("applicationId", pipeline.env().get(EnvironmentVariables.SKILL_ID));
       default -> application.put("applicationId", skillId);
     }
     try (com.crmvoice.simulator.signature.SkillHttpServer server =

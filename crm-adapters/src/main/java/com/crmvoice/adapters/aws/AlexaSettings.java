@@ -1,8 +1,8 @@
 package com.crmvoice.adapters.aws;
 
 import com.crmvoice.core.config.ConfigException;
-import com.crmvoice.core.config.Env;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.NotificationConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +23,8 @@ public final class AlexaSettings {
 
   private AlexaSettings() {}
 
-  public static NotificationConfig load(Env env, AwsClients clients) {
-    String arn = env.optional(EnvNames.ALEXA_SECRET_ARN);
+  public static NotificationConfig load(EnvironmentReader env, AwsClients clients) {
+    String arn = env.optional(EnvironmentVariables.ALEXA_SECRET_ARN);
     if (arn == null) {
       return NotificationConfig.fromEnv(env);
     }
@@ -34,7 +34,7 @@ public final class AlexaSettings {
     } catch (SdkException e) {
       throw new ConfigException(
           "could not read the Alexa secret named by "
-              + EnvNames.ALEXA_SECRET_ARN
+              + EnvironmentVariables.ALEXA_SECRET_ARN
               + ": "
               + e.getClass().getSimpleName());
     }

@@ -2,7 +2,7 @@ package com.crmvoice.adapters.aws;
 
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.core.config.ConfigException;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
@@ -56,13 +56,16 @@ public final class LazySalesforceGateway implements CrmGateway {
    * SalesforceSettings} reads; {@code adjust} may change the settings first (a shorter timeout).
    */
   public static LazySalesforceGateway fromSettings(
-      Env env, AwsClients aws, UnaryOperator<SalesforceConfig> adjust) {
+      EnvironmentReader env, AwsClients aws, UnaryOperator<SalesforceConfig> adjust) {
     return new LazySalesforceGateway(
         () -> adjust.apply(SalesforceSettings.load(env, aws)), SalesforceCrmGateway::create);
   }
 
-  /** As {@link #fromSettings(Env, AwsClients, UnaryOperator)}, with the settings as they are. */
-  public static LazySalesforceGateway fromSettings(Env env, AwsClients aws) {
+  /**
+   * As {@link #fromSettings(EnvironmentReader, AwsClients, UnaryOperator)}, with the settings as
+   * they are.
+   */
+  public static LazySalesforceGateway fromSettings(EnvironmentReader env, AwsClients aws) {
     return fromSettings(env, aws, c -> c);
   }
 

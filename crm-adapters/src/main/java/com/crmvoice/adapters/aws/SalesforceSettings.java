@@ -1,8 +1,8 @@
 package com.crmvoice.adapters.aws;
 
 import com.crmvoice.core.config.ConfigException;
-import com.crmvoice.core.config.Env;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +22,8 @@ public final class SalesforceSettings {
 
   private SalesforceSettings() {}
 
-  public static SalesforceConfig load(Env env, AwsClients clients) {
-    String arn = env.optional(EnvNames.SALESFORCE_SECRET_ARN);
+  public static SalesforceConfig load(EnvironmentReader env, AwsClients clients) {
+    String arn = env.optional(EnvironmentVariables.SALESFORCE_SECRET_ARN);
     if (arn == null) {
       return SalesforceConfig.fromEnv(env);
     }
@@ -33,7 +33,7 @@ public final class SalesforceSettings {
     } catch (SdkException e) {
       throw new ConfigException(
           "could not read the Salesforce secret named by "
-              + EnvNames.SALESFORCE_SECRET_ARN
+              + EnvironmentVariables.SALESFORCE_SECRET_ARN
               + ": "
               + e.getClass().getSimpleName());
     }

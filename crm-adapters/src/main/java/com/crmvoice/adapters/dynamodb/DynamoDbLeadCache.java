@@ -50,43 +50,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The lead cache in DynamoDB. One item per cached lead (sort key {@code createdAt#leadId}, so a
- * Query reads oldest first) and one meta item per known owner (sort key {@code #META}, which sorts
- * before every lead, so one Query of limit+1 items answers both "is the owner known" and "their
- * oldest leads"). The meta item carries the set's digest and the sparse index key {@code
- * metaOwner}, so a pass reads every owner's digest by scanning that small index alone.
+ * The lead cache in DynamoDB: one item per cached lead (sort key {@code createdAt#leadId}, oldest
+ * first) and one meta item per known owner (sort key {@code #META}, sorting before every lead), so
+ * one Query answers both "is the owner known" and "their oldest leads"; the meta item's sparse
+ * index key {@code metaOwner} lets a pass read every owner's digest from a small index.
  *
- * <p><b>An owner is never half-written.</b> The meta item also lists the set's members (their sort
- * keys, {@code members}) and a generation ({@code gen}) that every write of the owner checks and
- * moves on:
- *
- * <ul>
- *   <li>An owner holds at most {@link LeadCache#MAX_LEADS_PER_OWNER} leads, so every write of an
- *       owner (the puts of what changed, the deletes of what left, the meta item) is one {@code
- *       TransactWriteItems} of at most 99 actions ({@value #MAX_TRANSACTION_ACTIONS} is DynamoDB's
- *       limit): all of it or nothing. The meta put is conditioned on the generation that was read,
- *       so a concurrent writer of the same owner makes it cancel instead of mixing two sets.
- *   <li>{@link #topLeads} reads the meta item and the leads in one consistent Query and answers
- *       only the leads the meta item lists. A Query is read-committed, not a snapshot: if a write
- *       commits between its meta item and its leads, a listed lead may be missing; the read is then
- *       tried again, and a set still not whole is a cache miss. Reading on past the first page
- *       starts only from a key inside the Query's key condition, as DynamoDB requires.
- *   <li>{@link #addLeadIfRoom} puts the lead and adds it to the meta item's members in one
- *       transaction, conditioned on the generation it read.
- * </ul>
- *
- * <p><b>An owner's set never outlives its leads.</b> Items carry a TTL. A lead kept unchanged is
- * not rewritten, so it can expire before the meta item written with it; the meta item therefore
- * expires with the earliest of its leads, and a read treats an expired meta item as no set at all
- * (a cache miss), whether or not DynamoDB has deleted it yet: TTL deletes lazily, and expired items
- * "continue to show in read and write operations until they are deleted" (<a
- * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ttl-expired-items.html">Working
- * with expired items</a>). An owner whose meta item is past half its life is reported with a stale
- * digest so the next pass renews it and its aging leads, which keeps a quiet owner from expiring.
- *
- * <p>A failed or cancelled transaction (throttling, a conflict, a moved generation) is a {@link
- * StorageUnavailableException}: the previous set stays whole and the next pass, finding the old
- * digest, repairs it.
+ * <p>Contract: an owner is never half-written and its set never outlives its leads. Every write of
+ * an owner is one {@code TransactWriteItems} (at most {@value #MAX_TRANSACTION_ACTIONS} actions)
+ * conditioned on the meta item's generation; {@link #topLeads} answers only the leads the meta item
+ * lists, or a cache miss; an expired meta item is no set, whether or not TTL has deleted it yet. A
+ * failed or cancelled transaction is a {@link StorageUnavailableException}: the previous set stays
+ * whole and the next pass repairs it. Why and how, step by step: docs/refresher.md, "One owner, all
+ * or nothing" and "Expiry: an owner's set never outlives its leads".
  */
 public final class DynamoDbLeadCache implements LeadCache {
 

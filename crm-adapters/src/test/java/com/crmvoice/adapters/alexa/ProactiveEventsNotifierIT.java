@@ -3,8 +3,8 @@ package com.crmvoice.adapters.alexa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crmvoice.core.config.Env;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.NotificationConfig;
 import com.crmvoice.core.domain.Notice;
 import com.crmvoice.core.domain.Recipient;
@@ -40,12 +40,13 @@ class ProactiveEventsNotifierIT {
 
   private ProactiveEventsNotifier notifier(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
-    env.put(EnvNames.ALEXA_CLIENT_ID, "amzn1.application-oa2-client.skill");
-    env.put(EnvNames.ALEXA_CLIENT_SECRET, "s3cret");
-    env.put(EnvNames.ALEXA_LWA_TOKEN_URL, lwa.tokenUrl().toString());
-    env.put(EnvNames.ALEXA_API_ENDPOINT, api.endpoint().toString());
+    env.put(EnvironmentVariables.ALEXA_CLIENT_ID, "amzn1.application-oa2-client.skill");
+    env.put(EnvironmentVariables.ALEXA_CLIENT_SECRET, "s3cret");
+    env.put(EnvironmentVariables.ALEXA_LWA_TOKEN_URL, lwa.tokenUrl().toString());
+    env.put(EnvironmentVariables.ALEXA_API_ENDPOINT, api.endpoint().toString());
     env.putAll(extra);
-    return ProactiveEventsNotifier.create(NotificationConfig.fromEnv(Env.of(env)), clock);
+    return ProactiveEventsNotifier.create(
+        NotificationConfig.fromEnv(EnvironmentReader.of(env)), clock);
   }
 
   private static Notice notice(String commandId, Recipient to, String code) {
@@ -82,7 +83,8 @@ class ProactiveEventsNotifierIT {
 
   @Test
   void sendsToTheLiveStage_whenConfigured() {
-    notifier(Map.of(EnvNames.PROACTIVE_EVENTS_STAGE, "live")).send(notice("c1", BOB, "X"));
+    notifier(Map.of(EnvironmentVariables.PROACTIVE_EVENTS_STAGE, "live"))
+        .send(notice("c1", BOB, "X"));
 
     assertThat(api.accepted())
         .extracting(FakeProactiveEventsApi.Event::stage)
@@ -135,12 +137,13 @@ class ProactiveEventsNotifierIT {
           }
         };
     Map<String, String> env = new HashMap<>();
-    env.put(EnvNames.ALEXA_CLIENT_ID, "amzn1.application-oa2-client.skill");
-    env.put(EnvNames.ALEXA_CLIENT_SECRET, "s3cret");
-    env.put(EnvNames.ALEXA_LWA_TOKEN_URL, lwa.tokenUrl().toString());
-    env.put(EnvNames.ALEXA_API_ENDPOINT, api.endpoint().toString());
+    env.put(EnvironmentVariables.ALEXA_CLIENT_ID, "amzn1.application-oa2-client.skill");
+    env.put(EnvironmentVariables.ALEXA_CLIENT_SECRET, "s3cret");
+    env.put(EnvironmentVariables.ALEXA_LWA_TOKEN_URL, lwa.tokenUrl().toString());
+    env.put(EnvironmentVariables.ALEXA_API_ENDPOINT, api.endpoint().toString());
     ProactiveEventsNotifier notifier =
-        ProactiveEventsNotifier.create(NotificationConfig.fromEnv(Env.of(env)), moving);
+        ProactiveEventsNotifier.create(
+            NotificationConfig.fromEnv(EnvironmentReader.of(env)), moving);
     notifier.send(notice("c1", ADA, "X"));
 
     now[0] = Clock.fixed(start.plus(Duration.ofMinutes(59).plusSeconds(30)), ZoneOffset.UTC);
@@ -176,7 +179,7 @@ class ProactiveEventsNotifierIT {
   void wrongClientCredentials_areRejectedForGood() {
     assertThatThrownBy(
             () ->
-                notifier(Map.of(EnvNames.ALEXA_CLIENT_SECRET, "wrong"))
+                notifier(Map.of(EnvironmentVariables.ALEXA_CLIENT_SECRET, "wrong"))
                     .send(notice("c1", ADA, "X")))
         .isInstanceOfSatisfying(
             NotifierRejectedException.class, e -> assertThat(e.status()).isEqualTo(401));
@@ -208,13 +211,13 @@ class ProactiveEventsNotifierIT {
                         "Bearer "
                             + new LwaTokens(
                                     NotificationConfig.fromEnv(
-                                        Env.of(
+                                        EnvironmentReader.of(
                                             Map.of(
-                                                EnvNames.ALEXA_CLIENT_ID,
+                                                EnvironmentVariables.ALEXA_CLIENT_ID,
                                                 "amzn1.application-oa2-client.skill",
-                                                EnvNames.ALEXA_CLIENT_SECRET,
+                                                EnvironmentVariables.ALEXA_CLIENT_SECRET,
                                                 "s3cret",
-                                                EnvNames.ALEXA_LWA_TOKEN_URL,
+                                                EnvironmentVariables.ALEXA_LWA_TOKEN_URL,
                                                 lwa.tokenUrl().toString()))),
                                     java.net.http.HttpClient.newHttpClient(),
                                     clock)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.core.config.ConfigException;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.port.CrmNotConfiguredException;
 import java.util.Map;
@@ -23,8 +23,8 @@ class LazySalesforceGatewayTest {
 
   private final AtomicReference<String> secret = new AtomicReference<>(BLANK);
   private final AtomicInteger reads = new AtomicInteger();
-  private final Env env =
-      Env.of(
+  private final EnvironmentReader env =
+      EnvironmentReader.of(
           Map.of(
               "SALESFORCE_AUTH_FLOW", "client-credentials",
               "SALESFORCE_LOGIN_URL", "http://127.0.0.1:9"));

@@ -2,7 +2,7 @@ package com.crmvoice.adapters.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.LocalStackAws;
@@ -38,7 +38,7 @@ class SalesforceSettingsLocalStackIT {
     env.put("SALESFORCE_SECRET_ARN", arn);
     env.put("SALESFORCE_API_VERSION", "61.0");
 
-    SalesforceConfig config = SalesforceSettings.load(Env.of(env), clients);
+    SalesforceConfig config = SalesforceSettings.load(EnvironmentReader.of(env), clients);
 
     assertThat(config.authFlow()).isEqualTo(SalesforceConfig.AuthFlow.CLIENT_CREDENTIALS);
     assertThat(config.clientId()).isEqualTo("cid");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crmvoice.core.config.ConfigException;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SalesforceConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class SalesforceSettingsTest {
         SalesforceSettings.parseSecret(
             "{\"SALESFORCE_CLIENT_ID\":\"\",\"SALESFORCE_USERNAME\":\"\",\"SALESFORCE_PRIVATE_KEY\":\"\"}");
 
-    assertThatThrownBy(() -> SalesforceConfig.fromEnv(Env.of(Map.of()).with(blank)))
+    assertThatThrownBy(() -> SalesforceConfig.fromEnv(EnvironmentReader.of(Map.of()).with(blank)))
         .isInstanceOf(ConfigException.class)
         .hasMessage("SALESFORCE_CLIENT_ID is required but not set");
   }

@@ -3,7 +3,7 @@ package com.crmvoice.adapters.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.port.CrmGateway.CreateLeadRequest;
@@ -44,7 +44,7 @@ class SalesforceLeadLookupIT {
     if (externalIdField != null) {
       env.put("SALESFORCE_EXTERNAL_ID_FIELD", externalIdField);
     }
-    return SalesforceCrmGateway.create(SalesforceConfig.fromEnv(Env.of(env)));
+    return SalesforceCrmGateway.create(SalesforceConfig.fromEnv(EnvironmentReader.of(env)));
   }
 
   private static CreateLeadRequest request(String externalId) {

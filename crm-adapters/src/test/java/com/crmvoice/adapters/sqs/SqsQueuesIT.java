@@ -8,6 +8,7 @@ import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.codec.MalformedCommandException;
+import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
@@ -77,8 +78,8 @@ class SqsQueuesIT {
 
     Message message =
         sqs.receiveMessage(r -> r.queueUrl(queue.queueUrl()).waitTimeSeconds(2)).messages().get(0);
-    assertThat(SqsRefreshQueue.ownerIdOf(message.body())).isEqualTo("005OWNER");
-    assertThatThrownBy(() -> SqsRefreshQueue.ownerIdOf("{\"version\":9}"))
+    assertThat(new RefreshMessageCodec().decode(message.body())).isEqualTo("005OWNER");
+    assertThatThrownBy(() -> new RefreshMessageCodec().decode("{\"version\":9}"))
         .isInstanceOf(MalformedCommandException.class);
   }
 }

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import com.crmvoice.core.port.LeadCache;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public record CacheConfig(int topN, Duration ttl) {
     }
   }
 
-  public static CacheConfig fromEnv(Env env) {
+  public static CacheConfig fromEnv(EnvironmentReader env) {
     return new CacheConfig(
         env.intValue(LEAD_CACHE_TOP_N, 5, 1, LeadCache.MAX_LEADS_PER_OWNER),
         Duration.ofHours(env.intValue(LEAD_CACHE_TTL_HOURS, 72, 1, 24 * 365)));

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import java.time.Duration;
 
@@ -33,7 +33,7 @@ public record CallBounds(
     }
   }
 
-  public static CallBounds fromEnv(Env env) {
+  public static CallBounds fromEnv(EnvironmentReader env) {
     return new CallBounds(
         Duration.ofMillis(env.intValue(AWS_API_CALL_TIMEOUT_MS, 1200, 100, 3000)),
         Duration.ofMillis(env.intValue(AWS_API_CALL_ATTEMPT_TIMEOUT_MS, 550, 50, 3000)),

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which environment variables each Lambda function reads: the ones it cannot start without, the
- * ones it reads with a default, and the ones that belong in the Salesforce secret only. The
- * handlers check their environment against this at cold start; a test checks that template.yaml
- * sets, for each function, what it requires here and nothing it does not read.
+ * Which {@link EnvironmentVariables} each Lambda function requires, reads with a default, or must
+ * get from the Salesforce secret only. Handlers check their environment against it at cold start;
+ * deployment's tests check that template.yaml sets what each requires and nothing it does not read.
  */
 public final class FunctionEnvironments {
 
   private FunctionEnvironments() {}
 
   /**
-   * The value of {@link EnvNames#IDENTITY_MODE} that needs {@link EnvNames#SINGLE_USER_OWNER_ID}.
+   * The value of {@link EnvironmentVariables#IDENTITY_MODE} that needs {@link
+   * EnvironmentVariables#SINGLE_USER_OWNER_ID}.
    */
   public static final String SINGLE_USER_MODE = "single-user";
 
@@ -53,12 +53,10 @@ public final class FunctionEnvironments {
    * One Lambda function's environment.
    *
    * @param name a short name ("intent", "worker", "refresher")
-   * @param handler the handler as Lambda names it: class::method
    * @param required variables the function cannot start without, wherever it runs
    * @param optional variables it reads when set, with a default otherwise
    */
-  public record FunctionEnvironment(
-      String name, String handler, Set<String> required, Set<String> optional) {
+  public record FunctionEnvironment(String name, Set<String> required, Set<String> optional) {
 
     public FunctionEnvironment {
       required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
@@ -66,12 +64,6 @@ public final class FunctionEnvironments {
       if (required.stream().anyMatch(optional::contains)) {
         throw new IllegalArgumentException(name + ": a variable is both required and optional");
       }
-    }
-
-    /** The handler's class name, without the method. */
-    public String handlerClass() {
-      int split = handler.indexOf("::");
-      return split < 0 ? handler : handler.substring(0, split);
     }
 
     /**
@@ -98,9 +90,9 @@ public final class FunctionEnvironments {
 
     /**
      * The required variables missing from {@code env} (blank counts as missing), including those a
-     * setting makes required ({@link EnvNames#SINGLE_USER_OWNER_ID} and {@link
-     * EnvNames#ALLOWED_ALEXA_USER_IDS} in single-user mode). Empty when the environment is
-     * complete.
+     * setting makes required ({@link EnvironmentVariables#SINGLE_USER_OWNER_ID} and {@link
+     * EnvironmentVariables#ALLOWED_ALEXA_USER_IDS} in single-user mode). Empty when the environment
+     * is complete.
      */
     public List<String> missingFrom(Map<String, String> env) {
       List<String> missing = new ArrayList<>();
@@ -153,7 +145,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment INTENT =
       new FunctionEnvironment(
           "intent",
-          "com.crmvoice.intent.IntentStreamHandler::handleRequest",
           Set.of(LEADS_TABLE, COMMANDS_TABLE, COMMAND_QUEUE_URL, REFRESH_QUEUE_URL, SKILL_ID),
           union(
               Set.of(
@@ -174,7 +165,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment WORKER =
       new FunctionEnvironment(
           "worker",
-          "com.crmvoice.worker.CrmWorkerHandler::handleRequest",
           Set.of(COMMANDS_TABLE, LEADS_TABLE, COMMAND_QUEUE_URL, COMMAND_DLQ_URL),
           union(
               Set.of(
@@ -199,7 +189,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment REFRESHER =
       new FunctionEnvironment(
           "refresher",
-          "com.crmvoice.refresher.CacheRefresherHandler::handleRequest",
           Set.of(LEADS_TABLE),
           union(
               Set.of(
@@ -218,7 +207,6 @@ public final class FunctionEnvironments {
   public static final FunctionEnvironment NOTIFIER =
       new FunctionEnvironment(
           "notifier",
-          "com.crmvoice.worker.NotificationWorkerHandler::handleRequest",
           Set.of(COMMANDS_TABLE),
           Set.of(
               ALEXA_SECRET_ARN,

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * https://developer.amazon.com/en-US/docs/alexa/smapi/proactive-events-api.html
  *
  * @param apiEndpoints the API host per region (NA, EU, FE); one override ({@link
- *     EnvNames#ALEXA_API_ENDPOINT}) replaces all three, for local runs against a fake
+ *     EnvironmentVariables#ALEXA_API_ENDPOINT}) replaces all three, for local runs against a fake
  * @param expiry how long after its timestamp the event expires: Amazon allows 5 minutes to 24 hours
  * @param maxReceiveCount the notification queue's redrive maxReceiveCount
  */
@@ -75,7 +75,7 @@ public record NotificationConfig(
   /**
    * @throws ConfigException when the client id or secret is missing, or a value is out of range
    */
-  public static NotificationConfig fromEnv(Env env) {
+  public static NotificationConfig fromEnv(EnvironmentReader env) {
     URI override =
         env.optional(ALEXA_API_ENDPOINT) == null ? null : env.uri(ALEXA_API_ENDPOINT, null);
     Map<String, URI> endpoints =

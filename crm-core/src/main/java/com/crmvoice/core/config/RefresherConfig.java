@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import com.crmvoice.core.port.LeadCache;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public record RefresherConfig(
     }
   }
 
-  public static RefresherConfig fromEnv(Env env) {
+  public static RefresherConfig fromEnv(EnvironmentReader env) {
     return new RefresherConfig(
         CacheConfig.fromEnv(env).topN(),
         Duration.ofSeconds(env.intValue(REFRESH_WATERMARK_OVERLAP_SECONDS, 120, 0, 86_400)),

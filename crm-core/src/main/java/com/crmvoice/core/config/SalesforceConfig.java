@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import java.net.URI;
 import java.time.Duration;
@@ -259,7 +259,7 @@ public record SalesforceConfig(
     return Integer.parseInt(apiVersion.substring(0, apiVersion.indexOf('.')));
   }
 
-  public static SalesforceConfig fromEnv(Env env) {
+  public static SalesforceConfig fromEnv(EnvironmentReader env) {
     URI loginUrl = env.uri(SALESFORCE_LOGIN_URL, DEFAULT_LOGIN_URL);
     return new SalesforceConfig(
         loginUrl,

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import com.crmvoice.core.domain.SalesforceIds;
 import java.time.Duration;
@@ -86,7 +86,7 @@ public record SkillConfig(
     }
   }
 
-  public static SkillConfig fromEnv(Env env) {
+  public static SkillConfig fromEnv(EnvironmentReader env) {
     IdentityMode mode = IdentityMode.parse(env.optional(IDENTITY_MODE, "account-linking"));
     return new SkillConfig(
         env.optional(SKILL_ID),

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 /**
  * Names of the tables and queues. Each function requires only what it uses: use {@link #fromEnv}
@@ -13,7 +13,7 @@ public record StorageConfig(
     String commandDlqUrl,
     String refreshQueueUrl) {
 
-  public static StorageConfig fromEnv(Env env) {
+  public static StorageConfig fromEnv(EnvironmentReader env) {
     return new StorageConfig(
         env.optional(LEADS_TABLE),
         env.optional(COMMANDS_TABLE),

@@ -1,6 +1,6 @@
 package com.crmvoice.core.config;
 
-import static com.crmvoice.core.config.EnvNames.*;
+import static com.crmvoice.core.config.EnvironmentVariables.*;
 
 import java.time.Duration;
 
@@ -24,7 +24,10 @@ public record WorkerConfig(
     int maxConcurrency,
     int maxReceiveCount) {
 
-  /** The default of {@link EnvNames#COMMAND_MAX_RECEIVE_COUNT}: template.yaml's redrive policy. */
+  /**
+   * The default of {@link EnvironmentVariables#COMMAND_MAX_RECEIVE_COUNT}: template.yaml's redrive
+   * policy.
+   */
   public static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
 
   public WorkerConfig {
@@ -34,7 +37,7 @@ public record WorkerConfig(
     }
   }
 
-  public static WorkerConfig fromEnv(Env env) {
+  public static WorkerConfig fromEnv(EnvironmentReader env) {
     return new WorkerConfig(
         env.intValue(WORKER_MAX_ATTEMPTS, 3, 1, 10),
         Duration.ofMillis(env.intValue(WORKER_RETRY_INITIAL_MS, 200, 1, 60_000)),

@@ -11,7 +11,7 @@ class CallBoundsTest {
 
   @Test
   void defaultsBoundEveryAwsCall_withOneRetry_andWaitAShortTimeForTheProgressiveResponse() {
-    CallBounds bounds = CallBounds.fromEnv(Env.of(Map.of()));
+    CallBounds bounds = CallBounds.fromEnv(EnvironmentReader.of(Map.of()));
 
     assertThat(bounds.awsApiCall()).isEqualTo(Duration.ofMillis(1200));
     assertThat(bounds.awsApiCallAttempt()).isEqualTo(Duration.ofMillis(550));
@@ -27,14 +27,16 @@ class CallBoundsTest {
     assertThatThrownBy(
             () ->
                 CallBounds.fromEnv(
-                    Env.of(
+                    EnvironmentReader.of(
                         Map.of(
                             "AWS_API_CALL_TIMEOUT_MS", "500",
                             "AWS_API_CALL_ATTEMPT_TIMEOUT_MS", "800"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("AWS_API_CALL_ATTEMPT_TIMEOUT_MS");
     assertThatThrownBy(
-            () -> CallBounds.fromEnv(Env.of(Map.of("PROGRESSIVE_RESPONSE_WAIT_MS", "5000"))))
+            () ->
+                CallBounds.fromEnv(
+                    EnvironmentReader.of(Map.of("PROGRESSIVE_RESPONSE_WAIT_MS", "5000"))))
         .hasMessageContaining("PROGRESSIVE_RESPONSE_WAIT_MS");
   }
 }

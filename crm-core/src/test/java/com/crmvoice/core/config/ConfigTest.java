@@ -13,7 +13,7 @@ class ConfigTest {
   void salesforceDefaultsToJwtBearerOnLoginHostAndCurrentApiVersion() {
     SalesforceConfig config =
         SalesforceConfig.fromEnv(
-            Env.of(
+            EnvironmentReader.of(
                 Map.of(
                     "SALESFORCE_CLIENT_ID", "cid",
                     "SALESFORCE_USERNAME", "int@example.com",
@@ -30,43 +30,54 @@ class ConfigTest {
 
   @Test
   void failsColdStartWithTheVariableName() {
-    assertThatThrownBy(() -> SalesforceConfig.fromEnv(Env.of(Map.of("SALESFORCE_CLIENT_ID", "c"))))
+    assertThatThrownBy(
+            () ->
+                SalesforceConfig.fromEnv(EnvironmentReader.of(Map.of("SALESFORCE_CLIENT_ID", "c"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SALESFORCE_USERNAME");
     assertThatThrownBy(
             () ->
                 SalesforceConfig.fromEnv(
-                    Env.of(
+                    EnvironmentReader.of(
                         Map.of(
                             "SALESFORCE_CLIENT_ID", "c",
                             "SALESFORCE_AUTH_FLOW", "client-credentials",
                             "SALESFORCE_CLIENT_SECRET", "s",
                             "SALESFORCE_EXTERNAL_ID_FIELD", "Id' OR x"))))
         .hasMessageContaining("SALESFORCE_EXTERNAL_ID_FIELD");
-    assertThatThrownBy(() -> CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "many"))))
+    assertThatThrownBy(
+            () -> CacheConfig.fromEnv(EnvironmentReader.of(Map.of("LEAD_CACHE_TOP_N", "many"))))
         .hasMessageContaining("LEAD_CACHE_TOP_N");
     // One owner's write must stay one DynamoDB transaction (LeadCache.MAX_LEADS_PER_OWNER).
-    assertThat(CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "49"))).topN()).isEqualTo(49);
-    assertThatThrownBy(() -> CacheConfig.fromEnv(Env.of(Map.of("LEAD_CACHE_TOP_N", "50"))))
+    assertThat(CacheConfig.fromEnv(EnvironmentReader.of(Map.of("LEAD_CACHE_TOP_N", "49"))).topN())
+        .isEqualTo(49);
+    assertThatThrownBy(
+            () -> CacheConfig.fromEnv(EnvironmentReader.of(Map.of("LEAD_CACHE_TOP_N", "50"))))
         .hasMessageContaining("LEAD_CACHE_TOP_N must be between 1 and 49");
-    assertThatThrownBy(() -> StorageConfig.fromEnv(Env.of(Map.of())).requireLeadsTable())
+    assertThatThrownBy(
+            () -> StorageConfig.fromEnv(EnvironmentReader.of(Map.of())).requireLeadsTable())
         .hasMessageContaining("LEADS_TABLE");
   }
 
   @Test
   void theWorkersMaxReceiveCountDefaultsToTheQueuesAndIsBoundedAsSqsBoundsIt() {
-    assertThat(WorkerConfig.fromEnv(Env.of(Map.of())).maxReceiveCount())
+    assertThat(WorkerConfig.fromEnv(EnvironmentReader.of(Map.of())).maxReceiveCount())
         .isEqualTo(WorkerConfig.DEFAULT_MAX_RECEIVE_COUNT)
         .isEqualTo(5);
     assertThat(
-            WorkerConfig.fromEnv(Env.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "12")))
+            WorkerConfig.fromEnv(EnvironmentReader.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "12")))
                 .maxReceiveCount())
         .isEqualTo(12);
-    assertThatThrownBy(() -> WorkerConfig.fromEnv(Env.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "0"))))
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnv(
+                    EnvironmentReader.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "0"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("COMMAND_MAX_RECEIVE_COUNT");
     assertThatThrownBy(
-            () -> WorkerConfig.fromEnv(Env.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "1001"))))
+            () ->
+                WorkerConfig.fromEnv(
+                    EnvironmentReader.of(Map.of("COMMAND_MAX_RECEIVE_COUNT", "1001"))))
         .hasMessageContaining("COMMAND_MAX_RECEIVE_COUNT");
   }
 }

@@ -1,8 +1,6 @@
 package com.crmvoice.core.config;
 
 import static com.crmvoice.core.config.FunctionEnvironments.INTENT;
-import static com.crmvoice.core.config.FunctionEnvironments.REFRESHER;
-import static com.crmvoice.core.config.FunctionEnvironments.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +21,7 @@ class FunctionEnvironmentsTest {
     for (String name : INTENT.required()) {
       env.put(name, "set");
     }
-    env.put(EnvNames.IDENTITY_MODE, FunctionEnvironments.ACCOUNT_LINKING_MODE);
+    env.put(EnvironmentVariables.IDENTITY_MODE, FunctionEnvironments.ACCOUNT_LINKING_MODE);
     return env;
   }
 
@@ -36,8 +34,8 @@ class FunctionEnvironmentsTest {
   @Test
   void theColdStartFailureNamesEveryMissingVariable() {
     Map<String, String> env = complete();
-    env.remove(EnvNames.SKILL_ID);
-    env.put(EnvNames.LEADS_TABLE, "  ");
+    env.remove(EnvironmentVariables.SKILL_ID);
+    env.put(EnvironmentVariables.LEADS_TABLE, "  ");
 
     assertThatThrownBy(() -> INTENT.check(env))
         .isInstanceOf(ConfigException.class)
@@ -49,15 +47,17 @@ class FunctionEnvironmentsTest {
   @Test
   void singleUserModeRequiresTheOwner() {
     Map<String, String> env = complete();
-    env.put(EnvNames.IDENTITY_MODE, "single-user");
+    env.put(EnvironmentVariables.IDENTITY_MODE, "single-user");
 
     assertThat(INTENT.missingFrom(env))
-        .containsExactly(EnvNames.SINGLE_USER_OWNER_ID, EnvNames.ALLOWED_ALEXA_USER_IDS);
+        .containsExactly(
+            EnvironmentVariables.SINGLE_USER_OWNER_ID, EnvironmentVariables.ALLOWED_ALEXA_USER_IDS);
 
-    env.put(EnvNames.SINGLE_USER_OWNER_ID, "005000000000042AAA");
-    assertThat(INTENT.missingFrom(env)).containsExactly(EnvNames.ALLOWED_ALEXA_USER_IDS);
+    env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, "005000000000042AAA");
+    assertThat(INTENT.missingFrom(env))
+        .containsExactly(EnvironmentVariables.ALLOWED_ALEXA_USER_IDS);
 
-    env.put(EnvNames.ALLOWED_ALEXA_USER_IDS, "amzn1.ask.account.OWNER");
+    env.put(EnvironmentVariables.ALLOWED_ALEXA_USER_IDS, "amzn1.ask.account.OWNER");
     assertThat(INTENT.missingFrom(env)).isEmpty();
   }
 
@@ -65,7 +65,9 @@ class FunctionEnvironmentsTest {
   void aDeploymentAlsoNeedsTheSecretArnButNeverTheCredentialsThemselves() {
     for (var function : FunctionEnvironments.ALL) {
       assertThat(function.requiredWhenDeployed()).containsAll(function.required());
-      for (String arn : List.of(EnvNames.SALESFORCE_SECRET_ARN, EnvNames.ALEXA_SECRET_ARN)) {
+      for (String arn :
+          List.of(
+              EnvironmentVariables.SALESFORCE_SECRET_ARN, EnvironmentVariables.ALEXA_SECRET_ARN)) {
         assertThat(function.requiredWhenDeployed().contains(arn))
             .as(function.name() + " " + arn)
             .isEqualTo(function.reads().contains(arn));
@@ -74,16 +76,16 @@ class FunctionEnvironmentsTest {
     }
     // The three that talk to Salesforce need its secret; the notifier needs the skill's.
     assertThat(FunctionEnvironments.WORKER.requiredWhenDeployed())
-        .contains(EnvNames.SALESFORCE_SECRET_ARN);
+        .contains(EnvironmentVariables.SALESFORCE_SECRET_ARN);
     assertThat(FunctionEnvironments.NOTIFIER.requiredWhenDeployed())
-        .contains(EnvNames.ALEXA_SECRET_ARN)
-        .doesNotContain(EnvNames.SALESFORCE_SECRET_ARN);
+        .contains(EnvironmentVariables.ALEXA_SECRET_ARN)
+        .doesNotContain(EnvironmentVariables.SALESFORCE_SECRET_ARN);
   }
 
   @Test
   void everyNameListedIsAnEnvName() throws IllegalAccessException {
     Set<String> known = new HashSet<>();
-    for (Field field : EnvNames.class.getFields()) {
+    for (Field field : EnvironmentVariables.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         known.add((String) field.get(null));
       }
@@ -92,12 +94,5 @@ class FunctionEnvironmentsTest {
       assertThat(known).as(function.name()).containsAll(function.reads());
     }
     assertThat(known).containsAll(FunctionEnvironments.SECRET_ONLY);
-  }
-
-  @Test
-  void handlersNameTheirClassAndMethod() {
-    assertThat(WORKER.handlerClass()).isEqualTo("com.crmvoice.worker.CrmWorkerHandler");
-    assertThat(REFRESHER.handler()).endsWith("::handleRequest");
-    assertThat(INTENT.handlerClass()).isEqualTo("com.crmvoice.intent.IntentStreamHandler");
   }
 }

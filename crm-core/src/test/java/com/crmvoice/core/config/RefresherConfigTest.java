@@ -11,7 +11,7 @@ class RefresherConfigTest {
 
   @Test
   void defaultsToTopFiveATwoMinuteOverlapAndFourThreads() {
-    RefresherConfig config = RefresherConfig.fromEnv(Env.of(Map.of()));
+    RefresherConfig config = RefresherConfig.fromEnv(EnvironmentReader.of(Map.of()));
 
     assertThat(config.topN()).isEqualTo(5);
     assertThat(config.watermarkOverlap()).isEqualTo(Duration.ofSeconds(120));
@@ -23,7 +23,7 @@ class RefresherConfigTest {
   void readsEachSettingByItsName() {
     RefresherConfig config =
         RefresherConfig.fromEnv(
-            Env.of(
+            EnvironmentReader.of(
                 Map.of(
                     "LEAD_CACHE_TOP_N", "3",
                     "REFRESH_WATERMARK_OVERLAP_SECONDS", "0",
@@ -35,7 +35,9 @@ class RefresherConfigTest {
 
   @Test
   void refusesAConcurrencyOutOfRangeNamingTheVariable() {
-    assertThatThrownBy(() -> RefresherConfig.fromEnv(Env.of(Map.of("REFRESH_CONCURRENCY", "64"))))
+    assertThatThrownBy(
+            () ->
+                RefresherConfig.fromEnv(EnvironmentReader.of(Map.of("REFRESH_CONCURRENCY", "64"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("REFRESH_CONCURRENCY");
   }

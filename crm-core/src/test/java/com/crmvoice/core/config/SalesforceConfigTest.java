@@ -25,7 +25,7 @@ class SalesforceConfigTest {
   private static SalesforceConfig config(Map<String, String> overrides) {
     Map<String, String> env = jwtEnv();
     env.putAll(overrides);
-    return SalesforceConfig.fromEnv(Env.of(env));
+    return SalesforceConfig.fromEnv(EnvironmentReader.of(env));
   }
 
   // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm: aud is

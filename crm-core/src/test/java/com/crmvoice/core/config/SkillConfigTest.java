@@ -12,7 +12,8 @@ class SkillConfigTest {
 
   @Test
   void defaultsToAccountLinking_withABudgetWellUnderEightSeconds() {
-    SkillConfig config = SkillConfig.fromEnv(Env.of(Map.of("SKILL_ID", "amzn1.ask.skill.x")));
+    SkillConfig config =
+        SkillConfig.fromEnv(EnvironmentReader.of(Map.of("SKILL_ID", "amzn1.ask.skill.x")));
 
     assertThat(config.identityMode()).isEqualTo(IdentityMode.ACCOUNT_LINKING);
     assertThat(config.liveLookupBudget()).isEqualTo(Duration.ofMillis(2500));
@@ -24,12 +25,12 @@ class SkillConfigTest {
     assertThatThrownBy(
             () ->
                 SkillConfig.fromEnv(
-                    Env.of(Map.of("SKILL_ID", "s", "IDENTITY_MODE", "single-user"))))
+                    EnvironmentReader.of(Map.of("SKILL_ID", "s", "IDENTITY_MODE", "single-user"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SINGLE_USER_OWNER_ID");
     assertThat(
             SkillConfig.fromEnv(
-                    Env.of(
+                    EnvironmentReader.of(
                         Map.of(
                             "SKILL_ID", "s",
                             "IDENTITY_MODE", "single-user",
@@ -44,7 +45,7 @@ class SkillConfigTest {
     assertThatThrownBy(
             () ->
                 SkillConfig.fromEnv(
-                    Env.of(
+                    EnvironmentReader.of(
                         Map.of(
                             "SKILL_ID", "s",
                             "IDENTITY_MODE", "single-user",
@@ -54,7 +55,7 @@ class SkillConfigTest {
 
     SkillConfig config =
         SkillConfig.fromEnv(
-            Env.of(
+            EnvironmentReader.of(
                 Map.of(
                     "SKILL_ID", "s",
                     "IDENTITY_MODE", "single-user",
@@ -73,7 +74,8 @@ class SkillConfigTest {
   void accountLinkingAdmitsEveryAlexaUser_theTokenDecidesWhoseLeadsTheyHear() {
     SkillConfig config =
         SkillConfig.fromEnv(
-            Env.of(Map.of("SKILL_ID", "s", "ALLOWED_ALEXA_USER_IDS", "amzn1.ask.account.A")));
+            EnvironmentReader.of(
+                Map.of("SKILL_ID", "s", "ALLOWED_ALEXA_USER_IDS", "amzn1.ask.account.A")));
 
     assertThat(config.admits("amzn1.ask.account.STRANGER")).isTrue();
     assertThat(config.allowedAlexaUserIds()).isEmpty();
@@ -84,7 +86,7 @@ class SkillConfigTest {
     // Admins copy the 15-character id from the user's page; the API (and so the cache) uses 18.
     SkillConfig config =
         SkillConfig.fromEnv(
-            Env.of(
+            EnvironmentReader.of(
                 Map.of(
                     "SKILL_ID", "s",
                     "IDENTITY_MODE", "single-user",
@@ -96,15 +98,17 @@ class SkillConfigTest {
 
   @Test
   void refusesAMissingSkillId_andABudgetAboveSixSeconds() {
-    assertThatThrownBy(() -> SkillConfig.fromEnv(Env.of(Map.of())))
+    assertThatThrownBy(() -> SkillConfig.fromEnv(EnvironmentReader.of(Map.of())))
         .hasMessageContaining("SKILL_ID");
     assertThatThrownBy(
             () ->
                 SkillConfig.fromEnv(
-                    Env.of(Map.of("SKILL_ID", "s", "LIVE_LOOKUP_BUDGET_MS", "7000"))))
+                    EnvironmentReader.of(Map.of("SKILL_ID", "s", "LIVE_LOOKUP_BUDGET_MS", "7000"))))
         .hasMessageContaining("LIVE_LOOKUP_BUDGET_MS");
     assertThatThrownBy(
-            () -> SkillConfig.fromEnv(Env.of(Map.of("SKILL_ID", "s", "IDENTITY_MODE", "magic"))))
+            () ->
+                SkillConfig.fromEnv(
+                    EnvironmentReader.of(Map.of("SKILL_ID", "s", "IDENTITY_MODE", "magic"))))
         .hasMessageContaining("IDENTITY_MODE");
   }
 }

@@ -2,7 +2,7 @@ package com.crmvoice.intent.bench;
 
 import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.core.config.CacheConfig;
-import com.crmvoice.core.config.Env;
+import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadDigest;
@@ -94,7 +94,7 @@ public final class TopLeadBench {
   private static void againstLimitAndSeed(int requests, int seedRequests) throws IOException {
     try (IntentStack stack = new IntentStack(Map.of());
         SeedDesignWrapper seed = new SeedDesignWrapper(stack.salesforce)) {
-      int topN = CacheConfig.fromEnv(Env.of(stack.env)).topN();
+      int topN = CacheConfig.fromEnv(EnvironmentReader.of(stack.env)).topN();
       List<String> owners = new ArrayList<>();
       List<AlexaRequests> envelopes = new ArrayList<>();
       for (int i = 0; i < OWNERS; i++) {

@@ -3,8 +3,7 @@ package com.crmvoice.simulator.pipeline;
 import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
-import com.crmvoice.core.config.EnvNames;
-import com.crmvoice.core.config.FunctionEnvironments;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.testkit.alexa.FakeLwaTokenEndpoint;
 import com.crmvoice.testkit.alexa.FakeProactiveEventsApi;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
@@ -42,7 +41,7 @@ final class LocalNotifications implements AutoCloseable {
             prefix + "-crm-notifications",
             ResourceDefinitions.MAX_RECEIVE_COUNT,
             visibilitySeconds);
-    env.put(EnvNames.NOTIFICATION_QUEUE_URL, pair.queueUrl());
+    env.put(EnvironmentVariables.NOTIFICATION_QUEUE_URL, pair.queueUrl());
     queues.put("crm-notifications", pair.queueUrl());
     queues.put("crm-notifications DLQ", pair.dlqUrl());
     lwa = FakeLwaTokenEndpoint.start(CLIENT_ID, CLIENT_SECRET, Clock.systemUTC());
@@ -51,10 +50,10 @@ final class LocalNotifications implements AutoCloseable {
         e ->
             status.accept(
                 "[notification] to " + e.user() + " (" + e.locale() + "): " + e.creatorName()));
-    env.put(EnvNames.ALEXA_CLIENT_ID, CLIENT_ID);
-    env.put(EnvNames.ALEXA_CLIENT_SECRET, CLIENT_SECRET);
-    env.put(EnvNames.ALEXA_LWA_TOKEN_URL, lwa.tokenUrl().toString());
-    env.put(EnvNames.ALEXA_API_ENDPOINT, api.endpoint().toString());
+    env.put(EnvironmentVariables.ALEXA_CLIENT_ID, CLIENT_ID);
+    env.put(EnvironmentVariables.ALEXA_CLIENT_SECRET, CLIENT_SECRET);
+    env.put(EnvironmentVariables.ALEXA_LWA_TOKEN_URL, lwa.tokenUrl().toString());
+    env.put(EnvironmentVariables.ALEXA_API_ENDPOINT, api.endpoint().toString());
   }
 
   /** Starts feeding the notification queue to {@code function}. */
@@ -71,7 +70,7 @@ final class LocalNotifications implements AutoCloseable {
 
   /** The handler the notification function runs. */
   static String handler() {
-    return FunctionEnvironments.NOTIFIER.handlerClass();
+    return "com.crmvoice.worker.NotificationWorkerHandler";
   }
 
   FakeProactiveEventsApi api() {

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.aws.ResourceDefinitions;
 import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
 import com.crmvoice.testkit.alexa.AlexaRequests;
@@ -51,9 +51,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
-  public static final String INTENT_HANDLER = FunctionEnvironments.INTENT.handlerClass();
-  public static final String WORKER_HANDLER = FunctionEnvironments.WORKER.handlerClass();
-  public static final String REFRESHER_HANDLER = FunctionEnvironments.REFRESHER.handlerClass();
+  // The classes of template.yaml's Handler properties (deployment's FunctionHandlers holds the
+  // same, checked against the template); strings, as the functions are loaded by name.
+  public static final String INTENT_HANDLER = "com.crmvoice.intent.IntentStreamHandler";
+  public static final String WORKER_HANDLER = "com.crmvoice.worker.CrmWorkerHandler";
+  public static final String REFRESHER_HANDLER = "com.crmvoice.refresher.CacheRefresherHandler";
 
   /** The handler classes, as template.yaml names them (tests may swap in their own). */
   public record Handlers(String intent, String worker, String refresher) {
@@ -176,8 +178,8 @@ public final class LocalPipeline implements AutoCloseable {
     createResources(hostEnv);
 
     boolean externalSalesforce =
-        present(hostEnv, EnvNames.SALESFORCE_LOGIN_URL)
-            || present(hostEnv, EnvNames.SALESFORCE_SECRET_ARN);
+        present(hostEnv, EnvironmentVariables.SALESFORCE_LOGIN_URL)
+            || present(hostEnv, EnvironmentVariables.SALESFORCE_SECRET_ARN);
     if (externalSalesforce) {
       salesforce = null;
       status.accept("Salesforce: the org the SALESFORCE_* settings name (not the fake)");
@@ -187,8 +189,8 @@ public final class LocalPipeline implements AutoCloseable {
       // Client credentials, as FakeSalesforce.main documents: seedDemo() gives the integration
       // user's id to "Rep 1", so a JWT naming the integration user's username finds no user.
       env.putAll(salesforce.clientCredentialsEnv());
-      env.put(EnvNames.SALESFORCE_EXTERNAL_ID_FIELD, FakeSalesforce.EXTERNAL_ID_FIELD);
-      env.put(EnvNames.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID);
+      env.put(EnvironmentVariables.SALESFORCE_EXTERNAL_ID_FIELD, FakeSalesforce.EXTERNAL_ID_FIELD);
+      env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID);
       status.accept(
           "Salesforce: the fake on "
               + salesforce.baseUrl()
@@ -196,28 +198,28 @@ public final class LocalPipeline implements AutoCloseable {
               + salesforce.leadCount()
               + " demo leads)");
     }
-    env.put(EnvNames.SKILL_ID, options.skillId());
-    env.put(EnvNames.IDENTITY_MODE, "single-user");
+    env.put(EnvironmentVariables.SKILL_ID, options.skillId());
+    env.put(EnvironmentVariables.IDENTITY_MODE, "single-user");
     // Single-user mode answers only the Alexa users it names: the simulator's own device.
-    env.put(EnvNames.ALLOWED_ALEXA_USER_IDS, ALEXA_USER_ID);
+    env.put(EnvironmentVariables.ALLOWED_ALEXA_USER_IDS, ALEXA_USER_ID);
     env.put(
-        EnvNames.WORKER_LEASE_SECONDS,
+        EnvironmentVariables.WORKER_LEASE_SECONDS,
         Integer.toString(Math.max(5, options.visibilitySeconds() - 5)));
     for (String name : envNames()) {
       if (present(hostEnv, name)) {
         env.put(name, hostEnv.get(name));
       }
     }
-    if (!env.containsKey(EnvNames.SINGLE_USER_OWNER_ID)) {
+    if (!env.containsKey(EnvironmentVariables.SINGLE_USER_OWNER_ID)) {
       warnings.add(
-          EnvNames.SINGLE_USER_OWNER_ID
+          EnvironmentVariables.SINGLE_USER_OWNER_ID
               + " is not set: the skill does not know whose leads to read");
     }
   }
 
   /**
    * Starts everything; {@code hostEnv} is the simulator's own environment (System.getenv() at the
-   * entry point), whose AWS_* and EnvNames settings point the pipeline at real systems.
+   * entry point), whose AWS_* and EnvironmentVariables settings point the pipeline at real systems.
    */
   public static LocalPipeline start(
       Options options, Map<String, String> hostEnv, Consumer<String> status) {
@@ -233,22 +235,25 @@ public final class LocalPipeline implements AutoCloseable {
 
   private void createResources(Map<String, String> hostEnv) {
     String prefix = options.namePrefix();
-    String leads = hostEnv.getOrDefault(EnvNames.LEADS_TABLE, "");
+    String leads = hostEnv.getOrDefault(EnvironmentVariables.LEADS_TABLE, "");
     if (leads.isBlank()) {
       leads = prefix + "-leads";
       ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leads);
     }
-    String commands = hostEnv.getOrDefault(EnvNames.COMMANDS_TABLE, "");
+    String commands = hostEnv.getOrDefault(EnvironmentVariables.COMMANDS_TABLE, "");
     if (commands.isBlank()) {
       commands = prefix + "-commands";
       ResourceDefinitions.createCommandsTable(clients.dynamoDb(), commands);
     }
-    env.put(EnvNames.LEADS_TABLE, leads);
-    env.put(EnvNames.COMMANDS_TABLE, commands);
-    if (present(hostEnv, EnvNames.COMMAND_QUEUE_URL)
-        && present(hostEnv, EnvNames.COMMAND_DLQ_URL)) {
-      env.put(EnvNames.COMMAND_QUEUE_URL, hostEnv.get(EnvNames.COMMAND_QUEUE_URL));
-      env.put(EnvNames.COMMAND_DLQ_URL, hostEnv.get(EnvNames.COMMAND_DLQ_URL));
+    env.put(EnvironmentVariables.LEADS_TABLE, leads);
+    env.put(EnvironmentVariables.COMMANDS_TABLE, commands);
+    if (present(hostEnv, EnvironmentVariables.COMMAND_QUEUE_URL)
+        && present(hostEnv, EnvironmentVariables.COMMAND_DLQ_URL)) {
+      env.put(
+          EnvironmentVariables.COMMAND_QUEUE_URL,
+          hostEnv.get(EnvironmentVariables.COMMAND_QUEUE_URL));
+      env.put(
+          EnvironmentVariables.COMMAND_DLQ_URL, hostEnv.get(EnvironmentVariables.COMMAND_DLQ_URL));
     } else {
       QueuePair pair =
           ResourceDefinitions.createQueueWithDlq(
@@ -256,14 +261,16 @@ public final class LocalPipeline implements AutoCloseable {
               prefix + "-crm-commands",
               ResourceDefinitions.MAX_RECEIVE_COUNT,
               options.visibilitySeconds());
-      env.put(EnvNames.COMMAND_QUEUE_URL, pair.queueUrl());
-      env.put(EnvNames.COMMAND_DLQ_URL, pair.dlqUrl());
+      env.put(EnvironmentVariables.COMMAND_QUEUE_URL, pair.queueUrl());
+      env.put(EnvironmentVariables.COMMAND_DLQ_URL, pair.dlqUrl());
     }
-    queues.put("crm-commands", env.get(EnvNames.COMMAND_QUEUE_URL));
-    queues.put("crm-commands DLQ", env.get(EnvNames.COMMAND_DLQ_URL));
-    if (present(hostEnv, EnvNames.REFRESH_QUEUE_URL)) {
-      env.put(EnvNames.REFRESH_QUEUE_URL, hostEnv.get(EnvNames.REFRESH_QUEUE_URL));
-      queues.put("crm-refresh", env.get(EnvNames.REFRESH_QUEUE_URL));
+    queues.put("crm-commands", env.get(EnvironmentVariables.COMMAND_QUEUE_URL));
+    queues.put("crm-commands DLQ", env.get(EnvironmentVariables.COMMAND_DLQ_URL));
+    if (present(hostEnv, EnvironmentVariables.REFRESH_QUEUE_URL)) {
+      env.put(
+          EnvironmentVariables.REFRESH_QUEUE_URL,
+          hostEnv.get(EnvironmentVariables.REFRESH_QUEUE_URL));
+      queues.put("crm-refresh", env.get(EnvironmentVariables.REFRESH_QUEUE_URL));
     } else {
       QueuePair pair =
           ResourceDefinitions.createQueueWithDlq(
@@ -271,7 +278,7 @@ public final class LocalPipeline implements AutoCloseable {
               prefix + "-crm-refresh",
               ResourceDefinitions.MAX_RECEIVE_COUNT,
               options.visibilitySeconds());
-      env.put(EnvNames.REFRESH_QUEUE_URL, pair.queueUrl());
+      env.put(EnvironmentVariables.REFRESH_QUEUE_URL, pair.queueUrl());
       queues.put("crm-refresh", pair.queueUrl());
       queues.put("crm-refresh DLQ", pair.dlqUrl());
     }
@@ -300,20 +307,25 @@ public final class LocalPipeline implements AutoCloseable {
             FunctionEnvironments.NOTIFIER,
             Duration.ofSeconds(60));
     if (notifier != null) {
-      notifications.start(clients, env.get(EnvNames.NOTIFICATION_QUEUE_URL), notifier::invoke);
+      notifications.start(
+          clients, env.get(EnvironmentVariables.NOTIFICATION_QUEUE_URL), notifier::invoke);
     }
     rebuildIntent();
     if (worker != null) {
       commandSource =
           new LocalSqsEventSource(
-              clients.sqs(), env.get(EnvNames.COMMAND_QUEUE_URL), this::invokeWorker, 10, 1);
+              clients.sqs(),
+              env.get(EnvironmentVariables.COMMAND_QUEUE_URL),
+              this::invokeWorker,
+              10,
+              1);
       commandSource.start();
     }
     if (refresher != null) {
       refreshSource =
           new LocalSqsEventSource(
               clients.sqs(),
-              env.get(EnvNames.REFRESH_QUEUE_URL),
+              env.get(EnvironmentVariables.REFRESH_QUEUE_URL),
               new SqsStreamAdapter(refresher),
               10,
               1);
@@ -376,7 +388,7 @@ public final class LocalPipeline implements AutoCloseable {
           "function intent: "
               + options.handlers().intent()
               + " (owner "
-              + env.get(EnvNames.SINGLE_USER_OWNER_ID)
+              + env.get(EnvironmentVariables.SINGLE_USER_OWNER_ID)
               + ")");
     } catch (LambdaFunction.FunctionUnavailableException e) {
       intent = null;
@@ -421,7 +433,7 @@ public final class LocalPipeline implements AutoCloseable {
    * SINGLE_USER_OWNER_ID, as a redeploy with another setting would.
    */
   public synchronized void switchOwner(String ownerId) {
-    env.put(EnvNames.SINGLE_USER_OWNER_ID, ownerId);
+    env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, ownerId);
     if (accountLinking()) {
       // The skill finds the user from the access token: only the token changes.
       status.accept("account linking: requests now carry a token of " + ownerId);
@@ -431,7 +443,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   private boolean accountLinking() {
-    return "account-linking".equals(env.get(EnvNames.IDENTITY_MODE));
+    return "account-linking".equals(env.get(EnvironmentVariables.IDENTITY_MODE));
   }
 
   /**
@@ -448,7 +460,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public String ownerId() {
-    return env.get(EnvNames.SINGLE_USER_OWNER_ID);
+    return env.get(EnvironmentVariables.SINGLE_USER_OWNER_ID);
   }
 
   /** Runs one refresher pass now ("full" or "incremental"); answers the function's output. */
@@ -566,10 +578,10 @@ public final class LocalPipeline implements AutoCloseable {
     return worker != null;
   }
 
-  /** Every variable name declared in {@link EnvNames}. */
+  /** Every variable name declared in {@link EnvironmentVariables}. */
   static Set<String> envNames() {
     Set<String> names = new TreeSet<>();
-    for (Field field : EnvNames.class.getFields()) {
+    for (Field field : EnvironmentVariables.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         try {
           names.add((String) field.get(null));

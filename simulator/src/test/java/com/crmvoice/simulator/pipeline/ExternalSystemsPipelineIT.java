@@ -6,7 +6,7 @@ import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.testkit.aws.EmbeddedAws;
@@ -38,7 +38,7 @@ class ExternalSystemsPipelineIT {
     external.seedDemo();
     Map<String, String> hostEnv = new HashMap<>(AWS.env());
     hostEnv.putAll(external.clientCredentialsEnv());
-    hostEnv.put(EnvNames.SINGLE_USER_OWNER_ID, "005000000000002AAA");
+    hostEnv.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, "005000000000002AAA");
     pipeline =
         LocalPipeline.start(
             LocalPipeline.Options.defaults()
@@ -66,11 +66,12 @@ class ExternalSystemsPipelineIT {
     assertThat(pipeline.salesforce()).isEmpty();
     assertThat(pipeline.env())
         .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", AWS.dynamoDbEndpoint().toString())
-        .containsEntry(EnvNames.SALESFORCE_LOGIN_URL, external.baseUrl().toString())
-        .containsEntry(EnvNames.SINGLE_USER_OWNER_ID, "005000000000002AAA");
+        .containsEntry(EnvironmentVariables.SALESFORCE_LOGIN_URL, external.baseUrl().toString())
+        .containsEntry(EnvironmentVariables.SINGLE_USER_OWNER_ID, "005000000000002AAA");
     assertThat(clients.dynamoDb().listTables().tableNames())
         .contains(
-            pipeline.env().get(EnvNames.LEADS_TABLE), pipeline.env().get(EnvNames.COMMANDS_TABLE));
+            pipeline.env().get(EnvironmentVariables.LEADS_TABLE),
+            pipeline.env().get(EnvironmentVariables.COMMANDS_TABLE));
     assertThat(pipeline.warnings()).isEmpty();
   }
 
@@ -83,9 +84,11 @@ class ExternalSystemsPipelineIT {
             "005000000000002AAA",
             new NewLead("Alan", "Turing", "Bletchley", null, null),
             Instant.now());
-    new DynamoDbCommandLog(clients.dynamoDb(), env.get(EnvNames.COMMANDS_TABLE), Duration.ofDays(1))
+    new DynamoDbCommandLog(
+            clients.dynamoDb(), env.get(EnvironmentVariables.COMMANDS_TABLE), Duration.ofDays(1))
         .recordQueued(command, Instant.now());
-    new SqsCommandQueue(clients.sqs(), env.get(EnvNames.COMMAND_QUEUE_URL), new CommandCodec())
+    new SqsCommandQueue(
+            clients.sqs(), env.get(EnvironmentVariables.COMMAND_QUEUE_URL), new CommandCodec())
         .send(command);
 
     assertThat(pipeline.awaitIdle(Duration.ofSeconds(30))).isTrue();

@@ -6,7 +6,7 @@ import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.domain.Recipient;
@@ -58,7 +58,7 @@ class LocalNotificationsIT {
     salesforce.faults().duplicateRule(true);
     salesforce.insertLead(
         Map.of("LastName", "Lovelace", "Company", "Co", "Email", "ada@example.com"));
-    String table = pipeline.env().get(EnvNames.COMMANDS_TABLE);
+    String table = pipeline.env().get(EnvironmentVariables.COMMANDS_TABLE);
     CreateLead command =
         new CreateLead(
             "sim-dup-1",
@@ -72,7 +72,7 @@ class LocalNotificationsIT {
         .recordRecipient("sim-dup-1", new Recipient("amzn1.ask.account.SIM", "de-DE", "NA"));
     new SqsCommandQueue(
             pipeline.clients().sqs(),
-            pipeline.env().get(EnvNames.COMMAND_QUEUE_URL),
+            pipeline.env().get(EnvironmentVariables.COMMAND_QUEUE_URL),
             new CommandCodec())
         .send(command);
 

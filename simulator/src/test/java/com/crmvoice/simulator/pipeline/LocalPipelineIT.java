@@ -2,7 +2,7 @@ package com.crmvoice.simulator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crmvoice.core.config.EnvNames;
+import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.simulator.console.Console;
 import com.crmvoice.simulator.console.TranscriptPrinter;
@@ -75,7 +75,11 @@ class LocalPipelineIT {
     Map<String, String> refresher =
         RecordingRefresher.ENVIRONMENTS.stream()
             .filter(
-                e -> pipeline.env().get(EnvNames.LEADS_TABLE).equals(e.get(EnvNames.LEADS_TABLE)))
+                e ->
+                    pipeline
+                        .env()
+                        .get(EnvironmentVariables.LEADS_TABLE)
+                        .equals(e.get(EnvironmentVariables.LEADS_TABLE)))
             .findFirst()
             .orElseThrow();
     Map<String, String> intent = pipeline.envFor(FunctionEnvironments.INTENT);
@@ -83,30 +87,37 @@ class LocalPipelineIT {
 
     assertThat(refresher)
         .containsKeys(
-            EnvNames.LEADS_TABLE,
-            EnvNames.SALESFORCE_LOGIN_URL,
-            EnvNames.SALESFORCE_CLIENT_ID,
-            EnvNames.SALESFORCE_CLIENT_SECRET,
+            EnvironmentVariables.LEADS_TABLE,
+            EnvironmentVariables.SALESFORCE_LOGIN_URL,
+            EnvironmentVariables.SALESFORCE_CLIENT_ID,
+            EnvironmentVariables.SALESFORCE_CLIENT_SECRET,
             "AWS_ENDPOINT_URL_DYNAMODB",
             "AWS_REGION")
         .containsEntry("LEAD_CACHE_TOP_N", "7")
-        .doesNotContainKeys(EnvNames.COMMAND_QUEUE_URL, EnvNames.SKILL_ID, EnvNames.IDENTITY_MODE);
+        .doesNotContainKeys(
+            EnvironmentVariables.COMMAND_QUEUE_URL,
+            EnvironmentVariables.SKILL_ID,
+            EnvironmentVariables.IDENTITY_MODE);
     assertThat(refresher.get("AWS_ENDPOINT_URL_DYNAMODB")).startsWith("http://127.0.0.1:");
     assertThat(intent)
         .containsKeys(
-            EnvNames.LEADS_TABLE,
-            EnvNames.COMMANDS_TABLE,
-            EnvNames.COMMAND_QUEUE_URL,
-            EnvNames.REFRESH_QUEUE_URL,
-            EnvNames.SKILL_ID,
+            EnvironmentVariables.LEADS_TABLE,
+            EnvironmentVariables.COMMANDS_TABLE,
+            EnvironmentVariables.COMMAND_QUEUE_URL,
+            EnvironmentVariables.REFRESH_QUEUE_URL,
+            EnvironmentVariables.SKILL_ID,
             "AWS_ENDPOINT_URL_SQS")
-        .containsEntry(EnvNames.IDENTITY_MODE, "single-user")
-        .containsEntry(EnvNames.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID)
-        .doesNotContainKeys(EnvNames.COMMAND_DLQ_URL, EnvNames.WORKER_LEASE_SECONDS);
+        .containsEntry(EnvironmentVariables.IDENTITY_MODE, "single-user")
+        .containsEntry(EnvironmentVariables.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID)
+        .doesNotContainKeys(
+            EnvironmentVariables.COMMAND_DLQ_URL, EnvironmentVariables.WORKER_LEASE_SECONDS);
     assertThat(worker)
-        .containsKeys(EnvNames.COMMANDS_TABLE, EnvNames.LEADS_TABLE, EnvNames.COMMAND_DLQ_URL)
-        .containsEntry(EnvNames.WORKER_LEASE_SECONDS, "5")
-        .doesNotContainKeys(EnvNames.SKILL_ID, EnvNames.REFRESH_QUEUE_URL);
+        .containsKeys(
+            EnvironmentVariables.COMMANDS_TABLE,
+            EnvironmentVariables.LEADS_TABLE,
+            EnvironmentVariables.COMMAND_DLQ_URL)
+        .containsEntry(EnvironmentVariables.WORKER_LEASE_SECONDS, "5")
+        .doesNotContainKeys(EnvironmentVariables.SKILL_ID, EnvironmentVariables.REFRESH_QUEUE_URL);
     for (var function : FunctionEnvironments.ALL) {
       assertThat(function.missingFrom(pipeline.envFor(function))).as(function.name()).isEmpty();
     }
@@ -130,7 +141,7 @@ class LocalPipelineIT {
 
   @Test
   void theRefreshQueueFeedsTheRefresherBatches_andRedeliversItsFailures() throws Exception {
-    String queue = pipeline.env().get(EnvNames.REFRESH_QUEUE_URL);
+    String queue = pipeline.env().get(EnvironmentVariables.REFRESH_QUEUE_URL);
 
     pipeline.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody("fail"));
     pipeline.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody("owner-005DEMO"));
@@ -177,7 +188,7 @@ class LocalPipelineIT {
               Fixtures.model(),
               new StreamSkillEndpoint(pipeline.intentFunction()),
               new Conversation.Device(
-                  pipeline.env().get(EnvNames.SKILL_ID),
+                  pipeline.env().get(EnvironmentVariables.SKILL_ID),
                   LocalPipeline.ALEXA_USER_ID,
                   "en-US",
                   directives.apiEndpoint(),

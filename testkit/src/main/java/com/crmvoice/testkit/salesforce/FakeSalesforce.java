@@ -187,7 +187,7 @@ public final class FakeSalesforce implements AutoCloseable {
 
   /**
    * The SALESFORCE_* settings that connect a function to this fake with the client credentials
-   * flow, as a deployment's secret would (names as in crm-core's EnvNames).
+   * flow, as a deployment's secret would (names as in crm-core's EnvironmentVariables).
    */
   public Map<String, String> clientCredentialsEnv() {
     Map<String, String> env = new LinkedHashMap<>();

@@ -29,32 +29,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every owner's top open leads in the lead cache, at the cost of as few CRM calls and cache
- * writes as possible.
- *
- * <ul>
- *   <li>{@link #fullPass()}: one paged query over all open leads, grouped by owner, each owner's
- *       top N kept while the stream moves on ({@link TopLeadsCollector}). The owner's digest
- *       ({@link LeadDigest}) is compared with the one stored in the cache, all read at once with
- *       {@link LeadCache#ownerDigests()}: an equal digest costs nothing, a different one rewrites
- *       that owner (only the items that differ). Cached owners the stream did not contain are
- *       recorded as known to have no open leads, but only after the stream was read to its end.
- *   <li>{@link #incrementalPass()}: the changes since the watermark (less an overlap), the owners
- *       they affect (the current owner of every open changed lead, and whoever's cached set holds a
- *       changed lead, which follows reassignments, closes, conversions and deletions), each
- *       recomputed from the CRM. Deleted leads (also the losing leads of a merge) are among the
- *       changes ({@link LeadChange#deleted()}), so they leave the cache on the next incremental
- *       pass, not only on the next full pass. The watermark moves to the newest change applied,
- *       only after every affected owner was written; without a watermark, or with more changes than
- *       configured, a full pass runs instead.
- *   <li>{@link #ownerPass(String)}: one owner, recomputed from the CRM (a 15-character Salesforce
- *       id is taken in its 18-character form, the one the cache is keyed by).
- * </ul>
- *
- * <p>Owners are written by a few threads at once ({@link RefresherConfig#concurrency()}), at most
- * twice as many queued, so memory stays bounded whatever the stream's speed. Each owner is written
- * by one {@link LeadCache#replaceOwnerLeads} call, whose digest is stored last: a pass that fails
- * half way leaves some owners refreshed and the others as they were, and the next pass finds the
- * difference and repairs it. Every pass logs one line with its figures.
+ * writes as possible: {@link #fullPass()} (one paged query over all open leads), {@link
+ * #incrementalPass()} (the changes since the watermark, falling back to a full pass) and {@link
+ * #ownerPass(String)} (one owner). An owner whose {@link LeadDigest} matches the cache costs no
+ * write; each changed owner is one {@link LeadCache#replaceOwnerLeads} call, so a pass that fails
+ * half way leaves every owner whole and the next pass repairs the difference. Every pass logs one
+ * line with its figures. How each pass chooses its owners: docs/refresher.md, "The passes".
  *
  * <p>Failures propagate: {@code CrmUnavailableException} and {@code StorageUnavailableException}
  * (retry later), {@code CrmRejectedException} (the CRM refused the query).

@@ -7,18 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Typed, validated reads of an environment map. Every failure names the variable, so a bad
- * deployment fails its cold start with a message that says what to fix.
+ * Reads a function's environment variables as typed, validated values for the *Config records.
+ * Every failure names the variable, so a bad deployment fails its cold start saying what to fix.
  */
-public final class Env {
+public final class EnvironmentReader {
   private final Map<String, String> values;
 
-  private Env(Map<String, String> values) {
+  private EnvironmentReader(Map<String, String> values) {
     this.values = Map.copyOf(Objects.requireNonNull(values, "values"));
   }
 
-  public static Env of(Map<String, String> values) {
-    return new Env(values);
+  public static EnvironmentReader of(Map<String, String> values) {
+    return new EnvironmentReader(values);
   }
 
   /** The value, trimmed; null when absent or blank. */
@@ -101,10 +101,10 @@ public final class Env {
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** A new Env with {@code overrides} laid over these values (for secrets read at init). */
-  public Env with(Map<String, String> overrides) {
+  /** A new reader with {@code overrides} laid over these values (for secrets read at init). */
+  public EnvironmentReader with(Map<String, String> overrides) {
     Map<String, String> merged = new java.util.HashMap<>(values);
     merged.putAll(overrides);
-    return new Env(merged);
+    return new EnvironmentReader(merged);
   }
 }

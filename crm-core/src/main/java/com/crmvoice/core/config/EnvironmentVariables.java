@@ -1,11 +1,11 @@
 package com.crmvoice.core.config;
 
 /**
- * Every environment variable CRM Voice reads, in one place. template.yaml and the simulator set
- * these names; a test checks that the template sets what each function requires.
+ * The name of every environment variable CRM Voice reads, in one place; template.yaml and the
+ * simulator set these names ({@link FunctionEnvironments} says which function reads which).
  */
-public final class EnvNames {
-  private EnvNames() {}
+public final class EnvironmentVariables {
+  private EnvironmentVariables() {}
 
   // Storage (DynamoDB tables, SQS queues).
   public static final String LEADS_TABLE = "LEADS_TABLE";
