@@ -9,7 +9,7 @@ import com.amazon.ask.model.Response;
 import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.NewLead;
-import com.crmvoice.core.service.skill.CreateLeadService.Submission;
+import com.crmvoice.core.service.skill.CommandSubmitter.Submission;
 import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.handlers.CreateLeadDialog.Progress;

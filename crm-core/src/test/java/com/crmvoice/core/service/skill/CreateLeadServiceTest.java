@@ -8,7 +8,7 @@ import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.fakes.InMemoryCommandLog;
 import com.crmvoice.core.fakes.InMemoryCommandQueue;
 import com.crmvoice.core.fakes.MutableClock;
-import com.crmvoice.core.service.skill.CreateLeadService.Submission;
+import com.crmvoice.core.service.skill.CommandSubmitter.Submission;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
