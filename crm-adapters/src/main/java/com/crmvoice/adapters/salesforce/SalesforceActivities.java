@@ -174,28 +174,7 @@ final class SalesforceActivities {
   }
 
   List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
-    List<CreateResult> results = new ArrayList<>(requests.size());
-    CrmUnavailableException lastFailure = null;
-    int chunks = 0;
-    int failedChunks = 0;
-    for (int from = 0; from < requests.size(); from += CrmGateway.MAX_CREATE_BATCH) {
-      List<CreateTaskRequest> chunk =
-          requests.subList(from, Math.min(requests.size(), from + CrmGateway.MAX_CREATE_BATCH));
-      chunks++;
-      try {
-        results.addAll(createTaskChunk(chunk));
-      } catch (CrmUnavailableException e) {
-        lastFailure = e;
-        failedChunks++;
-        for (int i = 0; i < chunk.size(); i++) {
-          results.add(new CreateResult.Retryable(e.errorCode(), e.getMessage()));
-        }
-      }
-    }
-    if (chunks > 0 && failedChunks == chunks) {
-      throw lastFailure;
-    }
-    return results;
+    return SalesforceCrmGateway.inCollectionsCalls(requests, this::createTaskChunk);
   }
 
   private List<CreateResult> createTaskChunk(List<CreateTaskRequest> chunk) {

@@ -291,18 +291,26 @@ public final class SalesforceCrmGateway implements CrmGateway {
 
   @Override
   public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
+    return inCollectionsCalls(requests, this::createChunk);
+  }
+
+  /**
+   * Creates in sObject Collections calls of at most {@link #MAX_CREATE_BATCH} records, one result
+   * per request in order. A call that fails as a whole makes its records retryable while earlier
+   * calls stand; only when every call failed is the failure thrown.
+   */
+  static <R> List<CreateResult> inCollectionsCalls(
+      List<R> requests, Function<List<R>, List<CreateResult>> call) {
     List<CreateResult> results = new ArrayList<>(requests.size());
     CrmUnavailableException lastFailure = null;
     int failedChunks = 0;
     int chunks = 0;
     for (int from = 0; from < requests.size(); from += MAX_CREATE_BATCH) {
-      List<CreateLeadRequest> chunk =
-          requests.subList(from, Math.min(requests.size(), from + MAX_CREATE_BATCH));
+      List<R> chunk = requests.subList(from, Math.min(requests.size(), from + MAX_CREATE_BATCH));
       chunks++;
       try {
-        results.addAll(createChunk(chunk));
+        results.addAll(call.apply(chunk));
       } catch (CrmUnavailableException e) {
-        // This call failed as a whole; its records may be retried, earlier chunks stand.
         lastFailure = e;
         failedChunks++;
         for (int i = 0; i < chunk.size(); i++) {
