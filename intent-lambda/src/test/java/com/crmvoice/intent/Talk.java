@@ -27,11 +27,10 @@ final class Talk {
   /** Sends the request in this session and answers the skill's response. */
   JsonNode say(AlexaRequests request) {
     request.locale(locale).accessToken(token).session(sessionId, last == null);
-    ObjectNode envelope = request.toNode();
-    if (last != null && last.has("sessionAttributes")) {
-      ((ObjectNode) envelope.get("session")).set("attributes", last.get("sessionAttributes"));
+    if (last != null && last.path("sessionAttributes").isObject()) {
+      request.sessionAttributes((ObjectNode) last.get("sessionAttributes"));
     }
-    last = skill.apply(envelope);
+    last = skill.apply(request.toNode());
     assertSsmlIsXml(last.at("/response/outputSpeech/ssml").asText(""));
     assertSsmlIsXml(last.at("/response/reprompt/outputSpeech/ssml").asText(""));
     String spoken =

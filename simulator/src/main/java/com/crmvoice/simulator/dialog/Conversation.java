@@ -7,23 +7,15 @@ import com.crmvoice.simulator.dialog.Output.Speech;
 import com.crmvoice.simulator.dialog.Output.UserTurn;
 import com.crmvoice.simulator.dialog.SkillEndpoint.SkillFailedException;
 import com.crmvoice.simulator.model.InteractionModel;
-import com.crmvoice.simulator.model.InteractionModel.DialogIntent;
-import com.crmvoice.simulator.model.InteractionModel.DialogSlot;
-import com.crmvoice.simulator.model.InteractionModel.Validation;
-import com.crmvoice.simulator.model.SpokenDates;
 import com.crmvoice.simulator.model.UtteranceMatcher;
 import com.crmvoice.simulator.model.UtteranceMatcher.Invocation;
 import com.crmvoice.simulator.model.UtteranceMatcher.InvocationKind;
 import com.crmvoice.simulator.model.UtteranceMatcher.Match;
+import com.crmvoice.testkit.alexa.AlexaRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,21 +24,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Alexa's side of a conversation with a custom skill, for typed text: it opens and closes sessions,
  * turns each utterance into the request envelope Alexa would send (LaunchRequest, IntentRequest
  * with slots, dialogState and confirmation statuses, SessionEndedRequest), and follows the dialog
- * directives of the skill's response as Alexa does. After Dialog.Delegate it elicits the next
- * required empty slot with the model's prompt, validates and confirms slots and the intent when the
- * dialog model asks for it, and sends the intent with dialogState COMPLETED when nothing is left;
- * after Dialog.ElicitSlot, ConfirmSlot or ConfirmIntent the next answer fills that slot or sets
- * that confirmation. Intents whose dialog is auto-delegated (delegationStrategy ALWAYS) reach the
- * skill only when complete. Session attributes are carried from response to request, and
- * shouldEndSession is honoured as on a voice-only device (omitted ends the session unless a dialog
- * directive keeps it open).
+ * directives of the skill's response as Alexa does. After Dialog.Delegate it lets the dialog model
+ * ({@link DialogModelEngine}) elicit, validate and confirm slots and the intent, and sends the
+ * intent with dialogState COMPLETED when nothing is left; after Dialog.ElicitSlot, ConfirmSlot or
+ * ConfirmIntent the next answer fills that slot or sets that confirmation. Intents whose dialog is
+ * auto-delegated (delegationStrategy ALWAYS) reach the skill only when complete. Session attributes
+ * are carried from response to request, and shouldEndSession is honoured as on a voice-only device
+ * (omitted ends the session unless a dialog directive keeps it open).
  */
 public final class Conversation {
 
@@ -56,7 +45,6 @@ public final class Conversation {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FALLBACK = "AMAZON.FallbackIntent";
-  private static final Pattern PROMPT_SLOT = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
   /** Consecutive skill calls one user turn may cause (Delegate → COMPLETED → Delegate ...). */
   private static final int MAX_CALLS_PER_TURN = 6;
@@ -67,7 +55,10 @@ public final class Conversation {
   private final Consumer<Output> out;
   private final Clock clock;
   private final Device device;
-  private final Map<String, Integer> promptTurns = new HashMap<>();
+  private final DialogModelEngine dialogModel;
+  private final DialogPrompts prompts;
+  private final DynamicEntities dynamicEntities;
+  private final SpokenSlots spokenSlots;
   private Supplier<String> accessToken = () -> null;
 
   private String sessionId;
@@ -76,44 +67,7 @@ public final class Conversation {
   private ActiveDialog dialog;
   private Expectation expectation;
 
-  /** Dialog.UpdateDynamicEntities of this session: slot type → its values (id, name, synonyms). */
-  private final Map<String, List<InteractionModel.TypeValue>> dynamicEntities = new HashMap<>();
-
   private int callsThisTurn;
-
-  private sealed interface Expectation {
-    record ElicitSlot(String slot) implements Expectation {}
-
-    record ConfirmSlot(String slot) implements Expectation {}
-
-    record ConfirmIntent() implements Expectation {}
-  }
-
-  private static final class SlotState {
-    String value;
-    String confirmation = "NONE";
-  }
-
-  private static final class ActiveDialog {
-    final String intent;
-    final Map<String, SlotState> slots = new LinkedHashMap<>();
-    String confirmation = "NONE";
-    final DialogIntent model;
-    final boolean auto;
-
-    ActiveDialog(String intent, InteractionModel interactionModel) {
-      this.intent = intent;
-      this.model = interactionModel.dialogIntent(intent).orElse(null);
-      this.auto = interactionModel.autoDelegated(intent);
-      interactionModel
-          .intent(intent)
-          .ifPresent(i -> i.slots().forEach(s -> slots.put(s.name(), new SlotState())));
-    }
-
-    SlotState slot(String name) {
-      return slots.computeIfAbsent(name, n -> new SlotState());
-    }
-  }
 
   public Conversation(
       InteractionModel model,
@@ -127,15 +81,18 @@ public final class Conversation {
     this.device = device;
     this.out = out;
     this.clock = clock;
+    this.dialogModel = new DialogModelEngine(model);
+    this.prompts = new DialogPrompts(model.prompts());
+    this.dynamicEntities = new DynamicEntities(model);
+    this.spokenSlots = new SpokenSlots(model, dynamicEntities, clock);
   }
-
-  /** The account-linking access token to put in each envelope (null: not linked). */
 
   /** What the user says to reach the skill: the model's invocation name. */
   public String invocationName() {
     return matcher.model().invocationName();
   }
 
+  /** The account-linking access token to put in each envelope (null: not linked). */
   public synchronized void accessToken(Supplier<String> token) {
     this.accessToken = token;
   }
@@ -169,7 +126,7 @@ public final class Conversation {
     Invocation invocation = matcher.invocation(text);
     if (invocation.kind() == InvocationKind.LAUNCH) {
       newSession();
-      send(envelope(request("LaunchRequest")));
+      send(envelope(AlexaRequests.launch()));
       return;
     }
     if (!sessionOpen() || invocation.kind() == InvocationKind.ONE_SHOT) {
@@ -185,10 +142,8 @@ public final class Conversation {
     if (!sessionOpen()) {
       return;
     }
-    ObjectNode request = request("SessionEndedRequest");
-    request.put("reason", reason);
     try {
-      skill.invoke(envelope(request));
+      skill.invoke(envelope(AlexaRequests.sessionEnded(reason)));
     } catch (SkillFailedException e) {
       out.accept(new Notice("the skill failed on SessionEndedRequest: " + e.getMessage()));
     }
@@ -212,7 +167,7 @@ public final class Conversation {
       } else if (other.isPresent()) {
         fill(other.get().slots());
       } else {
-        setSlot(elicit.slot(), UtteranceMatcher.normalize(utterances.get(0)));
+        dialog.set(elicit.slot(), UtteranceMatcher.normalize(utterances.get(0)));
       }
       continueDialog();
       return;
@@ -278,182 +233,37 @@ public final class Conversation {
   }
 
   private void fill(Map<String, String> values) {
-    values.forEach(this::setSlot);
-  }
-
-  private void setSlot(String name, String value) {
-    SlotState slot = dialog.slot(name);
-    if (value == null || !value.equals(slot.value)) {
-      slot.confirmation = "NONE";
-    }
-    slot.value = value;
+    values.forEach(dialog::set);
   }
 
   // ---- Alexa's dialog management (after Dialog.Delegate, or auto-delegated) ----
 
   private void alexaStep() {
-    DialogIntent model = dialog.model;
-    for (DialogSlot slotModel : model.slots()) {
-      SlotState slot = dialog.slot(slotModel.name());
-      if ("DENIED".equals(slot.confirmation)) {
-        slot.value = null;
-        slot.confirmation = "NONE";
+    DialogModelEngine.Step step = dialogModel.next(dialog);
+    if (step instanceof DialogModelEngine.Step.Prompt prompt) {
+      Optional<String> spoken = prompts.next(prompt.promptId(), dialog.values());
+      if (spoken.isPresent()) {
+        out.accept(new Speech(spoken.get()));
+      } else {
+        out.accept(new Notice("the model has no prompt '" + prompt.promptId() + "'"));
       }
-      if (slot.value != null && !slot.value.isBlank()) {
-        Optional<Validation> failed = firstFailedValidation(slotModel, slot.value);
-        if (failed.isPresent()) {
-          slot.value = null;
-          speakPrompt(failed.get().prompt());
-          expectation = new Expectation.ElicitSlot(slotModel.name());
-          return;
-        }
-      }
-      if (slotModel.elicitationRequired() && (slot.value == null || slot.value.isBlank())) {
-        speakPrompt(slotModel.elicitationPrompt());
-        expectation = new Expectation.ElicitSlot(slotModel.name());
-        return;
-      }
-      if (slotModel.confirmationRequired()
-          && slot.value != null
-          && !slot.value.isBlank()
-          && "NONE".equals(slot.confirmation)) {
-        speakPrompt(slotModel.confirmationPrompt());
-        expectation = new Expectation.ConfirmSlot(slotModel.name());
-        return;
-      }
-    }
-    if (model.confirmationRequired() && "NONE".equals(dialog.confirmation)) {
-      speakPrompt(model.confirmationPrompt());
-      expectation = new Expectation.ConfirmIntent();
+      expectation = prompt.expecting();
       return;
     }
     expectation = null;
     sendIntent("COMPLETED");
   }
 
-  private Optional<Validation> firstFailedValidation(DialogSlot slotModel, String value) {
-    for (Validation rule : slotModel.validations()) {
-      boolean ok =
-          switch (rule.type()) {
-            case "isInSet" -> rule.values().stream().anyMatch(v -> v.equalsIgnoreCase(value));
-            case "isNotInSet" -> rule.values().stream().noneMatch(v -> v.equalsIgnoreCase(value));
-            case "hasEntityResolutionMatch" -> {
-              InteractionModel.SlotType type = this.model.types().get(slotModel.type());
-              yield type != null && type.resolve(value).isPresent();
-            }
-            case "isGreaterThan" -> compare(value, rule.value()) > 0;
-            case "isGreaterThanOrEqualTo" -> compare(value, rule.value()) >= 0;
-            case "isLessThan" -> compare(value, rule.value()) < 0;
-            case "isLessThanOrEqualTo" -> compare(value, rule.value()) <= 0;
-            default -> true;
-          };
-      if (!ok) {
-        return Optional.of(rule);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static int compare(String value, String bound) {
-    try {
-      return Double.compare(Double.parseDouble(value), Double.parseDouble(bound));
-    } catch (NumberFormatException | NullPointerException e) {
-      return Integer.MIN_VALUE / 2;
-    }
-  }
-
-  private void speakPrompt(String promptId) {
-    List<String> variations = promptId == null ? null : model.prompts().get(promptId);
-    if (variations == null || variations.isEmpty()) {
-      out.accept(new Notice("the model has no prompt '" + promptId + "'"));
-      return;
-    }
-    int turn = promptTurns.merge(promptId, 1, Integer::sum) - 1;
-    String text = variations.get(turn % variations.size());
-    Matcher m = PROMPT_SLOT.matcher(text);
-    StringBuilder spoken = new StringBuilder();
-    while (m.find()) {
-      SlotState slot = dialog.slots.get(m.group(1));
-      String value = slot == null || slot.value == null ? "" : slot.value;
-      m.appendReplacement(spoken, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(spoken);
-    out.accept(new Speech(Ssml.toText(spoken.toString())));
-  }
-
   // ---- the skill's response ----
 
   private void sendIntent(String dialogState) {
-    ObjectNode request = request("IntentRequest");
-    if (dialogState != null) {
-      request.put("dialogState", dialogState);
-    }
-    ObjectNode intent = request.putObject("intent");
-    intent.put("name", dialog.intent);
-    intent.put("confirmationStatus", dialog.confirmation);
-    ObjectNode slots = intent.putObject("slots");
-    dialog.slots.forEach((name, state) -> slots.set(name, slotNode(name, state)));
+    AlexaRequests request =
+        AlexaRequests.intent(dialog.intent)
+            .dialogState(dialogState)
+            .confirmation(dialog.confirmation);
+    dialog.slots.forEach(
+        (name, state) -> request.slot(spokenSlots.slot(dialog.intent, name, state)));
     send(envelope(request));
-  }
-
-  private ObjectNode slotNode(String name, SlotState state) {
-    ObjectNode slot = JSON.createObjectNode();
-    slot.put("name", name);
-    slot.put("confirmationStatus", state.confirmation);
-    if (state.value == null) {
-      return slot;
-    }
-    String typeName =
-        model
-            .intent(dialog.intent)
-            .flatMap(i -> i.slot(name))
-            .map(InteractionModel.Slot::type)
-            .orElse(null);
-    String spoken =
-        "AMAZON.DATE".equals(typeName)
-            ? SpokenDates.resolve(state.value, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-            : state.value;
-    slot.put("value", spoken);
-    slot.put("source", "USER");
-    ObjectNode slotValue = slot.putObject("slotValue");
-    slotValue.put("type", "Simple");
-    slotValue.put("value", spoken);
-    InteractionModel.SlotType type = typeName == null ? null : model.types().get(typeName);
-    if (type != null) {
-      ObjectNode resolutions = JSON.createObjectNode();
-      Optional<InteractionModel.TypeValue> dynamic = dynamicMatch(typeName, state.value);
-      if (dynamic.isPresent()) {
-        // Alexa lists the dynamic authority first, then the static one.
-        ObjectNode byDynamic = resolutions.putArray("resolutionsPerAuthority").addObject();
-        byDynamic.put(
-            "authority",
-            "amzn1.er-authority.echo-sdk.dynamic." + device.skillId() + "." + typeName);
-        byDynamic.putObject("status").put("code", "ER_SUCCESS_MATCH");
-        ObjectNode value = byDynamic.putArray("values").addObject().putObject("value");
-        value.put("name", dynamic.get().value());
-        value.put("id", dynamic.get().id() == null ? dynamic.get().value() : dynamic.get().id());
-      }
-      ObjectNode authority =
-          (resolutions.has("resolutionsPerAuthority")
-                  ? (com.fasterxml.jackson.databind.node.ArrayNode)
-                      resolutions.get("resolutionsPerAuthority")
-                  : resolutions.putArray("resolutionsPerAuthority"))
-              .addObject();
-      authority.put(
-          "authority", "amzn1.er-authority.echo-sdk." + device.skillId() + "." + typeName);
-      Optional<InteractionModel.TypeValue> resolved = type.resolve(state.value);
-      authority
-          .putObject("status")
-          .put("code", resolved.isPresent() ? "ER_SUCCESS_MATCH" : "ER_SUCCESS_NO_MATCH");
-      if (resolved.isPresent()) {
-        ObjectNode value = authority.putArray("values").addObject().putObject("value");
-        value.put("name", resolved.get().value());
-        value.put("id", resolved.get().id() == null ? resolved.get().value() : resolved.get().id());
-      }
-      slot.set("resolutions", resolutions);
-      slotValue.set("resolutions", resolutions.deepCopy());
-    }
-    return slot;
   }
 
   private void send(ObjectNode envelope) {
@@ -503,7 +313,7 @@ public final class Conversation {
     }
     for (JsonNode other : response.path("directives")) {
       if (other.path("type").asText().equals("Dialog.UpdateDynamicEntities")) {
-        updateDynamicEntities(other);
+        dynamicEntities.update(other).forEach(notice -> out.accept(new Notice(notice)));
       }
     }
     for (JsonNode other : response.path("directives")) {
@@ -569,55 +379,11 @@ public final class Conversation {
     Iterator<Map.Entry<String, JsonNode>> slots = updated.path("slots").fields();
     while (slots.hasNext()) {
       Map.Entry<String, JsonNode> entry = slots.next();
-      SlotState slot = dialog.slot(entry.getKey());
+      ActiveDialog.SlotState slot = dialog.slot(entry.getKey());
       JsonNode value = entry.getValue().path("value");
       slot.value = value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
       slot.confirmation = entry.getValue().path("confirmationStatus").asText("NONE");
     }
-  }
-
-  // Dynamic entities last for the session (and at most 30 minutes): see
-  // https://developer.amazon.com/en-US/docs/alexa/custom-skills/use-dynamic-entities-for-customized-interactions.html
-  private void updateDynamicEntities(JsonNode directive) {
-    String behavior = directive.path("updateBehavior").asText();
-    if (behavior.equals("CLEAR")) {
-      dynamicEntities.clear();
-      out.accept(new Notice("dynamic entities cleared"));
-      return;
-    }
-    if (!behavior.equals("REPLACE")) {
-      out.accept(new Notice("Dialog.UpdateDynamicEntities without REPLACE or CLEAR: rejected"));
-      return;
-    }
-    dynamicEntities.clear();
-    for (JsonNode type : directive.path("types")) {
-      List<InteractionModel.TypeValue> values = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      for (JsonNode value : type.path("values")) {
-        List<String> synonyms = new ArrayList<>();
-        value.path("name").path("synonyms").forEach(s -> synonyms.add(s.asText()));
-        String name = value.path("name").path("value").asText();
-        values.add(new InteractionModel.TypeValue(value.path("id").asText(null), name, synonyms));
-        names.add(name);
-      }
-      String typeName = type.path("name").asText();
-      if (model.types().get(typeName) == null) {
-        out.accept(new Notice("dynamic entities for " + typeName + ", a type the model lacks"));
-        continue;
-      }
-      dynamicEntities.put(typeName, values);
-      out.accept(new Notice("dynamic entities " + typeName + ": " + String.join(", ", names)));
-    }
-  }
-
-  private Optional<InteractionModel.TypeValue> dynamicMatch(String typeName, String spoken) {
-    for (InteractionModel.TypeValue value : dynamicEntities.getOrDefault(typeName, List.of())) {
-      if (value.value().equalsIgnoreCase(spoken)
-          || value.synonyms().stream().anyMatch(s -> s.equalsIgnoreCase(spoken))) {
-        return Optional.of(value);
-      }
-    }
-    return Optional.empty();
   }
 
   private static JsonNode dialogDirective(JsonNode response) {
@@ -660,49 +426,24 @@ public final class Conversation {
     expectation = null;
   }
 
-  private ObjectNode request(String type) {
-    ObjectNode request = JSON.createObjectNode();
-    request.put("type", type);
-    request.put("requestId", "amzn1.echo-api.request." + UUID.randomUUID());
-    request.put("timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-    request.put("locale", device.locale());
-    return request;
-  }
-
-  private ObjectNode envelope(ObjectNode request) {
-    String token = accessToken.get();
-    ObjectNode root = JSON.createObjectNode();
-    root.put("version", "1.0");
-    ObjectNode session = root.putObject("session");
-    session.put("new", sessionNew);
-    session.put("sessionId", sessionId);
-    session.putObject("application").put("applicationId", device.skillId());
-    session.set("attributes", attributes.deepCopy());
-    ObjectNode sessionUser = session.putObject("user").put("userId", device.userId());
-    if (token != null) {
-      sessionUser.put("accessToken", token);
-    }
-    ObjectNode system = root.putObject("context").putObject("System");
-    system.putObject("application").put("applicationId", device.skillId());
-    ObjectNode user = system.putObject("user").put("userId", device.userId());
-    if (token != null) {
-      user.put("accessToken", token);
-    }
-    ObjectNode deviceNode = system.putObject("device");
-    deviceNode.put("deviceId", "amzn1.ask.device.SIMULATOR");
-    deviceNode.putObject("supportedInterfaces");
-    system.put("apiEndpoint", device.apiEndpoint());
-    system.put("apiAccessToken", device.apiAccessToken());
-    root.set("request", request);
-    return root;
+  /** The request in this session's envelope, from this device, as Alexa sends it now. */
+  private ObjectNode envelope(AlexaRequests request) {
+    return request
+        .session(sessionId, sessionNew)
+        .sessionAttributes(attributes)
+        .skillId(device.skillId())
+        .userId(device.userId())
+        .accessToken(accessToken.get())
+        .locale(device.locale())
+        .deviceId("amzn1.ask.device.SIMULATOR")
+        .apiEndpoint(device.apiEndpoint())
+        .apiAccessToken(device.apiAccessToken())
+        .timestamp(clock.instant())
+        .toNode();
   }
 
   /** The slots Alexa currently holds for the active dialog (for tests and the console). */
   public synchronized Map<String, String> slotValues() {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (dialog != null) {
-      dialog.slots.forEach((k, v) -> values.put(k, v.value));
-    }
-    return values;
+    return dialog == null ? new LinkedHashMap<>() : dialog.values();
   }
 }

@@ -1,5 +1,6 @@
 package com.crmvoice.simulator.signature;
 
+import com.crmvoice.testkit.alexa.AlexaRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,12 +91,13 @@ final class TestSigner {
   }
 
   static byte[] body(Instant timestamp) {
-    return ("{\"version\":\"1.0\",\"session\":{\"new\":true,\"sessionId\":\"s\",\"application\":"
-            + "{\"applicationId\":\"amzn1.ask.skill.test\"},\"user\":{\"userId\":\"u\"}},"
-            + "\"request\":{\"type\":\"LaunchRequest\",\"requestId\":\"r\",\"timestamp\":\""
-            + timestamp
-            + "\",\"locale\":\"en-US\"}}")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return AlexaRequests.launch()
+        .skillId("amzn1.ask.skill.test")
+        .userId("u")
+        .session("s", true)
+        .requestId("r")
+        .timestamp(timestamp)
+        .toBytes();
   }
 
   private static byte[] bytes(String name) throws IOException {

@@ -1,18 +1,25 @@
 package com.crmvoice.testkit.alexa;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Alexa request envelopes as the Alexa service sends them to a custom skill (version 1.0), built
- * fluently for tests and the simulator:
+ * fluently; the one writer of the envelope for tests and the simulator's {@code Conversation}:
  *
  * <pre>AlexaRequests.intent("GetTopLeadIntent").skillId(id).accessToken(t).toJson()</pre>
+ *
+ * <p>The format:
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/request-and-response-json-reference.html
  */
 public final class AlexaRequests {
 
@@ -33,10 +40,11 @@ public final class AlexaRequests {
   private String confirmationStatus = "NONE";
   private boolean newSession = true;
   private String sessionId = "amzn1.echo-api.session." + UUID.randomUUID();
+  private String deviceId = "amzn1.ask.device.TEST";
   private boolean apl;
   private Instant timestamp = Instant.now();
-  private final Map<String, String[]> slots = new LinkedHashMap<>();
-  private final Map<String, Object> sessionAttributes = new LinkedHashMap<>();
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private ObjectNode sessionAttributes = JSON.createObjectNode();
   private String reason;
 
   private AlexaRequests(String type) {
@@ -110,13 +118,11 @@ public final class AlexaRequests {
 
   /** A filled slot; value null leaves it empty, as Alexa sends unfilled slots. */
   public AlexaRequests slot(String name, String value) {
-    slots.put(name, new String[] {value, "NONE"});
-    return this;
+    return slot(Slot.named(name).value(value));
   }
 
   public AlexaRequests slot(String name, String value, String confirmation) {
-    slots.put(name, new String[] {value, confirmation});
-    return this;
+    return slot(Slot.named(name).value(value).confirmation(confirmation));
   }
 
   /**
@@ -124,7 +130,11 @@ public final class AlexaRequests {
    * (ER_SUCCESS_MATCH), as Alexa sends a custom slot type's value or a dynamic entity.
    */
   public AlexaRequests resolvedSlot(String name, String value, String id) {
-    slots.put(name, new String[] {value, "NONE", id});
+    return slot(Slot.named(name).value(value).resolution(false, "TYPE", value, id));
+  }
+
+  public AlexaRequests slot(Slot slot) {
+    slots.put(slot.name, slot);
     return this;
   }
 
@@ -135,7 +145,19 @@ public final class AlexaRequests {
   }
 
   public AlexaRequests sessionAttribute(String name, Object value) {
-    sessionAttributes.put(name, value);
+    sessionAttributes.set(name, JSON.valueToTree(value));
+    return this;
+  }
+
+  /** All session attributes at once, as the skill's last response returned them. */
+  public AlexaRequests sessionAttributes(ObjectNode attributes) {
+    this.sessionAttributes = attributes.deepCopy();
+    return this;
+  }
+
+  /** context.System.device.deviceId. */
+  public AlexaRequests deviceId(String id) {
+    this.deviceId = id;
     return this;
   }
 
@@ -156,7 +178,7 @@ public final class AlexaRequests {
     session.put("new", newSession);
     session.put("sessionId", sessionId);
     session.putObject("application").put("applicationId", skillId);
-    session.set("attributes", JSON.valueToTree(sessionAttributes));
+    session.set("attributes", sessionAttributes.deepCopy());
     ObjectNode sessionUser = session.putObject("user").put("userId", userId);
     if (accessToken != null) {
       sessionUser.put("accessToken", accessToken);
@@ -167,7 +189,7 @@ public final class AlexaRequests {
     if (accessToken != null) {
       user.put("accessToken", accessToken);
     }
-    ObjectNode device = system.putObject("device").put("deviceId", "amzn1.ask.device.TEST");
+    ObjectNode device = system.putObject("device").put("deviceId", deviceId);
     ObjectNode interfaces = device.putObject("supportedInterfaces");
     if (apl) {
       interfaces
@@ -193,27 +215,7 @@ public final class AlexaRequests {
       intent.put("name", intentName);
       intent.put("confirmationStatus", confirmationStatus);
       ObjectNode slotsNode = intent.putObject("slots");
-      slots.forEach(
-          (name, value) -> {
-            ObjectNode slot = slotsNode.putObject(name);
-            slot.put("name", name);
-            if (value[0] != null) {
-              slot.put("value", value[0]);
-            }
-            slot.put("confirmationStatus", value[1]);
-            if (value.length > 2) {
-              ObjectNode authority =
-                  slot.putObject("resolutions").putArray("resolutionsPerAuthority").addObject();
-              authority.put("authority", "amzn1.er-authority.echo-sdk." + skillId + ".TYPE");
-              authority.putObject("status").put("code", "ER_SUCCESS_MATCH");
-              authority
-                  .putArray("values")
-                  .addObject()
-                  .putObject("value")
-                  .put("name", value[0])
-                  .put("id", value[2]);
-            }
-          });
+      slots.forEach((name, slot) -> slotsNode.set(name, slot.toNode(skillId)));
     }
     return root;
   }
@@ -223,6 +225,101 @@ public final class AlexaRequests {
   }
 
   public byte[] toBytes() {
-    return toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return toJson().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One slot of an IntentRequest: its value, confirmation and entity-resolution results. */
+  public static final class Slot {
+
+    private record Resolution(boolean dynamic, String type, String name, String id) {}
+
+    private final String name;
+    private String value;
+    private String confirmation = "NONE";
+    private boolean spoken;
+    private final List<Resolution> resolutions = new ArrayList<>();
+
+    private Slot(String name) {
+      this.name = name;
+    }
+
+    public static Slot named(String name) {
+      return new Slot(name);
+    }
+
+    /** The value; null leaves the slot empty, as Alexa sends unfilled slots. */
+    public Slot value(String value) {
+      this.value = value;
+      return this;
+    }
+
+    /** NONE, CONFIRMED or DENIED. */
+    public Slot confirmation(String status) {
+      this.confirmation = status;
+      return this;
+    }
+
+    /** As Alexa sends what the user said: {@code source USER} and a Simple {@code slotValue}. */
+    public Slot spokenByUser() {
+      this.spoken = true;
+      return this;
+    }
+
+    /**
+     * An authority's result for the slot's type {@code type}, in the order Alexa lists them (a
+     * dynamic authority before the static one): ER_SUCCESS_MATCH with the value's name and id, or
+     * with {@code name} null ER_SUCCESS_NO_MATCH.
+     */
+    public Slot resolution(boolean dynamic, String type, String name, String id) {
+      resolutions.add(new Resolution(dynamic, type, name, id));
+      return this;
+    }
+
+    ObjectNode toNode(String skillId) {
+      ObjectNode slot = JSON.createObjectNode();
+      slot.put("name", name);
+      if (value != null) {
+        slot.put("value", value);
+      }
+      slot.put("confirmationStatus", confirmation);
+      if (value == null) {
+        return slot;
+      }
+      ObjectNode slotValue = null;
+      if (spoken) {
+        slot.put("source", "USER");
+        slotValue = slot.putObject("slotValue").put("type", "Simple").put("value", value);
+      }
+      if (!resolutions.isEmpty()) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode authorities = node.putArray("resolutionsPerAuthority");
+        for (Resolution r : resolutions) {
+          ObjectNode authority = authorities.addObject();
+          authority.put(
+              "authority",
+              "amzn1.er-authority.echo-sdk."
+                  + (r.dynamic() ? "dynamic." : "")
+                  + skillId
+                  + "."
+                  + r.type());
+          authority
+              .putObject("status")
+              .put("code", r.name() == null ? "ER_SUCCESS_NO_MATCH" : "ER_SUCCESS_MATCH");
+          if (r.name() != null) {
+            authority
+                .putArray("values")
+                .addObject()
+                .putObject("value")
+                .put("name", r.name())
+                .put("id", r.id());
+          }
+        }
+        slot.set("resolutions", node);
+        if (slotValue != null) {
+          slotValue.set("resolutions", node.deepCopy());
+        }
+      }
+      return slot;
+    }
   }
 }
