@@ -6,6 +6,7 @@ import com.crmvoice.intent.handlers.AccountLinkingExceptionHandler;
 import com.crmvoice.intent.handlers.CancelIntentHandler;
 import com.crmvoice.intent.handlers.ChangeLeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
+import com.crmvoice.intent.handlers.CurrentUser;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
 import com.crmvoice.intent.handlers.FollowUpIntentHandler;
 import com.crmvoice.intent.handlers.GetTopLeadIntentHandler;
@@ -32,7 +33,9 @@ import java.util.List;
 
 /**
  * The skill: one handler per intent, skill id verification on, users single-user mode does not
- * admit refused first, one apology for every error.
+ * admit refused first, one apology for every error. The request's CRM user is resolved at most
+ * once, when a handler first asks ({@link CurrentUser}); each handler gets only the services it
+ * uses.
  */
 public final class IntentSkill {
 
@@ -40,18 +43,19 @@ public final class IntentSkill {
 
   /** The intent handlers, in the order the dispatcher tries them. */
   public static List<IntentHandler> intentHandlers(SkillServices services) {
+    LeadWork work = services.work();
     return List.of(
-        new GetTopLeadIntentHandler(services),
-        new CreateLeadIntentHandler(services),
-        new LeadStatusIntentHandler(services),
-        new NextLeadIntentHandler(services),
-        new PreviousLeadIntentHandler(services),
-        new StartOverIntentHandler(services),
-        new LeadDetailsIntentHandler(services),
-        new ChangeLeadStatusIntentHandler(services),
-        new LogCallIntentHandler(services),
-        new FollowUpIntentHandler(services),
-        new UndoIntentHandler(services),
+        new GetTopLeadIntentHandler(services.topLeads(), services.progressive(), work.workingSet()),
+        new CreateLeadIntentHandler(services.createLeads()),
+        new LeadStatusIntentHandler(services.leadStatus()),
+        new NextLeadIntentHandler(work.workingSet()),
+        new PreviousLeadIntentHandler(work.workingSet()),
+        new StartOverIntentHandler(work.workingSet()),
+        new LeadDetailsIntentHandler(work.workingSet()),
+        new ChangeLeadStatusIntentHandler(work),
+        new LogCallIntentHandler(work),
+        new FollowUpIntentHandler(work),
+        new UndoIntentHandler(work.changes()),
         new HelpIntentHandler(),
         new CancelIntentHandler(),
         new StopIntentHandler(),
@@ -64,10 +68,11 @@ public final class IntentSkill {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
+            .addRequestInterceptor(new CurrentUser(services.identity()))
             .addRequestInterceptor(CurrentRecipient.INSTANCE)
             .addResponseInterceptor(CurrentRecipient.INSTANCE)
             .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
-            .addRequestHandler(new LaunchRequestHandler(services))
+            .addRequestHandler(new LaunchRequestHandler())
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
     // Last, so that every handler added above (or later) takes its requests first.

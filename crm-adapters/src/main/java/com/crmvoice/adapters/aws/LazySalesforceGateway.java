@@ -4,21 +4,13 @@ import com.crmvoice.adapters.salesforce.SalesforceCrmGateway;
 import com.crmvoice.core.config.ConfigException;
 import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.SalesforceConfig;
-import com.crmvoice.core.domain.CrmUser;
-import com.crmvoice.core.domain.Lead;
-import com.crmvoice.core.domain.LeadChange;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmNotConfiguredException;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
+import com.crmvoice.core.port.ForwardingCrmGateway;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * fails with {@link CrmNotConfiguredException}, logged at ERROR with the setting that is missing
  * (never a value). Once wired, the gateway is kept for the container's life.
  */
-public final class LazySalesforceGateway implements CrmGateway {
+public final class LazySalesforceGateway extends ForwardingCrmGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(LazySalesforceGateway.class);
 
@@ -115,59 +107,14 @@ public final class LazySalesforceGateway implements CrmGateway {
     }
   }
 
+  @Override
+  protected CrmGateway delegate() {
+    return gateway();
+  }
+
   /** Requests made so far; 0 until wired. */
   public long requestCount() {
     SalesforceCrmGateway wired = gateway;
     return wired == null ? 0 : wired.requestCount();
-  }
-
-  @Override
-  public List<Lead> topOpenLeads(String ownerId, int limit) {
-    return gateway().topOpenLeads(ownerId, limit);
-  }
-
-  @Override
-  public Map<String, List<Lead>> topOpenLeadsOf(Collection<String> ownerIds, int limit) {
-    return gateway().topOpenLeadsOf(ownerIds, limit);
-  }
-
-  @Override
-  public Stream<Lead> openLeads() {
-    return gateway().openLeads();
-  }
-
-  @Override
-  public Stream<LeadChange> leadsModifiedSince(Instant since) {
-    return gateway().leadsModifiedSince(since);
-  }
-
-  @Override
-  public List<CreateResult> createLeads(List<CreateLeadRequest> requests) {
-    return gateway().createLeads(requests);
-  }
-
-  @Override
-  public Optional<String> findLeadByExternalId(String externalId) {
-    return gateway().findLeadByExternalId(externalId);
-  }
-
-  @Override
-  public List<UpdateResult> updateLeadStatuses(List<StatusUpdateRequest> requests) {
-    return gateway().updateLeadStatuses(requests);
-  }
-
-  @Override
-  public List<CreateResult> createTasks(List<CreateTaskRequest> requests) {
-    return gateway().createTasks(requests);
-  }
-
-  @Override
-  public List<PicklistValue> leadStatuses() {
-    return gateway().leadStatuses();
-  }
-
-  @Override
-  public CrmUser userForAccessToken(String accessToken) {
-    return gateway().userForAccessToken(accessToken);
   }
 }

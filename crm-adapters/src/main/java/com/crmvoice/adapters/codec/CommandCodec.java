@@ -108,31 +108,7 @@ public final class CommandCodec {
    *     values that break the domain's rules
    */
   public CrmCommand decode(String body) {
-    if (body == null || body.isBlank()) {
-      throw new MalformedCommandException("empty message body");
-    }
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      // Jackson's message quotes the offending text, which may be a lead's email or phone: the
-      // reason (logged, and kept on the dead-lettered message) names only where it broke.
-      var at = e.getLocation();
-      throw new MalformedCommandException(
-          at == null
-              ? "not JSON"
-              : "not JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new MalformedCommandException("not a JSON object");
-    }
-    JsonNode version = root.get("version");
-    if (version == null || !version.canConvertToInt()) {
-      throw new MalformedCommandException("no version");
-    }
-    if (version.asInt() != VERSION) {
-      throw new MalformedCommandException("unknown version " + version.asInt());
-    }
+    JsonNode root = VersionedMessage.read(json, body, VERSION, "");
     String type = text(root, "type", true);
     if (!TYPE_CREATE_LEAD.equals(type)
         && !TYPE_UPDATE_LEAD_STATUS.equals(type)

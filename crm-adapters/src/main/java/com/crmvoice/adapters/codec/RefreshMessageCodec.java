@@ -1,6 +1,5 @@
 package com.crmvoice.adapters.codec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,33 +28,7 @@ public final class RefreshMessageCodec {
    *     non-string owner id
    */
   public String decode(String body) {
-    if (body == null || body.isBlank()) {
-      throw new MalformedCommandException("empty message body");
-    }
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      throw new MalformedCommandException(
-          at == null
-              ? "refresh request is not JSON"
-              : "refresh request is not JSON (line "
-                  + at.getLineNr()
-                  + ", column "
-                  + at.getColumnNr()
-                  + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new MalformedCommandException("refresh request is not a JSON object");
-    }
-    JsonNode version = root.get("version");
-    if (version == null || !version.canConvertToInt()) {
-      throw new MalformedCommandException("refresh request has no version");
-    }
-    if (version.asInt() != VERSION) {
-      throw new MalformedCommandException("refresh request has unknown version " + version.asInt());
-    }
+    JsonNode root = VersionedMessage.read(json, body, VERSION, "refresh request");
     JsonNode ownerId = root.get("ownerId");
     if (ownerId == null || ownerId.isNull()) {
       throw new MalformedCommandException("refresh request has no ownerId");

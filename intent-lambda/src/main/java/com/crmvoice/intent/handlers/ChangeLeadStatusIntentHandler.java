@@ -4,7 +4,7 @@ import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.service.skill.CommandIds;
 import com.crmvoice.core.service.skill.LeadStatusCatalog;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.dialog.Slots;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.speech.Speech;
@@ -20,8 +20,8 @@ public final class ChangeLeadStatusIntentHandler extends LeadWriteHandler<Update
 
   static final String STATUS = "status";
 
-  public ChangeLeadStatusIntentHandler(SkillServices services) {
-    super(services);
+  public ChangeLeadStatusIntentHandler(LeadWork work) {
+    super(work);
   }
 
   @Override

@@ -10,11 +10,12 @@ import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.service.skill.CommandSubmitter.Submission;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.CreateLeadService;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.handlers.CreateLeadDialog.Progress;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.speech.Speech;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,10 +28,10 @@ import java.util.Optional;
  */
 public final class CreateLeadIntentHandler implements IntentHandler {
 
-  private final SkillServices services;
+  private final CreateLeadService createLeads;
 
-  public CreateLeadIntentHandler(SkillServices services) {
-    this.services = services;
+  public CreateLeadIntentHandler(CreateLeadService createLeads) {
+    this.createLeads = Objects.requireNonNull(createLeads, "createLeads");
   }
 
   @Override
@@ -44,7 +45,7 @@ public final class CreateLeadIntentHandler implements IntentHandler {
     IntentRequest request = (IntentRequest) input.getRequestEnvelope().getRequest();
     Intent intent = request.getIntent();
     // Who is asking, before the user spends a dialog on it: unlinked users hear how to link.
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
+    CrmUser user = CurrentUser.of(input);
 
     if (intent.getConfirmationStatus() == IntentConfirmationStatus.DENIED) {
       CreateLeadDialog.end(input);
@@ -69,8 +70,7 @@ public final class CreateLeadIntentHandler implements IntentHandler {
   }
 
   private Optional<Response> submit(HandlerInput input, Speech speech, CrmUser user, NewLead lead) {
-    Submission submission =
-        services.createLeads().submit(Requests.requestId(input), user.userId(), lead);
+    Submission submission = createLeads.submit(Requests.requestId(input), user.userId(), lead);
     String text;
     if (submission instanceof Submission.NotQueued) {
       text = speech.say("create.notqueued");

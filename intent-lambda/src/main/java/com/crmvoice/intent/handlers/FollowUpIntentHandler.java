@@ -2,7 +2,7 @@ package com.crmvoice.intent.handlers;
 
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.service.skill.CommandIds;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.speech.Speech;
 import java.time.Instant;
@@ -21,8 +21,8 @@ public final class FollowUpIntentHandler extends LeadWriteHandler<CreateTask> {
   static final String DATE = "due";
   static final String TASK = "task";
 
-  public FollowUpIntentHandler(SkillServices services) {
-    super(services);
+  public FollowUpIntentHandler(LeadWork work) {
+    super(work);
   }
 
   @Override

@@ -5,11 +5,14 @@ import com.amazon.ask.model.Response;
 import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
+import com.crmvoice.core.service.skill.TopLeadService;
 import com.crmvoice.core.service.skill.TopLeadService.TopLead;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.WorkingSet;
+import com.crmvoice.intent.progressive.ProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses.Delivery;
 import com.crmvoice.intent.speech.Speech;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,10 +23,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class GetTopLeadIntentHandler implements IntentHandler {
 
-  private final SkillServices services;
+  private final TopLeadService topLeads;
+  private final ProgressiveResponses progressive;
+  private final WorkingSet workingSet;
 
-  public GetTopLeadIntentHandler(SkillServices services) {
-    this.services = services;
+  public GetTopLeadIntentHandler(
+      TopLeadService topLeads, ProgressiveResponses progressive, WorkingSet workingSet) {
+    this.topLeads = Objects.requireNonNull(topLeads, "topLeads");
+    this.progressive = Objects.requireNonNull(progressive, "progressive");
+    this.workingSet = Objects.requireNonNull(workingSet, "workingSet");
   }
 
   @Override
@@ -34,26 +42,22 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
   @Override
   public Optional<Response> handle(HandlerInput input) {
     Speech speech = Requests.speech(input);
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
-    AtomicReference<Delivery> progressive = new AtomicReference<>(Delivery.NONE);
+    CrmUser user = CurrentUser.of(input);
+    AtomicReference<Delivery> delivery = new AtomicReference<>(Delivery.NONE);
     TopLead answer;
     try {
       answer =
-          services
-              .topLeads()
-              .topLead(
-                  user.userId(),
-                  () ->
-                      progressive.set(
-                          services
-                              .progressive()
-                              .send(
-                                  Requests.apiEndpoint(input),
-                                  Requests.apiAccessToken(input),
-                                  Requests.requestId(input),
-                                  speech.say("toplead.progressive"))));
+          topLeads.topLead(
+              user.userId(),
+              () ->
+                  delivery.set(
+                      progressive.send(
+                          Requests.apiEndpoint(input),
+                          Requests.apiAccessToken(input),
+                          Requests.requestId(input),
+                          speech.say("toplead.progressive"))));
     } finally {
-      progressive.get().await();
+      delivery.get().await();
     }
     ResponseBuilder response = input.getResponseBuilder().withShouldEndSession(true);
     if (answer instanceof TopLead.Found found) {
@@ -63,8 +67,7 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
           LeadSession.offering(input, speech, LeadView.speech(speech, found.lead()))
               .withStandardCard(
                   LeadView.cardTitle(speech), LeadView.cardText(speech, found.lead()), null);
-      List<Lead> leads =
-          services.work().workingSet().leads(user.userId()).orElse(List.of(found.lead()));
+      List<Lead> leads = workingSet.leads(user.userId()).orElse(List.of(found.lead()));
       response.addDirective(LeadSession.leadNames(leads));
       if (Requests.supportsApl(input)) {
         response.addDirective(LeadView.apl(speech, found.lead()));

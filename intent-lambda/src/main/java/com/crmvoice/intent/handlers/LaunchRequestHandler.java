@@ -7,9 +7,7 @@ import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.LaunchRequest;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.port.IdentityResolver;
-import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.speech.Speech;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,12 +17,6 @@ import java.util.Optional;
  * Amazon's certification test for account linking expects of a launch.
  */
 public final class LaunchRequestHandler implements RequestHandler {
-
-  private final IdentityResolver identity;
-
-  public LaunchRequestHandler(SkillServices services) {
-    this.identity = Objects.requireNonNull(services, "services").identity();
-  }
 
   @Override
   public boolean canHandle(HandlerInput input) {
@@ -36,7 +28,7 @@ public final class LaunchRequestHandler implements RequestHandler {
     if (Requests.accessToken(input) == null) {
       // Without a token only the mode decides (single-user answers, account linking throws): no
       // CRM call. A token is checked when the first request needs the user, not at launch.
-      identity.resolve(null);
+      CurrentUser.of(input);
     }
     Speech speech = Requests.speech(input);
     return input

@@ -6,10 +6,11 @@ import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.dialog.Slots;
 import com.crmvoice.intent.speech.Speech;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,10 +21,10 @@ public final class LeadDetailsIntentHandler implements IntentHandler {
 
   static final String DETAIL = "detail";
 
-  private final SkillServices services;
+  private final WorkingSet workingSet;
 
-  public LeadDetailsIntentHandler(SkillServices services) {
-    this.services = services;
+  public LeadDetailsIntentHandler(WorkingSet workingSet) {
+    this.workingSet = Objects.requireNonNull(workingSet, "workingSet");
   }
 
   @Override
@@ -34,10 +35,9 @@ public final class LeadDetailsIntentHandler implements IntentHandler {
   @Override
   public Optional<Response> handle(HandlerInput input) {
     Speech speech = Requests.speech(input);
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
+    CrmUser user = CurrentUser.of(input);
     Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
-    LeadTarget target =
-        LeadTarget.resolve(input, services.work().workingSet(), user.userId(), intent, null);
+    LeadTarget target = LeadTarget.resolve(input, workingSet, user.userId(), intent, null);
     if (!(target instanceof LeadTarget.Found found)) {
       return LeadSession.offer(input, speech, speech.say("details.nolead"));
     }

@@ -9,18 +9,19 @@ import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.worker.FailureReasons;
-import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.speech.Speech;
+import java.util.Objects;
 import java.util.Optional;
 
 /** "Did my lead get created": the user's most recent command, read from the command log. */
 public final class LeadStatusIntentHandler implements IntentHandler {
 
-  private final SkillServices services;
+  private final LeadStatusService leadStatus;
 
-  public LeadStatusIntentHandler(SkillServices services) {
-    this.services = services;
+  public LeadStatusIntentHandler(LeadStatusService leadStatus) {
+    this.leadStatus = Objects.requireNonNull(leadStatus, "leadStatus");
   }
 
   @Override
@@ -31,8 +32,8 @@ public final class LeadStatusIntentHandler implements IntentHandler {
   @Override
   public Optional<Response> handle(HandlerInput input) {
     Speech speech = Requests.speech(input);
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
-    Optional<CommandRecord> latest = services.leadStatus().latest(user.userId());
+    CrmUser user = CurrentUser.of(input);
+    Optional<CommandRecord> latest = leadStatus.latest(user.userId());
     String text = latest.map(r -> describe(speech, r)).orElseGet(() -> speech.say("status.none"));
     if (LeadSession.focusId(input).isPresent() || LeadSession.lastCommand(input).isPresent()) {
       // Asked while working leads: the session stays open.

@@ -10,7 +10,6 @@ import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.service.skill.CommandSubmitter.Submission;
 import com.crmvoice.intent.LeadWork;
-import com.crmvoice.intent.SkillServices;
 import com.crmvoice.intent.dialog.DialogProgress;
 import com.crmvoice.intent.dialog.Dialogs;
 import com.crmvoice.intent.dialog.Slots;
@@ -20,6 +19,7 @@ import com.crmvoice.intent.speech.Speech;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,10 +36,10 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
   /** The values kept beside the slots: the lead the dialog is about. */
   static final String KEPT_LEAD = "leadId";
 
-  protected final SkillServices services;
+  private final LeadWork work;
 
-  LeadWriteHandler(SkillServices services) {
-    this.services = services;
+  LeadWriteHandler(LeadWork work) {
+    this.work = Objects.requireNonNull(work, "work");
   }
 
   /** The bundle prefix ("status", "call", "followup") and the session attribute's name. */
@@ -74,7 +74,7 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
   @Override
   public Optional<Response> handle(HandlerInput input) {
     Speech speech = Requests.speech(input);
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
+    CrmUser user = CurrentUser.of(input);
     Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
     String attribute = prefix() + "Dialog";
     if (intent.getConfirmationStatus() == IntentConfirmationStatus.DENIED) {
@@ -83,7 +83,6 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
     }
     DialogProgress progress =
         DialogProgress.of(input, attribute).orElseGet(() -> DialogProgress.fresh(attribute));
-    LeadWork work = services.work();
     LeadTarget target =
         LeadTarget.resolve(
             input, work.workingSet(), user.userId(), intent, progress.value(KEPT_LEAD));
@@ -136,7 +135,7 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
   }
 
   private Optional<Response> submit(HandlerInput input, Speech speech, C command) {
-    Submission submission = services.work().commands().submit(command);
+    Submission submission = work.commands().submit(command);
     if (submission instanceof Submission.NotQueued
         || submission instanceof Submission.ReusedForOtherContent) {
       return LeadSession.offer(input, speech, speech.say("write.notqueued"));

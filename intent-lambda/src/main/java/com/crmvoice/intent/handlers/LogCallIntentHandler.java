@@ -2,7 +2,7 @@ package com.crmvoice.intent.handlers;
 
 import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.service.skill.CommandIds;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.speech.Speech;
 import java.time.Instant;
@@ -18,8 +18,8 @@ public final class LogCallIntentHandler extends LeadWriteHandler<LogCall> {
 
   static final String NOTES = "notes";
 
-  public LogCallIntentHandler(SkillServices services) {
-    super(services);
+  public LogCallIntentHandler(LeadWork work) {
+    super(work);
   }
 
   @Override

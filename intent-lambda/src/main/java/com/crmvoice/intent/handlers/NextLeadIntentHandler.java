@@ -1,12 +1,12 @@
 package com.crmvoice.intent.handlers;
 
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.WorkingSet;
 
 /** "Next", "next lead", "get my next lead": the lead after the one in focus. */
 public final class NextLeadIntentHandler extends WalkLeadsHandler {
 
-  public NextLeadIntentHandler(SkillServices services) {
-    super(services);
+  public NextLeadIntentHandler(WorkingSet workingSet) {
+    super(workingSet);
   }
 
   @Override

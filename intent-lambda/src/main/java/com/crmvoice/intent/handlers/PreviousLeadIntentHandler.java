@@ -1,12 +1,12 @@
 package com.crmvoice.intent.handlers;
 
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.WorkingSet;
 
 /** "Previous", "go back": the lead before the one in focus. */
 public final class PreviousLeadIntentHandler extends WalkLeadsHandler {
 
-  public PreviousLeadIntentHandler(SkillServices services) {
-    super(services);
+  public PreviousLeadIntentHandler(WorkingSet workingSet) {
+    super(workingSet);
   }
 
   @Override

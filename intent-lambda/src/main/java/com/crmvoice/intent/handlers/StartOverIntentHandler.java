@@ -1,12 +1,12 @@
 package com.crmvoice.intent.handlers;
 
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.WorkingSet;
 
 /** "Start over", "back to the top": the top lead again. */
 public final class StartOverIntentHandler extends WalkLeadsHandler {
 
-  public StartOverIntentHandler(SkillServices services) {
-    super(services);
+  public StartOverIntentHandler(WorkingSet workingSet) {
+    super(workingSet);
   }
 
   @Override

@@ -5,8 +5,9 @@ import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.port.CommandLog.Cancellation;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.ChangeService;
 import com.crmvoice.intent.speech.Speech;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,10 @@ import java.util.Optional;
  */
 public final class UndoIntentHandler implements IntentHandler {
 
-  private final SkillServices services;
+  private final ChangeService changes;
 
-  public UndoIntentHandler(SkillServices services) {
-    this.services = services;
+  public UndoIntentHandler(ChangeService changes) {
+    this.changes = Objects.requireNonNull(changes, "changes");
   }
 
   @Override
@@ -29,17 +30,17 @@ public final class UndoIntentHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
-    return undo(input, services);
+    return undo(input, changes);
   }
 
-  static Optional<Response> undo(HandlerInput input, SkillServices services) {
+  static Optional<Response> undo(HandlerInput input, ChangeService changes) {
     Speech speech = Requests.speech(input);
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
+    CrmUser user = CurrentUser.of(input);
     Optional<String> last = LeadSession.lastCommand(input);
     if (last.isEmpty()) {
       return LeadSession.offer(input, speech, speech.say("undo.nothing"));
     }
-    Cancellation result = services.work().changes().undo(user.userId(), last.get());
+    Cancellation result = changes.undo(user.userId(), last.get());
     if (result instanceof Cancellation.Cancelled cancelled) {
       return LeadSession.offer(
           input,

@@ -5,9 +5,10 @@ import com.amazon.ask.model.Response;
 import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
-import com.crmvoice.intent.SkillServices;
+import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.speech.Speech;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,10 @@ import java.util.Optional;
  */
 abstract class WalkLeadsHandler implements IntentHandler {
 
-  private final SkillServices services;
+  private final WorkingSet workingSet;
 
-  WalkLeadsHandler(SkillServices services) {
-    this.services = services;
+  WalkLeadsHandler(WorkingSet workingSet) {
+    this.workingSet = Objects.requireNonNull(workingSet, "workingSet");
   }
 
   /** Where to go from {@code current} (-1 when nothing is in focus). */
@@ -28,8 +29,8 @@ abstract class WalkLeadsHandler implements IntentHandler {
   @Override
   public Optional<Response> handle(HandlerInput input) {
     Speech speech = Requests.speech(input);
-    CrmUser user = services.identity().resolve(Requests.accessToken(input));
-    Optional<List<Lead>> known = services.work().workingSet().leads(user.userId());
+    CrmUser user = CurrentUser.of(input);
+    Optional<List<Lead>> known = workingSet.leads(user.userId());
     if (known.isEmpty()) {
       return LeadSession.offer(input, speech, speech.say("walk.unknown"));
     }
