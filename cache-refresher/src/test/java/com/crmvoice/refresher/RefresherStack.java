@@ -13,6 +13,7 @@ import com.crmvoice.core.port.LeadCache.Snapshot;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
+import com.crmvoice.testkit.aws.QueueDepth;
 import com.crmvoice.testkit.lambda.LambdaEvents;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,19 +178,7 @@ public final class RefresherStack implements AutoCloseable {
   }
 
   public int queueDepth(String url) {
-    var attributes =
-        clients
-            .sqs()
-            .getQueueAttributes(
-                r ->
-                    r.queueUrl(url)
-                        .attributeNames(
-                            software.amazon.awssdk.services.sqs.model.QueueAttributeName
-                                .APPROXIMATE_NUMBER_OF_MESSAGES,
-                            software.amazon.awssdk.services.sqs.model.QueueAttributeName
-                                .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-            .attributes();
-    return attributes.values().stream().mapToInt(Integer::parseInt).sum();
+    return QueueDepth.of(clients.sqs(), url).total();
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
+import com.crmvoice.testkit.aws.QueueDepth;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The worker wired as AWS wires it, on one machine: fresh tables and queues in the embedded engines
@@ -141,31 +141,11 @@ final class WorkerStack implements AutoCloseable {
 
   /** Messages that a receive would return now (not in flight). */
   int visible(String url) {
-    return Integer.parseInt(
-        clients
-            .sqs()
-            .getQueueAttributes(
-                r ->
-                    r.queueUrl(url)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-            .attributes()
-            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    return QueueDepth.of(clients.sqs(), url).visible();
   }
 
   int depth(String url) {
-    Map<QueueAttributeName, String> attributes =
-        clients
-            .sqs()
-            .getQueueAttributes(
-                r ->
-                    r.queueUrl(url)
-                        .attributeNames(
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-            .attributes();
-    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        + Integer.parseInt(
-            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    return QueueDepth.of(clients.sqs(), url).total();
   }
 
   /**

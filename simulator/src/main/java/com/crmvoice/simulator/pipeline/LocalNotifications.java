@@ -10,7 +10,6 @@ import com.crmvoice.testkit.aws.LocalSqsEventSource;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Notifications on one machine: the notification queue, the fake Login with Amazon and Proactive
@@ -56,16 +55,9 @@ final class LocalNotifications implements AutoCloseable {
     env.put(EnvironmentVariables.ALEXA_API_ENDPOINT, api.endpoint().toString());
   }
 
-  /** Starts feeding the notification queue to {@code function}. */
-  void start(
-      AwsClients clients,
-      String queueUrl,
-      Function<
-              com.amazonaws.services.lambda.runtime.events.SQSEvent,
-              com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>
-          function) {
-    source = new LocalSqsEventSource(clients.sqs(), queueUrl, function, 10, 1);
-    source.start();
+  /** The started event source feeding the notification queue to the function. */
+  void start(LocalSqsEventSource source) {
+    this.source = source;
   }
 
   /** The handler the notification function runs. */

@@ -1,20 +1,14 @@
 package com.crmvoice.simulator.pipeline;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
-import com.crmvoice.adapters.aws.ResourceDefinitions;
-import com.crmvoice.adapters.aws.ResourceDefinitions.QueuePair;
 import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
 import com.crmvoice.testkit.alexa.AlexaRequests;
 import com.crmvoice.testkit.aws.EmbeddedAws;
-import com.crmvoice.testkit.aws.LocalSqsEventSource;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,32 +18,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole back end on one machine, wired as AWS wires it: DynamoDB Local and ElasticMQ on
  * 127.0.0.1 (or the AWS endpoints the environment names), the fake Salesforce seeded with demo data
- * (or the org the SALESFORCE_* settings name), the tables and the queues with their dead-letter
- * queues from {@link ResourceDefinitions}, and the three functions loaded by handler class name
- * with the environment variable names template.yaml sets: the intent function, the CRM worker
- * behind a local SQS event source on the command queue (batches, partial batch failures, visibility
- * timeout, redrive to the DLQ), and the cache refresher on a local schedule and behind the refresh
- * queue.
+ * (or the org the SALESFORCE_* settings name), the tables and queues ({@link LocalResources}), and
+ * the functions behind their local SQS event sources and the refresher's schedule ({@link
+ * LocalFunctions}), each with the environment variables template.yaml gives it.
  */
 public final class LocalPipeline implements AutoCloseable {
 
   /** The Alexa user id of the simulator's device, the one single-user mode admits. */
   public static final String ALEXA_USER_ID = "amzn1.ask.account.SIMULATOR";
-
-  private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
   // The classes of template.yaml's Handler properties (deployment's FunctionHandlers holds the
   // same, checked against the template); strings, as the functions are loaded by name.
@@ -140,14 +123,8 @@ public final class LocalPipeline implements AutoCloseable {
   private final List<String> warnings = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Consumer<String> status;
-  private volatile LambdaFunction intent;
-  private volatile String intentProblem;
-  private LambdaFunction worker;
-  private LambdaFunction refresher;
-  private LocalSqsEventSource commandSource;
-  private LocalSqsEventSource refreshSource;
-  private LocalNotifications notifications;
-  private ScheduledExecutorService scheduler;
+  private final LocalFunctions functions;
+  private final LocalNotifications notifications;
 
   private LocalPipeline(Options options, Map<String, String> hostEnv, Consumer<String> status) {
     this.options = options;
@@ -175,7 +152,8 @@ public final class LocalPipeline implements AutoCloseable {
               + aws.sqsEndpoint());
     }
     clients = AwsClients.fromEnv(env);
-    createResources(hostEnv);
+    functions = new LocalFunctions(options, clients.sqs(), env, status, problems);
+    notifications = LocalResources.create(clients, options, hostEnv, env, queues, status);
 
     boolean externalSalesforce =
         present(hostEnv, EnvironmentVariables.SALESFORCE_LOGIN_URL)
@@ -225,177 +203,12 @@ public final class LocalPipeline implements AutoCloseable {
       Options options, Map<String, String> hostEnv, Consumer<String> status) {
     LocalPipeline pipeline = new LocalPipeline(options, hostEnv, status);
     try {
-      pipeline.startFunctions();
+      pipeline.functions.start(pipeline.notifications);
     } catch (RuntimeException e) {
       pipeline.close();
       throw e;
     }
     return pipeline;
-  }
-
-  private void createResources(Map<String, String> hostEnv) {
-    String prefix = options.namePrefix();
-    String leads = hostEnv.getOrDefault(EnvironmentVariables.LEADS_TABLE, "");
-    if (leads.isBlank()) {
-      leads = prefix + "-leads";
-      ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leads);
-    }
-    String commands = hostEnv.getOrDefault(EnvironmentVariables.COMMANDS_TABLE, "");
-    if (commands.isBlank()) {
-      commands = prefix + "-commands";
-      ResourceDefinitions.createCommandsTable(clients.dynamoDb(), commands);
-    }
-    env.put(EnvironmentVariables.LEADS_TABLE, leads);
-    env.put(EnvironmentVariables.COMMANDS_TABLE, commands);
-    if (present(hostEnv, EnvironmentVariables.COMMAND_QUEUE_URL)
-        && present(hostEnv, EnvironmentVariables.COMMAND_DLQ_URL)) {
-      env.put(
-          EnvironmentVariables.COMMAND_QUEUE_URL,
-          hostEnv.get(EnvironmentVariables.COMMAND_QUEUE_URL));
-      env.put(
-          EnvironmentVariables.COMMAND_DLQ_URL, hostEnv.get(EnvironmentVariables.COMMAND_DLQ_URL));
-    } else {
-      QueuePair pair =
-          ResourceDefinitions.createQueueWithDlq(
-              clients.sqs(),
-              prefix + "-crm-commands",
-              ResourceDefinitions.MAX_RECEIVE_COUNT,
-              options.visibilitySeconds());
-      env.put(EnvironmentVariables.COMMAND_QUEUE_URL, pair.queueUrl());
-      env.put(EnvironmentVariables.COMMAND_DLQ_URL, pair.dlqUrl());
-    }
-    queues.put("crm-commands", env.get(EnvironmentVariables.COMMAND_QUEUE_URL));
-    queues.put("crm-commands DLQ", env.get(EnvironmentVariables.COMMAND_DLQ_URL));
-    if (present(hostEnv, EnvironmentVariables.REFRESH_QUEUE_URL)) {
-      env.put(
-          EnvironmentVariables.REFRESH_QUEUE_URL,
-          hostEnv.get(EnvironmentVariables.REFRESH_QUEUE_URL));
-      queues.put("crm-refresh", env.get(EnvironmentVariables.REFRESH_QUEUE_URL));
-    } else {
-      QueuePair pair =
-          ResourceDefinitions.createQueueWithDlq(
-              clients.sqs(),
-              prefix + "-crm-refresh",
-              ResourceDefinitions.MAX_RECEIVE_COUNT,
-              options.visibilitySeconds());
-      env.put(EnvironmentVariables.REFRESH_QUEUE_URL, pair.queueUrl());
-      queues.put("crm-refresh", pair.queueUrl());
-      queues.put("crm-refresh DLQ", pair.dlqUrl());
-    }
-    notifications =
-        new LocalNotifications(clients, prefix, options.visibilitySeconds(), env, queues, status);
-    status.accept("tables: " + leads + ", " + commands + "; queues: " + queues.keySet());
-  }
-
-  private void startFunctions() {
-    worker =
-        tryLoad(
-            "crm-worker",
-            options.handlers().worker(),
-            FunctionEnvironments.WORKER,
-            Duration.ofSeconds(60));
-    refresher =
-        tryLoad(
-            "cache-refresher",
-            options.handlers().refresher(),
-            FunctionEnvironments.REFRESHER,
-            Duration.ofMinutes(5));
-    LambdaFunction notifier =
-        tryLoad(
-            "crm-notifier",
-            LocalNotifications.handler(),
-            FunctionEnvironments.NOTIFIER,
-            Duration.ofSeconds(60));
-    if (notifier != null) {
-      notifications.start(
-          clients, env.get(EnvironmentVariables.NOTIFICATION_QUEUE_URL), notifier::invoke);
-    }
-    rebuildIntent();
-    if (worker != null) {
-      commandSource =
-          new LocalSqsEventSource(
-              clients.sqs(),
-              env.get(EnvironmentVariables.COMMAND_QUEUE_URL),
-              this::invokeWorker,
-              10,
-              1);
-      commandSource.start();
-    }
-    if (refresher != null) {
-      refreshSource =
-          new LocalSqsEventSource(
-              clients.sqs(),
-              env.get(EnvironmentVariables.REFRESH_QUEUE_URL),
-              new SqsStreamAdapter(refresher),
-              10,
-              1);
-      refreshSource.start();
-      if (options.schedule()) {
-        scheduler =
-            Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "refresh-schedule");
-                  t.setDaemon(true);
-                  return t;
-                });
-        scheduler.schedule(() -> scheduledPass("full"), 0, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(
-            () -> scheduledPass("incremental"),
-            options.incrementalEvery().toMillis(),
-            options.incrementalEvery().toMillis(),
-            TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(
-            () -> scheduledPass("full"),
-            options.fullEvery().toMillis(),
-            options.fullEvery().toMillis(),
-            TimeUnit.MILLISECONDS);
-      }
-    }
-  }
-
-  private SQSBatchResponse invokeWorker(SQSEvent event) {
-    return worker.invoke(event);
-  }
-
-  private void scheduledPass(String pass) {
-    try {
-      refresh(pass);
-    } catch (RuntimeException e) {
-      LOG.warn("scheduled {} pass failed: {}", pass, e.toString());
-    }
-  }
-
-  private LambdaFunction tryLoad(
-      String name, String handler, FunctionEnvironment environment, Duration timeout) {
-    try {
-      LambdaFunction function = LambdaFunction.load(name, handler, envFor(environment), timeout);
-      status.accept("function " + name + ": " + handler);
-      return function;
-    } catch (LambdaFunction.FunctionUnavailableException e) {
-      problems.add(e.getMessage());
-      status.accept("function " + name + " NOT AVAILABLE: " + e.getMessage());
-      LOG.warn("{}", e.getMessage(), e.getCause());
-      return null;
-    }
-  }
-
-  private synchronized void rebuildIntent() {
-    try {
-      intent =
-          LambdaFunction.load("intent", options.handlers().intent(), env, Duration.ofSeconds(8));
-      intentProblem = null;
-      status.accept(
-          "function intent: "
-              + options.handlers().intent()
-              + " (owner "
-              + env.get(EnvironmentVariables.SINGLE_USER_OWNER_ID)
-              + ")");
-    } catch (LambdaFunction.FunctionUnavailableException e) {
-      intent = null;
-      intentProblem = e.getMessage();
-      problems.add(e.getMessage());
-      status.accept("function intent NOT AVAILABLE: " + e.getMessage());
-    }
   }
 
   /**
@@ -404,28 +217,12 @@ public final class LocalPipeline implements AutoCloseable {
    * that in AWS come from the Secrets Manager secret.
    */
   Map<String, String> envFor(FunctionEnvironment function) {
-    Map<String, String> own = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith("AWS_")
-              || function.reads().contains(name)
-              || FunctionEnvironments.SECRET_ONLY.contains(name)) {
-            own.put(name, value);
-          }
-        });
-    return own;
+    return functions.envFor(function);
   }
 
   /** The intent function now (another one after {@link #switchOwner}). */
   public Supplier<LambdaFunction> intentFunction() {
-    return () -> {
-      LambdaFunction current = intent;
-      if (current == null) {
-        throw new IllegalStateException(
-            intentProblem == null ? "the intent function is not available" : intentProblem);
-      }
-      return current;
-    };
+    return functions::intent;
   }
 
   /**
@@ -439,7 +236,7 @@ public final class LocalPipeline implements AutoCloseable {
       status.accept("account linking: requests now carry a token of " + ownerId);
       return;
     }
-    rebuildIntent();
+    functions.rebuildIntent();
   }
 
   private boolean accountLinking() {
@@ -465,37 +262,17 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** Runs one refresher pass now ("full" or "incremental"); answers the function's output. */
   public String refresh(String pass) {
-    if (refresher == null) {
-      throw new IllegalStateException("the cache refresher is not available");
-    }
-    byte[] output =
-        refresher.invokeStream(("{\"pass\":\"" + pass + "\"}").getBytes(StandardCharsets.UTF_8));
-    return new String(output, StandardCharsets.UTF_8);
+    return functions.refresh(pass);
   }
 
+  /** The depth of each queue the pipeline feeds or fills, dead-letter queues included. */
   public List<QueueDepth> queueDepths() {
     List<QueueDepth> depths = new ArrayList<>();
     queues.forEach(
         (name, url) -> {
-          Map<QueueAttributeName, String> attributes =
-              clients
-                  .sqs()
-                  .getQueueAttributes(
-                      r ->
-                          r.queueUrl(url)
-                              .attributeNames(
-                                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                  .attributes();
-          depths.add(
-              new QueueDepth(
-                  name,
-                  Integer.parseInt(
-                      attributes.getOrDefault(
-                          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
-                  Integer.parseInt(
-                      attributes.getOrDefault(
-                          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))));
+          com.crmvoice.testkit.aws.QueueDepth depth =
+              com.crmvoice.testkit.aws.QueueDepth.of(clients.sqs(), url);
+          depths.add(new QueueDepth(name, depth.visible(), depth.inFlight()));
         });
     return depths;
   }
@@ -505,14 +282,7 @@ public final class LocalPipeline implements AutoCloseable {
    * commands stay on the queue, unclaimed, until it resumes (what "undo that" can still cancel).
    */
   public synchronized void pauseWorker(boolean paused) {
-    if (commandSource == null) {
-      throw new IllegalStateException("the worker is not running here");
-    }
-    if (paused) {
-      commandSource.close();
-    } else {
-      commandSource.start();
-    }
+    functions.pauseWorker(paused);
   }
 
   /**
@@ -567,15 +337,15 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public boolean intentAvailable() {
-    return intent != null;
+    return functions.intentAvailable();
   }
 
   public boolean refresherAvailable() {
-    return refresher != null;
+    return functions.refresherAvailable();
   }
 
   public boolean workerAvailable() {
-    return worker != null;
+    return functions.workerAvailable();
   }
 
   /** Every variable name declared in {@link EnvironmentVariables}. */
@@ -593,7 +363,7 @@ public final class LocalPipeline implements AutoCloseable {
     return names;
   }
 
-  private static boolean present(Map<String, String> env, String name) {
+  static boolean present(Map<String, String> env, String name) {
     String value = env.get(name);
     return value != null && !value.isBlank();
   }
@@ -603,15 +373,7 @@ public final class LocalPipeline implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
-    if (commandSource != null) {
-      commandSource.close();
-    }
-    if (refreshSource != null) {
-      refreshSource.close();
-    }
+    functions.close();
     if (notifications != null) {
       notifications.close();
     }

@@ -190,11 +190,7 @@ public final class SkillHttpServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    LoopbackHttpServer.respond(exchange, status, "application/json;charset=UTF-8", body);
   }
 
   @Override

@@ -149,10 +149,8 @@ public final class FakeLwaTokenEndpoint implements AutoCloseable {
 
   private static void answer(HttpExchange exchange, int status, Map<String, ?> body)
       throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    LoopbackHttpServer.respond(
+        exchange, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(body));
   }
 
   @Override

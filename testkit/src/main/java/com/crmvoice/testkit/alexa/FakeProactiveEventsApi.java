@@ -266,10 +266,11 @@ public final class FakeProactiveEventsApi implements AutoCloseable {
     synchronized (this) {
       rejected++;
     }
-    byte[] bytes = JSON.writeValueAsBytes(Map.of("code", code, "message", message));
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    LoopbackHttpServer.respond(
+        exchange,
+        status,
+        "application/json",
+        JSON.writeValueAsBytes(Map.of("code", code, "message", message)));
   }
 
   @Override

@@ -105,10 +105,8 @@ public final class FakeSecretsManager implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    LoopbackHttpServer.respond(
+        exchange, status, "application/x-amz-json-1.1", JSON.writeValueAsBytes(body));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package com.crmvoice.testkit.http;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,6 +80,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
   /** The port it listens on. */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** Answers {@code status} with {@code body} of {@code contentType}, and ends the response. */
+  public static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.crmvoice.testkit.salesforce;
 
+import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,17 +39,13 @@ final class Exchanges {
 
   void sendJson(HttpExchange exchange, int status, JsonNode body, boolean limitInfo)
       throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
     if (limitInfo) {
       exchange
           .getResponseHeaders()
           .set("Sforce-Limit-Info", "api-usage=" + apiUsage.get() + "/" + FakeSalesforce.API_LIMIT);
     }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    LoopbackHttpServer.respond(
+        exchange, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(body));
   }
 
   void sendOAuthError(HttpExchange exchange, int status, String error, String description)

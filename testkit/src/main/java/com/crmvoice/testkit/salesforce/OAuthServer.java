@@ -8,11 +8,11 @@ import static com.crmvoice.testkit.salesforce.FakeSalesforce.ORG_ID;
 import static com.crmvoice.testkit.salesforce.FakeSalesforce.PASSWORD;
 import static com.crmvoice.testkit.salesforce.FakeSalesforce.USERNAME;
 
+import com.crmvoice.testkit.http.LoopbackHttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -244,12 +244,11 @@ final class OAuthServer {
   void userinfo(HttpExchange exchange) throws IOException {
     String userId = authenticate(exchange);
     if (userId == null) {
-      byte[] body = "Bad_OAuth_Token".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=UTF-8");
-      exchange.sendResponseHeaders(403, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      LoopbackHttpServer.respond(
+          exchange,
+          403,
+          "text/plain;charset=UTF-8",
+          "Bad_OAuth_Token".getBytes(StandardCharsets.UTF_8));
       return;
     }
     User user = usersById.get(userId);
