@@ -36,22 +36,12 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * Verifies that a request to an HTTPS skill endpoint comes from Alexa, as Amazon requires of web
- * services (custom skills hosted as a web service, "Verify that the request was sent by Alexa"):
- *
- * <ol>
- *   <li>The SignatureCertChainUrl header, normalised, uses https, host s3.amazonaws.com (any case),
- *       a path starting with /echo.api/ (case-sensitive) and port 443 if it names one.
- *   <li>The PEM certificate chain at that URL is fetched (through a pluggable {@link
- *       CertificateFetcher}; kept, per normalised URL and at most {@link #MAX_CACHED_CHAINS}, once
- *       a request signed with it passed); the signing certificate (the first) is within its
- *       validity dates and names echo-api.amazon.com among its subject alternative names, and the
- *       chain leads to a trusted root certificate authority.
- *   <li>The Signature-256 header, base64-decoded, is a SHA256withRSA signature of the raw request
- *       body under the signing certificate's public key.
- *   <li>The request's timestamp is within 150 seconds of now.
- * </ol>
- *
- * A request that fails any check is answered HTTP 400 Bad Request by the endpoint.
+ * services: the SignatureCertChainUrl (https, s3.amazonaws.com, /echo.api/, port 443), the chain it
+ * names (dates, echo-api.amazon.com, a trusted root; fetched through {@link CertificateFetcher} and
+ * kept for at most {@link #MAX_CACHED_CHAINS} URLs), the Signature-256 over the raw body, and a
+ * timestamp within 150 seconds. Any failure is a {@link VerificationException} (HTTP 400). The
+ * details: docs/simulator.md ("HTTP mode") and
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/host-a-custom-skill-as-a-web-service.html
  */
 public final class AlexaRequestVerifier {
 

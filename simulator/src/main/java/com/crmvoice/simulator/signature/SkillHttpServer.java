@@ -20,16 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The skill as an Alexa custom skill web service on 127.0.0.1: POST /alexa with a request envelope,
- * the response envelope back. Each request's signature and timestamp are verified first, as Amazon
- * requires of HTTPS endpoints (a failure is 400 Bad Request); with no verifier (the development
- * switch) every request is accepted. Put TLS in front (a tunnel) to reach it from Alexa.
- *
- * <p>What the headers can refuse (no signature headers, a Content-Length over the limit: 413) is
- * refused before the body is read; a request the skill refuses (not for this skill) is a 400, not a
- * 500. A refused request's answer closes the connection after its body is drained, and refusals are
- * logged once per kind, then counted. The server's read timeout ({@link
- * LoopbackHttpServer#READ_TIMEOUT}) and {@link #THREADS} threads keep stalled clients from holding
- * the endpoint.
+ * the response envelope back, each request verified first ({@link AlexaRequestVerifier}; none with
+ * the development switch). Refusals are answered before the body is read where the headers decide,
+ * and the read timeout and {@link #THREADS} threads keep stalled clients from holding it; see
+ * docs/simulator.md ("HTTP mode").
  */
 public final class SkillHttpServer implements AutoCloseable {
 

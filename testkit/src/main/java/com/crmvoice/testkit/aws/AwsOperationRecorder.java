@@ -32,43 +32,20 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Records which AWS API operations each Lambda function's code calls, so the deployment module can
- * check them against the function's IAM role in template.yaml.
+ * Records which AWS API operations each Lambda function's code calls ({@code DynamoDb:PutItem}, a
+ * transaction once per kind of item it holds, as IAM authorises them), so the deployment module can
+ * check them against the function's IAM role in template.yaml; see the README ("One check needs the
+ * whole build").
  *
- * <p>An SDK v2 global interceptor: a module registers it, in its test scope only, by listing this
- * class in the classpath resource {@code
- * software/amazon/awssdk/global/handlers/execution.interceptors} (the SDK adds every interceptor
- * listed there to every client it builds). For each call it records the service and operation
- * ({@link SdkExecutionAttribute#SERVICE_NAME}, {@link SdkExecutionAttribute#OPERATION_NAME}), as
- * {@code DynamoDb:PutItem}, but only when the call is made on behalf of a function: when the
- * calling thread's stack holds that function's own code. The stack rather than a thread-local,
- * because the functions' services make calls on pool threads (the refresher's owner writers, the
- * intent function's live lookups) that no thread-local follows:
- *
- * <ul>
- *   <li>the function module's main code ({@code com.crmvoice.intent.}, {@code
- *       com.crmvoice.worker.}, {@code com.crmvoice.refresher.}): the handler class, and what it
- *       calls. The package rather than the handler class alone, since the intent handler's
- *       handleRequest is inherited from the ASK SDK's SkillStreamHandler: the class appears on the
- *       stack only while it is being constructed;
- *   <li>the crm-core services only that function uses ({@code com.crmvoice.core.service.skill.},
- *       {@code ….worker.}, {@code ….refresher.}), whichever thread runs them.
- * </ul>
- *
- * Test code never counts, even in the function's package: frames of classes loaded from a {@code
- * test-classes} folder or a tests jar are skipped, so tables created, items seeded and messages
- * peeked by a test are not attributed to anyone, and neither are the receive and delete calls of
- * {@link LocalSqsEventSource} (Lambda's event source mapping, which runs outside the handler).
- *
- * <p>A {@code TransactWriteItems} call is recorded once per kind of item it holds ({@code
- * DynamoDb:TransactWriteItems.Put}, {@code .Update}, {@code .Delete}, {@code .ConditionCheck}) and
- * a {@code TransactGetItems} call as {@code DynamoDb:TransactGetItems.Get}: IAM authorises their
- * items with the item-level actions, not with an action of the transaction's name.
- *
- * <p>Each function's operations are written to {@code target/aws-operations/<function>.txt} under
- * the working directory (the module folder, under Maven) as soon as one is seen for the first time
- * in this JVM, merged under a file lock with what the file holds, since surefire and failsafe run
- * in separate JVMs.
+ * <p>An SDK v2 global interceptor, listed in a module's test-scope {@code
+ * software/amazon/awssdk/global/handlers/execution.interceptors}. A call counts for a function when
+ * the calling thread's stack holds the function's own code: its module's packages or the crm-core
+ * services only it uses. The stack rather than a thread-local, because the services call from pool
+ * threads no thread-local follows; the package rather than the handler class, because the ASK SDK's
+ * inherited handleRequest leaves the handler off the stack. Frames of test classes never count (nor
+ * {@link LocalSqsEventSource}'s receives, which Lambda makes outside the handler). Each function's
+ * operations go to {@code target/aws-operations/<function>.txt}, merged under a file lock because
+ * surefire and failsafe run in separate JVMs.
  */
 public final class AwsOperationRecorder implements ExecutionInterceptor {
 
