@@ -62,6 +62,29 @@ final class Exchanges {
     sendJson(exchange, 400, errors("JSON_PARSER_ERROR", message), true);
   }
 
+  /**
+   * The body of an sObject Collections request: a JSON object with a {@code records} array of at
+   * most 200; else null, after answering 400 as Salesforce does.
+   */
+  JsonNode collectionsBody(HttpExchange exchange) throws IOException {
+    JsonNode body = readJson(exchange);
+    if (body == null || !body.path("records").isArray()) {
+      sendParserError(exchange, "The request body must contain a records array");
+      return null;
+    }
+    if (body.get("records").size() > 200) {
+      sendJson(
+          exchange,
+          400,
+          errors(
+              "EXCEEDED_ID_LIMIT",
+              "record limit reached. cannot submit more than 200 records into this call"),
+          true);
+      return null;
+    }
+    return body;
+  }
+
   /** The REST API's error body: an array of {@code {message, errorCode}}. */
   static ArrayNode errors(String code, String message) {
     ArrayNode errors = JSON.createArrayNode();

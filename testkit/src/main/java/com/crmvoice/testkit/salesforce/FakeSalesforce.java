@@ -317,6 +317,11 @@ public final class FakeSalesforce implements AutoCloseable {
     exchanges.sendJson(exchange, status, body, limitInfo);
   }
 
+  /** An sObject Collections request's body, or null after answering 400 (see {@link Exchanges}). */
+  JsonNode collectionsBody(HttpExchange exchange) throws IOException {
+    return exchanges.collectionsBody(exchange);
+  }
+
   static ArrayNode errors(String code, String message) {
     return Exchanges.errors(code, message);
   }

@@ -264,27 +264,11 @@ final class FakeSalesforceActivities {
           true);
       return;
     }
-    JsonNode body = FakeSalesforce.readJson(exchange);
-    if (body == null || !body.path("records").isArray()) {
-      fake.sendJson(
-          exchange,
-          400,
-          FakeSalesforce.errors(
-              "JSON_PARSER_ERROR", "The request body must contain a records array"),
-          true);
+    JsonNode body = fake.collectionsBody(exchange);
+    if (body == null) {
       return;
     }
     JsonNode records = body.get("records");
-    if (records.size() > 200) {
-      fake.sendJson(
-          exchange,
-          400,
-          FakeSalesforce.errors(
-              "EXCEEDED_ID_LIMIT",
-              "record limit reached. cannot submit more than 200 records into this call"),
-          true);
-      return;
-    }
     ArrayNode results = JSON.createArrayNode();
     synchronized (fake) {
       for (JsonNode record : records) {

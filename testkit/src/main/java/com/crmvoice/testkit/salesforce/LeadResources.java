@@ -152,22 +152,11 @@ final class LeadResources {
           true);
       return;
     }
-    JsonNode body = Exchanges.readJson(exchange);
-    if (body == null || !body.path("records").isArray()) {
-      exchanges.sendParserError(exchange, "The request body must contain a records array");
+    JsonNode body = exchanges.collectionsBody(exchange);
+    if (body == null) {
       return;
     }
-    ArrayNode records = (ArrayNode) body.get("records");
-    if (records.size() > 200) {
-      exchanges.sendJson(
-          exchange,
-          400,
-          errors(
-              "EXCEEDED_ID_LIMIT",
-              "record limit reached. cannot submit more than 200 records into this call"),
-          true);
-      return;
-    }
+    JsonNode records = body.get("records");
     boolean allOrNone = body.path("allOrNone").asBoolean(false);
     LeadWrites.Context context = LeadWrites.Context.of(exchange, version);
     ArrayNode results = JSON.createArrayNode();
