@@ -1,6 +1,6 @@
 package com.crmvoice.adapters.salesforce;
 
-import com.crmvoice.adapters.salesforce.SalesforceCrmGateway.Answer;
+import com.crmvoice.adapters.salesforce.SalesforceHttp.Answer;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmGateway.CreateResult;
@@ -57,10 +57,10 @@ final class SalesforceActivities {
 
   private static final int QUERY_CHUNK = 100;
 
-  private final SalesforceCrmGateway gateway;
+  private final SalesforceHttp gateway;
   private final SalesforceConfig config;
 
-  SalesforceActivities(SalesforceCrmGateway gateway, SalesforceConfig config) {
+  SalesforceActivities(SalesforceHttp gateway, SalesforceConfig config) {
     this.gateway = gateway;
     this.config = config;
   }
@@ -166,7 +166,7 @@ final class SalesforceActivities {
                     r.path("Id").asText(),
                     new Current(
                         r.hasNonNull("Status") ? r.get("Status").asText() : null,
-                        SalesforceCrmGateway.parseDateTime(r.path("LastModifiedDate").asText()),
+                        LeadRecords.parseDateTime(r.path("LastModifiedDate").asText()),
                         r.path("IsConverted").asBoolean(false))));
       }
     }
@@ -225,7 +225,7 @@ final class SalesforceActivities {
       String code = error.path("statusCode").asText("UNKNOWN_EXCEPTION");
       String message = error.path("message").asText("");
       results.add(
-          SalesforceCrmGateway.RETRYABLE_CODES.contains(code)
+          SalesforceHttp.RETRYABLE_CODES.contains(code)
               ? new CreateResult.Retryable(code, message)
               : new CreateResult.Rejected(code, message));
     }
