@@ -34,32 +34,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a batch of queued commands into CRM calls, so that every command a user confirmed ends as
  * one effect in the CRM (a lead, a task, a status change) or as a recorded failure with a reason:
- * none lost, none applied twice. It dispatches by command type: lead creates, task creates (logged
- * calls and follow-ups) and conditional status updates each go to the CRM in one call per batch.
- *
- * <ul>
- *   <li>A message that does not decode is a poison message: parked in the dead-letter queue with
- *       its reason, acknowledged, never retried.
- *   <li>Each command is claimed in the command log; a DONE one, or one FAILED for good, is
- *       acknowledged without touching the CRM; one held by a live lease elsewhere is left for
- *       later.
- *   <li>All claimed creates go to the CRM in one call (the gateway chunks by 200).
- *   <li>Created: DONE with the CRM id, and the lead added to its owner's cache when there is room.
- *       Rejected: FAILED with a reason a person understands, acknowledged. Retryable, or the CRM
- *       unavailable: released to QUEUED and reported failed, so the queue redelivers it.
- *   <li>Unanswered (a timeout or a dropped connection: {@link
- *       CrmUnavailableException#outcomeUnknown()}): the CRM may have committed, so each such lead
- *       is looked up by its external id first. Found: DONE with that id. Not found: retryable as
- *       above. The lookup failing too: retryable, and on the last delivery FAILED retryable with
- *       {@link FailureReasons#OUTCOME_UNKNOWN}, so the user hears "can't tell yet", never "not
- *       created" (and does not add the lead a second time).
- *   <li>On the queue's last delivery (the message's receive count has reached the queue's
- *       maxReceiveCount) a retryable outcome is recorded as FAILED but retryable, with a reason a
- *       person understands, and still reported failed: SQS then moves the message to the
- *       dead-letter queue, and the user asking about the lead hears why it is not there instead of
- *       "queued" forever. An administrator who redrives the message after fixing the cause has it
- *       claimed and created for real.
- * </ul>
+ * none lost, none applied twice. A poison message is parked, never retried; a command is claimed
+ * before the CRM is called and settled after; a retryable outcome is released for redelivery, or on
+ * the queue's last delivery recorded FAILED but retryable (so a redrive can still apply it); an
+ * unanswered create is looked up by its external id before anything is declared. The steps, the
+ * failure codes and why: docs/worker.md, "Per batch" and "The last delivery".
  */
 public final class CommandProcessor {
 
