@@ -1,0 +1,146 @@
+package com.crmvoice.testkit.salesforce;
+
+import static com.crmvoice.testkit.salesforce.Exchanges.JSON;
+import static com.crmvoice.testkit.salesforce.Exchanges.errors;
+
+import com.crmvoice.testkit.salesforce.SoqlEngine.QueryException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The query, queryAll and queryMore resources: a SOQL query over the store, answered in pages of
+ * the {@code Sforce-Query-Options} batch size (200 to 2000) with a {@code nextRecordsUrl} that
+ * queryMore follows until {@code done}.
+ */
+final class QueryResource {
+
+  private static final Pattern BATCH_SIZE = Pattern.compile("batchSize=(\\d+)");
+
+  private record Cursor(
+      List<Map<String, Object>> rows, List<String> fields, int batchSize, String version) {}
+
+  private final Object lock;
+  private final LeadStore store;
+  private final SoqlEngine engine;
+  private final Exchanges exchanges;
+  private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+  private volatile int defaultBatchSize = 2000;
+  private long nextCursor = 1;
+
+  QueryResource(Object lock, LeadStore store, SoqlEngine engine, Exchanges exchanges) {
+    this.lock = lock;
+    this.store = store;
+    this.engine = engine;
+    this.exchanges = exchanges;
+  }
+
+  void defaultBatchSize(int size) {
+    this.defaultBatchSize = size;
+  }
+
+  /** GET /query or /queryAll ({@code all}: deleted and merged-away leads too). */
+  void query(HttpExchange exchange, String version, boolean all) throws IOException {
+    String q = Exchanges.queryParameter(exchange.getRequestURI().getRawQuery(), "q");
+    if (q == null) {
+      exchanges.sendJson(
+          exchange, 400, errors("MALFORMED_QUERY", "A query string has to be specified"), true);
+      return;
+    }
+    SoqlEngine.Query query;
+    try {
+      query = engine.parse(q);
+    } catch (QueryException e) {
+      exchanges.sendJson(exchange, 400, errors(e.errorCode, e.getMessage()), true);
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    synchronized (lock) {
+      String owner = SoqlEngine.ownerEquality(query.where());
+      for (Map<String, Object> record : store.candidates(owner, all)) {
+        if (engine.matches(query.where(), record)) {
+          rows.add(record);
+        }
+      }
+    }
+    if (!query.orderBy().isEmpty()) {
+      rows.sort(engine.comparator(query.orderBy()));
+    }
+    if (query.limit() != null && rows.size() > query.limit()) {
+      rows = new ArrayList<>(rows.subList(0, query.limit()));
+    }
+    int batch = batchSize(exchange);
+    sendPage(exchange, new Cursor(rows, query.fields(), batch, version), 0, null);
+  }
+
+  /** GET /query/{locator}-{offset}: the next page of an earlier query. */
+  void queryMore(HttpExchange exchange, String locatorAndOffset) throws IOException {
+    int dash = locatorAndOffset.lastIndexOf('-');
+    String locator = locatorAndOffset.substring(0, dash);
+    int offset = Integer.parseInt(locatorAndOffset.substring(dash + 1));
+    Cursor cursor = cursors.get(locator);
+    if (cursor == null || offset > cursor.rows().size()) {
+      exchanges.sendJson(
+          exchange, 400, errors("INVALID_QUERY_LOCATOR", "invalid query locator"), true);
+      return;
+    }
+    sendPage(exchange, cursor, offset, locator);
+  }
+
+  private void sendPage(HttpExchange exchange, Cursor cursor, int offset, String locator)
+      throws IOException {
+    int end = Math.min(cursor.rows().size(), offset + cursor.batchSize());
+    ObjectNode body = JSON.createObjectNode();
+    body.put("totalSize", cursor.rows().size());
+    boolean done = end >= cursor.rows().size();
+    body.put("done", done);
+    if (!done) {
+      String id = locator;
+      if (id == null) {
+        synchronized (lock) {
+          id = String.format("01gFAKE%011d", nextCursor++);
+        }
+        cursors.put(id, cursor);
+      }
+      body.put(
+          "nextRecordsUrl", "/services/data/v" + cursor.version() + "/query/" + id + "-" + end);
+    } else if (locator != null) {
+      cursors.remove(locator);
+    }
+    ArrayNode records = body.putArray("records");
+    for (Map<String, Object> row : cursor.rows().subList(offset, end)) {
+      ObjectNode record = records.addObject();
+      ObjectNode attributes = record.putObject("attributes");
+      attributes.put("type", "Lead");
+      attributes.put(
+          "url", "/services/data/v" + cursor.version() + "/sobjects/Lead/" + row.get("Id"));
+      for (String field : cursor.fields()) {
+        Exchanges.putValue(record, field, field.equals("Name") ? name(row) : row.get(field));
+      }
+    }
+    exchanges.sendJson(exchange, 200, body, true);
+  }
+
+  private int batchSize(HttpExchange exchange) {
+    String options = exchange.getRequestHeaders().getFirst("Sforce-Query-Options");
+    if (options != null) {
+      Matcher m = BATCH_SIZE.matcher(options);
+      if (m.find()) {
+        return Math.max(200, Math.min(2000, Integer.parseInt(m.group(1))));
+      }
+    }
+    return defaultBatchSize;
+  }
+
+  private static String name(Map<String, Object> row) {
+    Object first = row.get("FirstName");
+    return first == null ? (String) row.get("LastName") : first + " " + row.get("LastName");
+  }
+}

@@ -1,0 +1,249 @@
+package com.crmvoice.testkit.salesforce;
+
+import static com.crmvoice.testkit.salesforce.SoqlEngine.malformed;
+
+import com.crmvoice.testkit.salesforce.SoqlEngine.And;
+import com.crmvoice.testkit.salesforce.SoqlEngine.Compare;
+import com.crmvoice.testkit.salesforce.SoqlEngine.Condition;
+import com.crmvoice.testkit.salesforce.SoqlEngine.In;
+import com.crmvoice.testkit.salesforce.SoqlEngine.Not;
+import com.crmvoice.testkit.salesforce.SoqlEngine.Or;
+import com.crmvoice.testkit.salesforce.SoqlEngine.Order;
+import com.crmvoice.testkit.salesforce.SoqlEngine.Query;
+import com.crmvoice.testkit.salesforce.SoqlEngine.QueryException;
+import com.crmvoice.testkit.salesforce.SoqlLexer.Kind;
+import com.crmvoice.testkit.salesforce.SoqlLexer.Token;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses one SOQL query of {@link SoqlEngine}'s subset against the Lead schema: field names are
+ * canonicalised and literals checked against the field's type, as Salesforce does before it runs a
+ * query. One parser per query: it keeps its position in fields.
+ */
+final class SoqlParser {
+
+  private final LeadSchema schema;
+  private final List<Token> tokens;
+  private int at;
+
+  SoqlParser(LeadSchema schema, String soql) {
+    this.schema = schema;
+    this.tokens = SoqlLexer.tokenize(soql);
+  }
+
+  Query parse() {
+    expectWord("SELECT");
+    List<String> fields = new ArrayList<>();
+    do {
+      fields.add(field(next()));
+    } while (acceptKind(Kind.COMMA));
+    expectWord("FROM");
+    Token object = next();
+    if (object.kind() != Kind.WORD) {
+      throw malformed("unexpected token: '" + object.text() + "'");
+    }
+    if (!object.text().equalsIgnoreCase("Lead")) {
+      throw new QueryException(
+          "INVALID_TYPE",
+          "sObject type '"
+              + object.text()
+              + "' is not supported. If you are attempting to use a custom"
+              + " object, be sure to append the '__c' after the entity name.");
+    }
+    Condition where = null;
+    if (acceptWord("WHERE")) {
+      where = orExpression();
+    }
+    List<Order> orderBy = new ArrayList<>();
+    if (acceptWord("ORDER")) {
+      expectWord("BY");
+      do {
+        String field = field(next());
+        boolean ascending = true;
+        if (acceptWord("DESC")) {
+          ascending = false;
+        } else {
+          acceptWord("ASC");
+        }
+        boolean nullsFirst = ascending;
+        if (acceptWord("NULLS")) {
+          if (acceptWord("FIRST")) {
+            nullsFirst = true;
+          } else {
+            expectWord("LAST");
+            nullsFirst = false;
+          }
+        }
+        orderBy.add(new Order(field, ascending, nullsFirst));
+      } while (acceptKind(Kind.COMMA));
+    }
+    Integer limit = null;
+    if (acceptWord("LIMIT")) {
+      Token n = next();
+      if (n.kind() != Kind.NUMBER
+          || !(n.value() instanceof BigDecimal d)
+          || d.scale() > 0
+          || d.signum() < 0) {
+        throw malformed("LIMIT must be a non-negative integer, found '" + n.text() + "'");
+      }
+      limit = d.intValueExact();
+    }
+    if (peek().kind() != Kind.END) {
+      throw malformed("unexpected token: '" + peek().text() + "'");
+    }
+    return new Query(List.copyOf(fields), where, List.copyOf(orderBy), limit);
+  }
+
+  private Condition orExpression() {
+    List<Condition> parts = new ArrayList<>();
+    parts.add(andExpression());
+    while (acceptWord("OR")) {
+      parts.add(andExpression());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Or(parts);
+  }
+
+  private Condition andExpression() {
+    List<Condition> parts = new ArrayList<>();
+    parts.add(unary());
+    while (acceptWord("AND")) {
+      parts.add(unary());
+    }
+    return parts.size() == 1 ? parts.get(0) : new And(parts);
+  }
+
+  private Condition unary() {
+    if (acceptWord("NOT")) {
+      return new Not(unary());
+    }
+    if (acceptKind(Kind.LPAREN)) {
+      Condition inner = orExpression();
+      if (!acceptKind(Kind.RPAREN)) {
+        throw malformed("expecting a right parentheses, found '" + peek().text() + "'");
+      }
+      return inner;
+    }
+    Token fieldToken = next();
+    String field = field(fieldToken);
+    if (acceptWord("IN")) {
+      return new In(field, valueList(field), false);
+    }
+    if (peek().kind() == Kind.WORD && peek().text().equalsIgnoreCase("NOT")) {
+      next();
+      expectWord("IN");
+      return new In(field, valueList(field), true);
+    }
+    Token op = next();
+    if (op.kind() != Kind.OP) {
+      throw malformed("unexpected token: '" + op.text() + "'");
+    }
+    return new Compare(field, op.text(), literal(field, next()));
+  }
+
+  private List<Object> valueList(String field) {
+    if (!acceptKind(Kind.LPAREN)) {
+      throw malformed("expecting a left parentheses, found '" + peek().text() + "'");
+    }
+    List<Object> values = new ArrayList<>();
+    do {
+      values.add(literal(field, next()));
+    } while (acceptKind(Kind.COMMA));
+    if (!acceptKind(Kind.RPAREN)) {
+      throw malformed("expecting a right parentheses, found '" + peek().text() + "'");
+    }
+    return values;
+  }
+
+  private Object literal(String field, Token token) {
+    LeadSchema.Type type = schema.type(field);
+    Object value;
+    switch (token.kind()) {
+      case STRING -> value = token.value();
+      case NUMBER -> value = token.value();
+      case DATETIME -> value = token.value();
+      case WORD -> {
+        String word = token.text().toLowerCase(Locale.ROOT);
+        value =
+            switch (word) {
+              case "null" -> null;
+              case "true" -> Boolean.TRUE;
+              case "false" -> Boolean.FALSE;
+              default -> throw malformed("unexpected token: '" + token.text() + "'");
+            };
+      }
+      default -> throw malformed("unexpected token: '" + token.text() + "'");
+    }
+    if (value == null) {
+      return null;
+    }
+    boolean fits =
+        switch (type) {
+          case STRING, ID -> value instanceof String;
+          case BOOLEAN -> value instanceof Boolean;
+          case DATETIME -> value instanceof Instant;
+        };
+    if (!fits) {
+      throw malformed(
+          "value of filter criterion for field '"
+              + field
+              + "' must be of type "
+              + type.soqlName()
+              + (type == LeadSchema.Type.DATETIME ? " and should not be enclosed in quotes" : ""));
+    }
+    return value;
+  }
+
+  private String field(Token token) {
+    if (token.kind() != Kind.WORD) {
+      throw malformed("unexpected token: '" + token.text() + "'");
+    }
+    String canonical = schema.canonical(token.text());
+    if (canonical == null) {
+      throw new QueryException(
+          "INVALID_FIELD",
+          "No such column '"
+              + token.text()
+              + "' on entity 'Lead'. If you are attempting"
+              + " to use a custom field, be sure to append the '__c' after the custom field name.");
+    }
+    return canonical;
+  }
+
+  private Token peek() {
+    return tokens.get(at);
+  }
+
+  private Token next() {
+    Token token = tokens.get(at);
+    if (token.kind() != Kind.END) {
+      at++;
+    }
+    return token;
+  }
+
+  private boolean acceptKind(Kind kind) {
+    if (peek().kind() == kind) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean acceptWord(String word) {
+    if (peek().kind() == Kind.WORD && peek().text().equalsIgnoreCase(word)) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private void expectWord(String word) {
+    if (!acceptWord(word)) {
+      throw malformed("expecting '" + word + "', found '" + peek().text() + "'");
+    }
+  }
+}
