@@ -4,16 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.RefreshMessageCodec;
-import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbWatermarkStore;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
-import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
@@ -73,21 +71,17 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
 
   /** Wires the refresher from an environment map: the Lambda runtime's, or the simulator's. */
   public CacheRefresherHandler(Map<String, String> environment) {
-    FunctionEnvironments.REFRESHER.check(environment);
-    EnvironmentReader env = EnvironmentReader.of(environment);
-    AwsClients aws = AwsClients.fromEnv(environment);
-    StorageConfig storage = StorageConfig.fromEnv(env);
+    FunctionStartup start = FunctionStartup.of(FunctionEnvironments.REFRESHER, environment);
+    EnvironmentReader env = start.env();
     CacheConfig cache = CacheConfig.fromEnv(env);
     RefresherConfig config = RefresherConfig.fromEnv(env);
-    String table = storage.requireLeadsTable();
-    LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws);
-    crm.tryNow();
+    LazySalesforceGateway crm = start.salesforce();
     this.requireConfigured = crm::gateway;
     this.refresher =
         new CacheRefresher(
             crm,
-            new DynamoDbLeadCache(aws.dynamoDb(), table, cache, Clock.systemUTC()),
-            new DynamoDbWatermarkStore(aws.dynamoDb(), table),
+            start.leadCache(cache, Clock.systemUTC()),
+            new DynamoDbWatermarkStore(start.aws().dynamoDb(), start.storage().requireLeadsTable()),
             config,
             Clock.systemUTC(),
             crm::requestCount);

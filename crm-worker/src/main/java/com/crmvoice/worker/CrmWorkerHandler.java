@@ -7,17 +7,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
-import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
-import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.sqs.SqsDeadLetterQueue;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.EnvironmentReader;
-import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
-import com.crmvoice.core.config.SalesforceConfig;
-import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.WorkerConfig;
 import com.crmvoice.core.port.CrmNotConfiguredException;
 import com.crmvoice.core.service.worker.CommandProcessor;
@@ -66,40 +62,31 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Wires the worker from an environment map: the Lambda runtime's, or the simulator's. */
   public CrmWorkerHandler(Map<String, String> environment) {
-    FunctionEnvironments.WORKER.check(environment);
-    EnvironmentReader env = EnvironmentReader.of(environment);
-    AwsClients aws = AwsClients.fromEnv(environment);
-    StorageConfig storage = StorageConfig.fromEnv(env);
+    FunctionStartup start = FunctionStartup.of(FunctionEnvironments.WORKER, environment);
+    EnvironmentReader env = start.env();
+    AwsClients aws = start.aws();
     WorkerConfig worker = WorkerConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
-    LazySalesforceGateway salesforce = LazySalesforceGateway.fromSettings(env, aws);
-    salesforce.tryNow();
+    LazySalesforceGateway salesforce = start.salesforce();
     this.requireConfigured = salesforce::gateway;
     this.crm = new ResilientCrmGateway(salesforce, worker);
     CommandCodec codec = new CommandCodec();
     this.processor =
         new CommandProcessor(
             codec::decode,
-            WorkerNotifications.wrap(
-                new DynamoDbCommandLog(
-                    aws.dynamoDb(), storage.requireCommandsTable(), Duration.ofDays(30)),
-                env,
-                aws),
+            WorkerNotifications.wrap(start.commandLog(), env, aws),
             crm,
-            new DynamoDbLeadCache(
-                aws.dynamoDb(), storage.requireLeadsTable(), cache, Clock.systemUTC()),
-            new SqsDeadLetterQueue(aws.sqs(), storage.requireCommandDlqUrl()),
+            start.leadCache(cache, Clock.systemUTC()),
+            new SqsDeadLetterQueue(aws.sqs(), start.storage().requireCommandDlqUrl()),
             Clock.systemUTC(),
             worker.lease(),
             cache.topN(),
             worker.maxReceiveCount(),
-            env.list(
-                EnvironmentVariables.SALESFORCE_CLOSED_STATUSES,
-                SalesforceConfig.DEFAULT_CLOSED_STATUSES));
+            start.closedStatuses());
     this.deferral =
         new OpenCircuitDeferral(
             aws.sqs(),
-            storage.requireCommandQueueUrl(),
+            start.storage().requireCommandQueueUrl(),
             Duration.ofSeconds(env.intValue(COMMAND_QUEUE_VISIBILITY_SECONDS, 0, 0, 43_200)));
     this.maxReceiveCount = worker.maxReceiveCount();
   }

@@ -7,13 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.crmvoice.adapters.alexa.ProactiveEventsNotifier;
 import com.crmvoice.adapters.aws.AlexaSettings;
 import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.codec.NotificationJobCodec;
-import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
 import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
-import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.NotificationConfig;
-import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.service.notify.NotificationSender;
 import com.crmvoice.core.service.notify.NotificationSender.BatchResult;
 import java.time.Clock;
@@ -44,19 +42,16 @@ public final class NotificationWorkerHandler implements RequestHandler<SQSEvent,
 
   /** Wires the sender from an environment map: the Lambda runtime's, or the simulator's. */
   public NotificationWorkerHandler(Map<String, String> environment) {
-    FunctionEnvironments.NOTIFIER.check(environment);
-    EnvironmentReader env = EnvironmentReader.of(environment);
-    AwsClients aws = AwsClients.fromEnv(environment);
-    StorageConfig storage = StorageConfig.fromEnv(env);
-    NotificationConfig config = AlexaSettings.load(env, aws);
+    FunctionStartup start = FunctionStartup.of(FunctionEnvironments.NOTIFIER, environment);
+    AwsClients aws = start.aws();
+    NotificationConfig config = AlexaSettings.load(start.env(), aws);
     Clock clock = Clock.systemUTC();
     NotificationJobCodec codec = new NotificationJobCodec();
     this.sender =
         new NotificationSender(
             codec::decode,
-            new DynamoDbCommandLog(
-                aws.dynamoDb(), storage.requireCommandsTable(), Duration.ofDays(30)),
-            new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable()),
+            start.commandLog(),
+            new DynamoDbNotificationLog(aws.dynamoDb(), start.storage().requireCommandsTable()),
             ProactiveEventsNotifier.create(config, clock),
             clock,
             LEASE,

@@ -3,6 +3,7 @@ package com.crmvoice.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmvoice.adapters.aws.ResourceDefinitions;
+import com.crmvoice.adapters.dynamodb.TableKeys;
 import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.WorkerConfig;
@@ -80,7 +81,7 @@ class TemplateResourcesTest {
     JsonNode table = TEMPLATE.properties(tableId);
 
     assertThat(table.at("/TimeToLiveSpecification/AttributeName").asText())
-        .isEqualTo(ResourceDefinitions.TTL_ATTRIBUTE);
+        .isEqualTo(TableKeys.TTL_ATTRIBUTE);
     assertThat(table.at("/TimeToLiveSpecification/Enabled").asBoolean()).isTrue();
     assertThat(table.at("/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean())
         .isTrue();
@@ -94,8 +95,7 @@ class TemplateResourcesTest {
             .properties(tableFor(EnvironmentVariables.COMMANDS_TABLE))
             .path("GlobalSecondaryIndexes");
 
-    assertThat(indexes.findValuesAsText("IndexName"))
-        .contains(ResourceDefinitions.COMMANDS_BY_OWNER_INDEX);
+    assertThat(indexes.findValuesAsText("IndexName")).contains(TableKeys.COMMANDS_BY_OWNER_INDEX);
   }
 
   /** An event source mapping with the function it feeds. */

@@ -1,6 +1,7 @@
 package com.crmvoice.intent;
 
 import com.crmvoice.adapters.aws.AwsClients;
+import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
@@ -56,9 +57,6 @@ final class Wiring {
   /** How long Alexa waits for the skill's response. */
   static final Duration ALEXA_WAITS = Duration.ofSeconds(8);
 
-  /** Commands are kept this long in the command log for "what happened to my lead". */
-  static final Duration COMMAND_TTL = Duration.ofDays(30);
-
   private static final Duration STATUS_PICKLIST_TTL = Duration.ofHours(1);
 
   private Wiring() {}
@@ -71,20 +69,20 @@ final class Wiring {
   }
 
   static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
-    FunctionEnvironments.INTENT.check(environment);
-    EnvironmentReader env = EnvironmentReader.of(environment);
+    FunctionStartup start =
+        FunctionStartup.of(
+            FunctionEnvironments.INTENT, environment, env -> awsBounds(CallBounds.fromEnv(env)));
+    EnvironmentReader env = start.env();
+    AwsClients aws = start.aws();
+    StorageConfig storage = start.storage();
     SkillConfig skill = SkillConfig.fromEnv(env);
-    StorageConfig storage = StorageConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
     CallBounds bounds = CallBounds.fromEnv(env);
-    AwsClients aws = AwsClients.fromEnv(environment, awsBounds(bounds));
     // A first request pays for userinfo and, on a cache miss, a live lookup: bound every
     // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
     LazySalesforceGateway crm =
-        LazySalesforceGateway.fromSettings(
-            env, aws, c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
-    crm.tryNow();
+        start.salesforce(c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
     Duration worst = worstCase(skill, bounds);
     if (worst.compareTo(ALEXA_WAITS) >= 0) {
       LOG.warn(
@@ -107,8 +105,7 @@ final class Wiring {
               thread.setDaemon(true);
               return thread;
             });
-    DynamoDbCommandLog commandLog =
-        new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
+    DynamoDbCommandLog commandLog = start.commandLog();
     DynamoDbNotificationLog notifications =
         new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable());
     // Every command the skill queues records who to notify if it fails for good.
@@ -118,8 +115,7 @@ final class Wiring {
             notifications,
             CurrentRecipient.INSTANCE,
             new NotificationConsent(notifications));
-    DynamoDbLeadCache leadCache =
-        new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
+    DynamoDbLeadCache leadCache = start.leadCache(cache, clock);
     SqsCommandQueue commandQueue =
         new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec());
     CommandSubmitter commands = new CommandSubmitter(submissions, commandQueue, clock);
@@ -140,13 +136,7 @@ final class Wiring {
             progressive,
             new LeadWork(
                 new WorkingSet(leadCache, cache.topN()),
-                new LeadStatusCatalog(
-                    crm,
-                    clock,
-                    STATUS_PICKLIST_TTL,
-                    env.list(
-                        EnvironmentVariables.SALESFORCE_CLOSED_STATUSES,
-                        SalesforceConfig.DEFAULT_CLOSED_STATUSES)),
+                new LeadStatusCatalog(crm, clock, STATUS_PICKLIST_TTL, start.closedStatuses()),
                 commands,
                 new ChangeService(commandLog, clock),
                 ZoneOffset.UTC),

@@ -1,5 +1,17 @@
 package com.crmvoice.adapters.aws;
 
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_BY_OWNER_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_OWNER;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_PK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_REQUESTED_AT;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_BY_LEAD_ID_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_OWNERS_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEAD_ID;
+import static com.crmvoice.adapters.dynamodb.TableKeys.META_OWNER;
+import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
+
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,32 +29,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The tables and queues, defined once: tests, the simulator and the checks on template.yaml all
- * read these definitions.
+ * read these definitions (the tables' key names are {@link
+ * com.crmvoice.adapters.dynamodb.TableKeys}).
  */
 public final class ResourceDefinitions {
 
   private ResourceDefinitions() {}
-
-  // Lead cache: partition ownerId, sort "createdAt#leadId" so a Query answers oldest first.
-  public static final String LEADS_PK = "ownerId";
-  public static final String LEADS_SK = "sk";
-
-  /** Keys-only index from a lead id to the owner caching it, to follow reassignments. */
-  public static final String LEADS_BY_LEAD_ID_INDEX = "byLeadId";
-
-  public static final String LEAD_ID = "leadId";
-
-  /** Sparse index holding only the per-owner meta items: a cheap scan of every owner's digest. */
-  public static final String LEADS_OWNERS_INDEX = "owners";
-
-  public static final String META_OWNER = "metaOwner";
-  public static final String TTL_ATTRIBUTE = "ttl";
-
-  // Commands: partition commandId; index by owner and time.
-  public static final String COMMANDS_PK = "commandId";
-  public static final String COMMANDS_BY_OWNER_INDEX = "byOwner";
-  public static final String COMMANDS_OWNER = "ownerId";
-  public static final String COMMANDS_REQUESTED_AT = "requestedAt";
 
   /** Queue settings shared with template.yaml. */
   public static final int MAX_RECEIVE_COUNT = 5;

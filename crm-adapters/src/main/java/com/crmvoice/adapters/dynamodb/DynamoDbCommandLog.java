@@ -1,13 +1,13 @@
 package com.crmvoice.adapters.dynamodb;
 
-import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_BY_OWNER_INDEX;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_OWNER;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_PK;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_REQUESTED_AT;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.TTL_ATTRIBUTE;
-import static com.crmvoice.adapters.dynamodb.Items.n;
-import static com.crmvoice.adapters.dynamodb.Items.s;
-import static com.crmvoice.adapters.dynamodb.Items.str;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.n;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.s;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.str;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_BY_OWNER_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_OWNER;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_PK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_REQUESTED_AT;
+import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
 
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.core.domain.CommandContent;
@@ -16,7 +16,6 @@ import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CommandStatus;
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.port.CommandLog;
-import com.crmvoice.core.port.StorageUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -111,9 +109,9 @@ public final class DynamoDbCommandLog implements CommandLog {
         // Known already (a retried request): the owner's latest command stays as it is.
         return false;
       }
-      throw unavailable(e);
+      throw StorageFailures.unavailable("command log", e);
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("command log", e);
     }
   }
 
@@ -343,7 +341,7 @@ public final class DynamoDbCommandLog implements CommandLog {
     // Sortable and unique per owner: the time, then the id to break ties.
     item.put(
         COMMANDS_REQUESTED_AT,
-        s(Items.SORTABLE.format(command.requestedAt()) + "#" + command.commandId()));
+        s(AttributeValues.SORTABLE.format(command.requestedAt()) + "#" + command.commandId()));
     item.put("payload", s(codec.encode(command)));
     item.put(CONTENT_HASH, s(CommandContent.hash(command)));
     item.put("createdAt", s(now.toString()));
@@ -371,11 +369,11 @@ public final class DynamoDbCommandLog implements CommandLog {
             state == CommandState.FAILED
                 && retryable != null
                 && Boolean.TRUE.equals(retryable.bool()));
-    long lease = Items.num(item, "leaseExpiresAt", -1);
+    long lease = AttributeValues.num(item, "leaseExpiresAt", -1);
     return new CommandRecord(
         codec.decode(str(item, "payload")),
         status,
-        (int) Items.num(item, "attempts", 0),
+        (int) AttributeValues.num(item, "attempts", 0),
         Instant.parse(str(item, "updatedAt")),
         lease < 0 ? null : Instant.ofEpochMilli(lease),
         // Absent on items written before the attribute existed: the payload's own hash then.
@@ -388,16 +386,7 @@ public final class DynamoDbCommandLog implements CommandLog {
     } catch (ConditionalCheckFailedException e) {
       throw e;
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("command log", e);
     }
-  }
-
-  private static StorageUnavailableException unavailable(SdkException e) {
-    String detail =
-        e instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
-            ? "TransactionCanceledException "
-                + cancelled.cancellationReasons().stream().map(CancellationReason::code).toList()
-            : e.getClass().getSimpleName();
-    return new StorageUnavailableException("command log unavailable: " + detail, e);
   }
 }

@@ -1,16 +1,28 @@
 package com.crmvoice.adapters.dynamodb;
 
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEADS_BY_LEAD_ID_INDEX;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEADS_OWNERS_INDEX;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEADS_PK;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEADS_SK;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEAD_ID;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.META_OWNER;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.TTL_ATTRIBUTE;
-import static com.crmvoice.adapters.dynamodb.Items.n;
-import static com.crmvoice.adapters.dynamodb.Items.putIfPresent;
-import static com.crmvoice.adapters.dynamodb.Items.s;
-import static com.crmvoice.adapters.dynamodb.Items.str;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.n;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.s;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.str;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.DIGEST;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.GEN;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.MEMBERS;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.META_SK;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.NO_META;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.expired;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.generation;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.key;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.leadItem;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.list;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.members;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.sortKey;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.toLead;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_BY_LEAD_ID_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_OWNERS_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEAD_ID;
+import static com.crmvoice.adapters.dynamodb.TableKeys.META_OWNER;
+import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
 
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.domain.Lead;
@@ -39,7 +51,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -67,19 +78,11 @@ public final class DynamoDbLeadCache implements LeadCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbLeadCache.class);
 
-  static final String META_SK = "#META";
-
   /** DynamoDB's limit on actions in one TransactWriteItems call. */
   static final int MAX_TRANSACTION_ACTIONS = 100;
 
-  static final String MEMBERS = "members";
-  static final String GEN = "gen";
-  static final String DIGEST = "digest";
   private static final String RENEW_PREFIX = "renew:";
   private static final int READ_ATTEMPTS = 3;
-
-  /** The generation of an owner without a meta item. */
-  private static final long NO_META = -1;
 
   private static final Comparator<Lead> OLDEST_FIRST =
       Comparator.comparing(Lead::createdAt).thenComparing(Lead::id);
@@ -134,7 +137,7 @@ public final class DynamoDbLeadCache implements LeadCache {
       String sk = sortKey(lead);
       members.add(sk);
       Map<String, AttributeValue> old = stored.get(sk);
-      long oldExpires = old == null ? 0 : Items.num(old, TTL_ATTRIBUTE, 0);
+      long oldExpires = old == null ? 0 : AttributeValues.num(old, TTL_ATTRIBUTE, 0);
       if (old == null || !toLead(old).equals(lead) || oldExpires < renewBefore) {
         Map<String, AttributeValue> item = leadItem(lead, refreshedAt, expires);
         puts.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
@@ -152,7 +155,7 @@ public final class DynamoDbLeadCache implements LeadCache {
     boolean metaCurrent =
         storedMeta != null
             && digest.equals(str(storedMeta, DIGEST))
-            && Items.num(storedMeta, TTL_ATTRIBUTE, 0) >= renewBefore
+            && AttributeValues.num(storedMeta, TTL_ATTRIBUTE, 0) >= renewBefore
             && List.copyOf(members).equals(members(storedMeta));
     if (puts.isEmpty() && deletes.isEmpty() && metaCurrent) {
       return WriteCount.NONE;
@@ -229,13 +232,13 @@ public final class DynamoDbLeadCache implements LeadCache {
                   TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build(),
                   TransactWriteItem.builder().update(update).build()));
     } catch (TransactionCanceledException e) {
-      if (reasons(e).contains("ConditionalCheckFailed")) {
+      if (StorageFailures.reasons(e).contains("ConditionalCheckFailed")) {
         // The owner's set changed since it was read: the next pass puts the lead in its place.
         return false;
       }
-      throw unavailable(e);
+      throw StorageFailures.unavailable("lead cache", e);
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("lead cache", e);
     }
     return true;
   }
@@ -258,7 +261,7 @@ public final class DynamoDbLeadCache implements LeadCache {
                           .build()));
       for (Map<String, AttributeValue> item : page.items()) {
         String digest = str(item, DIGEST);
-        boolean renew = Items.num(item, TTL_ATTRIBUTE, 0) < renewBefore;
+        boolean renew = AttributeValues.num(item, TTL_ATTRIBUTE, 0) < renewBefore;
         digests.put(str(item, META_OWNER), renew ? RENEW_PREFIX + digest : digest);
       }
       start =
@@ -287,10 +290,6 @@ public final class DynamoDbLeadCache implements LeadCache {
       response.items().forEach(item -> owners.add(str(item, LEADS_PK)));
     }
     return owners;
-  }
-
-  static String sortKey(Lead lead) {
-    return Items.SORTABLE.format(lead.createdAt()) + "#" + lead.id();
   }
 
   /**
@@ -340,7 +339,7 @@ public final class DynamoDbLeadCache implements LeadCache {
     }
     List<Lead> leads = wanted.stream().map(found::get).filter(Objects::nonNull).toList();
     return new Read(
-        new Snapshot.Known(leads, Items.instant(meta, "refreshedAt"), str(meta, DIGEST)),
+        new Snapshot.Known(leads, AttributeValues.instant(meta, "refreshedAt"), str(meta, DIGEST)),
         meta,
         leads.size() == wanted.size());
   }
@@ -356,15 +355,6 @@ public final class DynamoDbLeadCache implements LeadCache {
         found.put(sk, toLead(item));
       }
     }
-  }
-
-  /**
-   * Past its TTL: DynamoDB may still return it until its background process deletes it (<a
-   * href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ttl-expired-items.html">Working
-   * with expired items</a>: "TTL time is equal to or less than the current time").
-   */
-  private static boolean expired(Map<String, AttributeValue> item, long nowEpochSecond) {
-    return Items.num(item, TTL_ATTRIBUTE, Long.MAX_VALUE) <= nowEpochSecond;
   }
 
   /** DynamoDB's order of string keys: their UTF-8 bytes, unsigned. */
@@ -451,85 +441,15 @@ public final class DynamoDbLeadCache implements LeadCache {
     try {
       dynamoDb.transactWriteItems(r -> r.transactItems(items));
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("lead cache", e);
     }
-  }
-
-  /** NO_META without a meta item, 0 for one written before generations, else its generation. */
-  private static long generation(Map<String, AttributeValue> meta) {
-    return meta == null ? NO_META : Items.num(meta, GEN, 0);
-  }
-
-  /** The meta item's members, oldest first; null for one written before sets listed them. */
-  private static List<String> members(Map<String, AttributeValue> meta) {
-    AttributeValue members = meta.get(MEMBERS);
-    return members == null || !members.hasL()
-        ? null
-        : members.l().stream().map(AttributeValue::s).toList();
-  }
-
-  private static AttributeValue list(Collection<String> values) {
-    return AttributeValue.fromL(values.stream().map(Items::s).toList());
-  }
-
-  private static Map<String, AttributeValue> key(String ownerId, String sk) {
-    return Map.of(LEADS_PK, s(ownerId), LEADS_SK, s(sk));
-  }
-
-  private static List<String> reasons(TransactionCanceledException e) {
-    return e.hasCancellationReasons()
-        ? e.cancellationReasons().stream().map(CancellationReason::code).toList()
-        : List.of();
-  }
-
-  private static StorageUnavailableException unavailable(SdkException e) {
-    String detail =
-        e instanceof TransactionCanceledException cancelled
-            ? "TransactionCanceledException " + reasons(cancelled)
-            : e.getClass().getSimpleName();
-    return new StorageUnavailableException("lead cache unavailable: " + detail, e);
-  }
-
-  private static Map<String, AttributeValue> leadItem(
-      Lead lead, Instant refreshedAt, long expires) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(LEADS_PK, s(lead.ownerId()));
-    item.put(LEADS_SK, s(sortKey(lead)));
-    item.put(LEAD_ID, s(lead.id()));
-    putIfPresent(item, "firstName", lead.firstName());
-    item.put("lastName", s(lead.lastName()));
-    putIfPresent(item, "company", lead.company());
-    putIfPresent(item, "email", lead.email());
-    putIfPresent(item, "phone", lead.phone());
-    putIfPresent(item, "status", lead.status());
-    item.put("createdAt", s(lead.createdAt().toString()));
-    if (lead.lastModifiedAt() != null) {
-      item.put("lastModifiedAt", s(lead.lastModifiedAt().toString()));
-    }
-    item.put("refreshedAt", s(refreshedAt.toString()));
-    item.put(TTL_ATTRIBUTE, n(expires));
-    return item;
-  }
-
-  private static Lead toLead(Map<String, AttributeValue> item) {
-    return new Lead(
-        str(item, LEAD_ID),
-        str(item, LEADS_PK),
-        str(item, "firstName"),
-        str(item, "lastName"),
-        str(item, "company"),
-        str(item, "email"),
-        str(item, "phone"),
-        str(item, "status"),
-        Instant.parse(str(item, "createdAt")),
-        str(item, "lastModifiedAt") == null ? null : Instant.parse(str(item, "lastModifiedAt")));
   }
 
   private static <T> T call(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("lead cache", e);
     }
   }
 }

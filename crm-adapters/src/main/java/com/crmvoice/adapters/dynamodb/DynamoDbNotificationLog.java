@@ -1,13 +1,12 @@
 package com.crmvoice.adapters.dynamodb;
 
-import static com.crmvoice.adapters.aws.ResourceDefinitions.COMMANDS_PK;
-import static com.crmvoice.adapters.dynamodb.Items.n;
-import static com.crmvoice.adapters.dynamodb.Items.s;
-import static com.crmvoice.adapters.dynamodb.Items.str;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.n;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.s;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.str;
+import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_PK;
 
 import com.crmvoice.core.domain.Recipient;
 import com.crmvoice.core.port.NotificationLog;
-import com.crmvoice.core.port.StorageUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
     } catch (ConditionalCheckFailedException e) {
       return false;
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("notification log", e);
     }
   }
 
@@ -109,7 +108,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
       }
       return new Claim.HeldElsewhere();
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("notification log", e);
     }
   }
 
@@ -143,7 +142,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
     } catch (ConditionalCheckFailedException e) {
       // The command expired from the log meanwhile: nothing left to mark.
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("notification log", e);
     }
   }
 
@@ -158,11 +157,6 @@ public final class DynamoDbNotificationLog implements NotificationLog {
 
   private static Map<String, AttributeValue> key(String commandId) {
     return Map.of(COMMANDS_PK, s(commandId));
-  }
-
-  private static StorageUnavailableException unavailable(SdkException e) {
-    return new StorageUnavailableException(
-        "notification log unavailable: " + e.getClass().getSimpleName(), e);
   }
 
   /**
@@ -182,7 +176,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
     } catch (ConditionalCheckFailedException e) {
       return false;
     } catch (SdkException e) {
-      throw unavailable(e);
+      throw StorageFailures.unavailable("notification log", e);
     }
   }
 

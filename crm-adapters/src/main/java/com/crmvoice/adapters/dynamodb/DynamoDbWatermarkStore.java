@@ -1,11 +1,10 @@
 package com.crmvoice.adapters.dynamodb;
 
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEADS_PK;
-import static com.crmvoice.adapters.aws.ResourceDefinitions.LEADS_SK;
-import static com.crmvoice.adapters.dynamodb.Items.n;
-import static com.crmvoice.adapters.dynamodb.Items.s;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.n;
+import static com.crmvoice.adapters.dynamodb.AttributeValues.s;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
 
-import com.crmvoice.core.port.StorageUnavailableException;
 import com.crmvoice.core.port.WatermarkStore;
 import java.time.Instant;
 import java.util.Map;
@@ -48,13 +47,12 @@ public final class DynamoDbWatermarkStore implements WatermarkStore {
     try {
       response = dynamoDb.getItem(r -> r.tableName(table).key(key()).consistentRead(true));
     } catch (SdkException e) {
-      throw new StorageUnavailableException(
-          "watermark unavailable: " + e.getClass().getSimpleName(), e);
+      throw StorageFailures.unavailable("watermark", e);
     }
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
-    long millis = Items.num(response.item(), MILLIS, Long.MIN_VALUE);
+    long millis = AttributeValues.num(response.item(), MILLIS, Long.MIN_VALUE);
     return millis == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
   }
 
@@ -74,8 +72,7 @@ public final class DynamoDbWatermarkStore implements WatermarkStore {
     } catch (ConditionalCheckFailedException e) {
       // Already at or past this point: another pass got there first.
     } catch (SdkException e) {
-      throw new StorageUnavailableException(
-          "watermark unavailable: " + e.getClass().getSimpleName(), e);
+      throw StorageFailures.unavailable("watermark", e);
     }
   }
 

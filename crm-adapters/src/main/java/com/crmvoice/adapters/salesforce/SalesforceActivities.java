@@ -1,6 +1,6 @@
 package com.crmvoice.adapters.salesforce;
 
-import com.crmvoice.adapters.salesforce.SalesforceCrmGateway.Answer;
+import com.crmvoice.adapters.salesforce.SalesforceHttp.Answer;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmGateway.CreateResult;
@@ -32,20 +32,12 @@ import java.util.stream.Stream;
  * (logged calls and follow-ups) through sObject Collections, and the Lead Status picklist read with
  * describe.
  *
- * <p>A status update is applied only to the version of the lead the user heard. One SOQL query
- * reads every lead of the batch (Status, LastModifiedDate, IsConverted); a lead that already has
- * the new status is done (a redelivered command); one whose LastModifiedDate differs from the heard
- * one (or, when that is unknown, whose status differs from the heard one) is refused with {@link
- * CrmGateway#LEAD_CHANGED}; the rest are written one PATCH each, with {@code If-Unmodified-Since}
- * set to the version just read, so a change between the read and the write answers 412 and is
- * refused the same way. sObject Collections update cannot carry a precondition per record, so
- * updates are not batched into it. See
- * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api/intro_rest_conditional_requests.htm
- *
- * <p>Tasks are upserted on the configured external id field (the same API name as on Lead, defined
- * on Activity) holding the command id, so a redelivered command finds its task instead of creating
- * a second one (Task supports upsert:
- * https://developer.salesforce.com/docs/atlas.en-us.260.0.object_reference.meta/object_reference/sforce_api_objects_task.htm).
+ * <p>Contract: a status update is applied only to the version of the lead the user heard (else
+ * {@link CrmGateway#LEAD_CHANGED}), one PATCH each with {@code If-Unmodified-Since}, since sObject
+ * Collections update cannot carry a precondition per record
+ * (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api/intro_rest_conditional_requests.htm);
+ * a task is upserted on the external id field holding the command id, so a redelivered command
+ * finds its task. How and why: docs/work-a-lead.md, "The write path".
  */
 final class SalesforceActivities {
 
@@ -57,10 +49,10 @@ final class SalesforceActivities {
 
   private static final int QUERY_CHUNK = 100;
 
-  private final SalesforceCrmGateway gateway;
+  private final SalesforceHttp gateway;
   private final SalesforceConfig config;
 
-  SalesforceActivities(SalesforceCrmGateway gateway, SalesforceConfig config) {
+  SalesforceActivities(SalesforceHttp gateway, SalesforceConfig config) {
     this.gateway = gateway;
     this.config = config;
   }
@@ -166,7 +158,7 @@ final class SalesforceActivities {
                     r.path("Id").asText(),
                     new Current(
                         r.hasNonNull("Status") ? r.get("Status").asText() : null,
-                        SalesforceCrmGateway.parseDateTime(r.path("LastModifiedDate").asText()),
+                        LeadRecords.parseDateTime(r.path("LastModifiedDate").asText()),
                         r.path("IsConverted").asBoolean(false))));
       }
     }
@@ -225,7 +217,7 @@ final class SalesforceActivities {
       String code = error.path("statusCode").asText("UNKNOWN_EXCEPTION");
       String message = error.path("message").asText("");
       results.add(
-          SalesforceCrmGateway.RETRYABLE_CODES.contains(code)
+          SalesforceHttp.RETRYABLE_CODES.contains(code)
               ? new CreateResult.Retryable(code, message)
               : new CreateResult.Rejected(code, message));
     }

@@ -13,45 +13,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@link CrmGateway} over Salesforce's REST API on java.net.http: SOQL queries paged through {@code
- * nextRecordsUrl} as the caller consumes them, creates through sObject Collections (or upserts on
- * the configured external id field, so a repeated command finds its lead instead of creating a
- * second), Salesforce's error array mapped to retryable and permanent failures, the session
- * refreshed once on 401 INVALID_SESSION_ID, API usage read from {@code Sforce-Limit-Info}.
+ * {@link CrmGateway} over Salesforce's REST API: the lead queries, creates through sObject
+ * Collections (or upserts on the configured external id field, so a repeated command finds its lead
+ * instead of creating a second) and the userinfo look-up. The transport (session, paging, error
+ * mapping, API usage) is {@link SalesforceHttp}; the writes on existing leads are {@link
+ * SalesforceActivities}.
  *
  * <p>Lead writes send {@code Sforce-Auto-Assign} (FALSE by default, so an active lead assignment
  * rule does not take the lead from the owner CRM Voice gives it) and, unless configured off, {@code
@@ -61,8 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SalesforceCrmGateway implements CrmGateway {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SalesforceCrmGateway.class);
-
   /**
    * Owners per {@code OwnerId IN (...)} query: 200 quoted 18-character ids keep the SOQL statement
    * far under its 100,000-character limit and the request URI short.
@@ -70,52 +51,6 @@ public final class SalesforceCrmGateway implements CrmGateway {
   static final int OWNERS_PER_QUERY = 200;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String[] LEAD_FIELDS = {
-    "Id",
-    "OwnerId",
-    "FirstName",
-    "LastName",
-    "Company",
-    "Email",
-    "Phone",
-    "Status",
-    "CreatedDate",
-    "LastModifiedDate"
-  };
-  private static final DateTimeFormatter SF_DATETIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
-  private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
-
-  /** Per-record and per-request codes that may succeed when tried again. */
-  static final Set<String> RETRYABLE_CODES =
-      Set.of(
-          "REQUEST_LIMIT_EXCEEDED",
-          "UNABLE_TO_LOCK_ROW",
-          "SERVER_UNAVAILABLE",
-          "QUERY_TIMEOUT",
-          "REQUEST_RUNNING_TOO_LONG",
-          "TXN_SECURITY_END_A_SESSION",
-          "UNKNOWN_EXCEPTION");
-
-  /**
-   * Codes that say the org or the integration user is set up so that the call cannot work until an
-   * admin changes something: permanent whatever the HTTP status, never retried as an outage.
-   * API_CURRENTLY_DISABLED is "API is disabled for this User" (the profile lacks API Enabled),
-   * API_DISABLED_FOR_ORG an edition without API access; the others are missing permissions or
-   * features. Codes from Salesforce's ExceptionCode list
-   * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#exceptioncode)
-   * and StatusCode list
-   * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#statuscode).
-   */
-  static final Set<String> PERMANENT_ORG_CODES =
-      Set.of(
-          "API_CURRENTLY_DISABLED",
-          "API_DISABLED_FOR_ORG",
-          "FUNCTIONALITY_NOT_ENABLED",
-          "INSUFFICIENT_ACCESS",
-          "INSUFFICIENT_ACCESS_OR_READONLY",
-          "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
-          "INSUFFICIENT_PRIVILEGES");
 
   /** API usage as the last response reported it. */
   public record ApiUsage(int used, int max) {
@@ -125,17 +60,13 @@ public final class SalesforceCrmGateway implements CrmGateway {
   }
 
   private final SalesforceConfig config;
-  private final HttpClient http;
-  private final SalesforceAuth auth;
-  private volatile ApiUsage lastApiUsage;
-  private final AtomicLong sentRequests = new AtomicLong();
+  private final SalesforceHttp http;
   private final SalesforceActivities activities;
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
-    this.http = http;
-    this.auth = new SalesforceAuth(config, http, clock);
-    this.activities = new SalesforceActivities(this, config);
+    this.http = new SalesforceHttp(config, http, clock);
+    this.activities = new SalesforceActivities(this.http, config);
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
@@ -151,7 +82,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
 
   /** API usage from the last response's Sforce-Limit-Info header, or null before any call. */
   public ApiUsage lastApiUsage() {
-    return lastApiUsage;
+    return http.lastApiUsage();
   }
 
   /**
@@ -159,7 +90,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
    * does not count against the API limit), for per-pass figures.
    */
   public long requestCount() {
-    return sentRequests.get();
+    return http.requestCount();
   }
 
   // ---- reads ----
@@ -168,7 +99,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
   public List<Lead> topOpenLeads(String ownerId, int limit) {
     Soql soql = openLeadQuery().where(Soql.eq("OwnerId", ownerId));
     soql.orderBy("CreatedDate", true).orderBy("Id", true).limit(limit);
-    try (Stream<Lead> leads = query(soql.build(), SalesforceCrmGateway::toLead)) {
+    try (Stream<Lead> leads = http.query(soql.build(), LeadRecords::toLead)) {
       return leads.toList();
     }
   }
@@ -188,7 +119,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
       List<String> chunk = owners.subList(from, Math.min(owners.size(), from + OWNERS_PER_QUERY));
       Soql soql = openLeadQuery().where(Soql.in("OwnerId", chunk));
       soql.orderBy("OwnerId", true).orderBy("CreatedDate", true).orderBy("Id", true);
-      try (Stream<Lead> leads = query(soql.build(), SalesforceCrmGateway::toLead)) {
+      try (Stream<Lead> leads = http.query(soql.build(), LeadRecords::toLead)) {
         leads.forEach(
             lead -> {
               List<Lead> own = top.get(lead.ownerId());
@@ -206,15 +137,15 @@ public final class SalesforceCrmGateway implements CrmGateway {
   public Stream<Lead> openLeads() {
     Soql soql = openLeadQuery();
     soql.orderBy("OwnerId", true).orderBy("CreatedDate", true).orderBy("Id", true);
-    return query(soql.build(), SalesforceCrmGateway::toLead);
+    return http.query(soql.build(), LeadRecords::toLead);
   }
 
   @Override
   public Stream<LeadChange> leadsModifiedSince(Instant since) {
-    String[] fields = Arrays.copyOf(LEAD_FIELDS, LEAD_FIELDS.length + 3);
-    fields[LEAD_FIELDS.length] = "IsConverted";
-    fields[LEAD_FIELDS.length + 1] = "SystemModstamp";
-    fields[LEAD_FIELDS.length + 2] = "IsDeleted";
+    String[] fields = Arrays.copyOf(LeadRecords.LEAD_FIELDS, LeadRecords.LEAD_FIELDS.length + 3);
+    fields[LeadRecords.LEAD_FIELDS.length] = "IsConverted";
+    fields[LeadRecords.LEAD_FIELDS.length + 1] = "SystemModstamp";
+    fields[LeadRecords.LEAD_FIELDS.length + 2] = "IsDeleted";
     String soql =
         Soql.select(fields)
             .from("Lead")
@@ -226,12 +157,12 @@ public final class SalesforceCrmGateway implements CrmGateway {
     // queryAll, not query: query leaves out leads deleted (or merged away) since the watermark, and
     // they would stay cached until the next full pass. A delete moves SystemModstamp.
     // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_queryall.htm
-    return query(
+    return http.query(
         "/queryAll",
         soql,
         record -> {
-          Lead lead = toLead(record);
-          Instant modifiedAt = parseDateTime(record.path("SystemModstamp").asText());
+          Lead lead = LeadRecords.toLead(record);
+          Instant modifiedAt = LeadRecords.parseDateTime(record.path("SystemModstamp").asText());
           if (record.path("IsDeleted").asBoolean(false)) {
             return LeadChange.deletion(lead, modifiedAt);
           }
@@ -242,49 +173,12 @@ public final class SalesforceCrmGateway implements CrmGateway {
   }
 
   private Soql openLeadQuery() {
-    Soql soql = Soql.select(LEAD_FIELDS).from("Lead").where(Soql.eq("IsConverted", false));
+    Soql soql =
+        Soql.select(LeadRecords.LEAD_FIELDS).from("Lead").where(Soql.eq("IsConverted", false));
     if (!config.closedStatuses().isEmpty()) {
       soql.where(Soql.notIn("Status", config.closedStatuses()));
     }
     return soql;
-  }
-
-  <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
-    return query("/query", soql, mapper);
-  }
-
-  /** A lazily paged query: page n+1 is fetched only when the consumer reaches its first record. */
-  private <T> Stream<T> query(String resource, String soql, Function<JsonNode, T> mapper) {
-    String firstPath = dataPath(resource + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
-    Iterator<T> pages =
-        new Iterator<>() {
-          private String nextPath = firstPath;
-          private Iterator<JsonNode> page = java.util.Collections.emptyIterator();
-
-          @Override
-          public boolean hasNext() {
-            while (!page.hasNext() && nextPath != null) {
-              JsonNode body = send("GET", nextPath, null);
-              nextPath =
-                  body.path("done").asBoolean(true)
-                      ? null
-                      : body.path("nextRecordsUrl").asText(null);
-              page = body.path("records").elements();
-            }
-            return page.hasNext();
-          }
-
-          @Override
-          public T next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            return mapper.apply(page.next());
-          }
-        };
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
   }
 
   // ---- writes ----
@@ -345,10 +239,10 @@ public final class SalesforceCrmGateway implements CrmGateway {
     }
     JsonNode response =
         externalField == null
-            ? send("POST", dataPath("/composite/sobjects"), body, writeHeaders())
-            : send(
+            ? http.send("POST", http.dataPath("/composite/sobjects"), body, writeHeaders())
+            : http.send(
                 "PATCH",
-                dataPath("/composite/sobjects/Lead/" + Soql.identifier(externalField)),
+                http.dataPath("/composite/sobjects/Lead/" + Soql.identifier(externalField)),
                 body,
                 writeHeaders());
     if (!response.isArray() || response.size() != chunk.size()) {
@@ -371,7 +265,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
       String code = error.path("statusCode").asText("UNKNOWN_EXCEPTION");
       String message = error.path("message").asText("");
       results.add(
-          RETRYABLE_CODES.contains(code)
+          SalesforceHttp.RETRYABLE_CODES.contains(code)
               ? new CreateResult.Retryable(code, message)
               : new CreateResult.Rejected(code, message));
     }
@@ -408,7 +302,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
           "EXTERNAL_ID_NOT_CONFIGURED", "no external id field is configured for Lead");
     }
     String soql = Soql.select("Id").from("Lead").where(Soql.eq(field, externalId)).limit(1).build();
-    try (Stream<String> ids = query(soql, record -> record.path("Id").asText())) {
+    try (Stream<String> ids = http.query(soql, record -> record.path("Id").asText())) {
       return ids.findFirst();
     }
   }
@@ -444,7 +338,7 @@ public final class SalesforceCrmGateway implements CrmGateway {
             .header("Accept", "application/json")
             .GET()
             .build();
-    HttpResponse<String> response = exchange(request);
+    HttpResponse<String> response = http.exchange(request);
     if (response.statusCode() == 401 || response.statusCode() == 403) {
       throw new CrmRejectedException("INVALID_SESSION_ID", "the access token is not valid");
     }
@@ -452,182 +346,13 @@ public final class SalesforceCrmGateway implements CrmGateway {
       throw new CrmUnavailableException(
           "USERINFO_" + response.statusCode(), "userinfo answered HTTP " + response.statusCode());
     }
-    JsonNode body = parse(response.body());
+    JsonNode body = SalesforceHttp.parse(response.body());
     if (response.statusCode() != 200 || body == null || !body.hasNonNull("user_id")) {
       throw new CrmRejectedException(
           "INVALID_USERINFO", "userinfo answered HTTP " + response.statusCode());
     }
     return new CrmUser(
         SalesforceIds.normalise(body.get("user_id").asText()), body.path("name").asText(null));
-  }
-
-  // ---- HTTP ----
-
-  String dataPath(String rest) {
-    return "/services/data/v" + config.apiVersion() + rest;
-  }
-
-  JsonNode send(String method, String pathAndQuery, JsonNode body) {
-    return send(method, pathAndQuery, body, Map.of());
-  }
-
-  /** Sends an authenticated request, refreshing the session once on 401, and maps failures. */
-  JsonNode send(String method, String pathAndQuery, JsonNode body, Map<String, String> headers) {
-    Answer answer = sendConditional(method, pathAndQuery, body, headers);
-    int status = answer.status();
-    JsonNode json = answer.json();
-    if (status >= 200 && status < 300) {
-      if (json == null) {
-        throw new CrmUnavailableException(
-            "UNEXPECTED_RESPONSE", "HTTP " + status + " without a JSON body");
-      }
-      return json;
-    }
-    throw failure(answer);
-  }
-
-  /** A response's status and JSON body (null when empty), before any mapping. */
-  record Answer(int status, JsonNode json) {}
-
-  /**
-   * Sends an authenticated request with extra headers (a conditional request's {@code
-   * If-Unmodified-Since}), refreshing the session once on 401, and answers what came back: the
-   * caller reads statuses the common mapping does not cover (204 No Content, 412 Precondition
-   * Failed) and hands the rest to {@link #failure}.
-   */
-  Answer sendConditional(
-      String method, String pathAndQuery, JsonNode body, Map<String, String> headers) {
-    SalesforceAuth.Session session = auth.session();
-    HttpResponse<String> response = exchange(request(session, method, pathAndQuery, body, headers));
-    if (response.statusCode() == 401) {
-      session = auth.refresh(session);
-      response = exchange(request(session, method, pathAndQuery, body, headers));
-      if (response.statusCode() == 401) {
-        throw new CrmRejectedException("INVALID_SESSION_ID", "Salesforce refused a fresh session");
-      }
-    }
-    readLimitInfo(response);
-    return new Answer(response.statusCode(), parse(response.body()));
-  }
-
-  /** The exception for a failed response: retryable for 5xx and retryable codes. */
-  RuntimeException failure(Answer answer) {
-    int status = answer.status();
-    JsonNode json = answer.json();
-    String code = errorCode(json, status);
-    String message = errorMessage(json);
-    if (!PERMANENT_ORG_CODES.contains(code) && (status >= 500 || RETRYABLE_CODES.contains(code))) {
-      return new CrmUnavailableException(
-          code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
-    }
-    return new CrmRejectedException(
-        code, "Salesforce answered HTTP " + status + " " + code + ": " + message);
-  }
-
-  private HttpRequest request(
-      SalesforceAuth.Session session,
-      String method,
-      String pathAndQuery,
-      JsonNode body,
-      Map<String, String> headers) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(
-                URI.create(session.instanceUrl().toString().replaceAll("/$", "") + pathAndQuery))
-            .timeout(config.timeout())
-            .header("Authorization", "Bearer " + session.accessToken())
-            .header("Accept", "application/json");
-    headers.forEach(builder::header);
-    if (body == null) {
-      builder.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      builder.header("Content-Type", "application/json");
-      builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-    }
-    return builder.build();
-  }
-
-  private HttpResponse<String> exchange(HttpRequest request) {
-    sentRequests.incrementAndGet();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      throw new CrmUnavailableException(
-          "TIMEOUT", "Salesforce did not answer within " + config.timeout().toMillis() + " ms", e);
-    } catch (IOException e) {
-      throw new CrmUnavailableException(
-          "CONNECTION_FAILED", "Salesforce connection failed: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CrmUnavailableException("INTERRUPTED", "interrupted while calling Salesforce", e);
-    }
-  }
-
-  private void readLimitInfo(HttpResponse<String> response) {
-    response
-        .headers()
-        .firstValue("Sforce-Limit-Info")
-        .ifPresent(
-            value -> {
-              Matcher m = API_USAGE.matcher(value);
-              if (m.find()) {
-                ApiUsage usage =
-                    new ApiUsage(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-                lastApiUsage = usage;
-                if (usage.fraction() >= 0.8) {
-                  LOG.warn("salesforce api usage high: used={} max={}", usage.used(), usage.max());
-                } else {
-                  LOG.debug("salesforce api usage: used={} max={}", usage.used(), usage.max());
-                }
-              }
-            });
-  }
-
-  private static String errorCode(JsonNode json, int status) {
-    if (json != null && json.isArray() && json.size() > 0 && json.get(0).hasNonNull("errorCode")) {
-      return json.get(0).get("errorCode").asText();
-    }
-    return "HTTP_" + status;
-  }
-
-  private static String errorMessage(JsonNode json) {
-    if (json != null && json.isArray() && json.size() > 0) {
-      return json.get(0).path("message").asText("");
-    }
-    return "";
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return body == null || body.isBlank() ? null : JSON.readTree(body);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  static Lead toLead(JsonNode record) {
-    return new Lead(
-        record.path("Id").asText(),
-        record.path("OwnerId").asText(),
-        text(record, "FirstName"),
-        text(record, "LastName"),
-        text(record, "Company"),
-        text(record, "Email"),
-        text(record, "Phone"),
-        text(record, "Status"),
-        parseDateTime(record.path("CreatedDate").asText()),
-        record.hasNonNull("LastModifiedDate")
-            ? parseDateTime(record.path("LastModifiedDate").asText())
-            : null);
-  }
-
-  /** Salesforce's datetime format: 2026-01-01T10:00:00.000+0000. */
-  static Instant parseDateTime(String value) {
-    return SF_DATETIME.parse(value, Instant::from);
-  }
-
-  private static String text(JsonNode record, String field) {
-    JsonNode value = record.get(field);
-    return value == null || value.isNull() ? null : value.asText();
   }
 
   private static void putIfPresent(ObjectNode node, String field, String value) {

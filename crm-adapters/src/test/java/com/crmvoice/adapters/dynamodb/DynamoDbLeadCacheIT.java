@@ -88,7 +88,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
   void sortKeysOrderByTimeWhateverTheFractionOfASecond() {
     Lead whole = lead("005A", "00QB", 0);
     Lead later = new Lead("00QA", "005A", null, "L", "C", null, null, "Open", T0.plusMillis(1));
-    assertThat(DynamoDbLeadCache.sortKey(whole)).isLessThan(DynamoDbLeadCache.sortKey(later));
+    assertThat(LeadCacheItems.sortKey(whole)).isLessThan(LeadCacheItems.sortKey(later));
   }
 
   // ---- expiry: DynamoDB deletes expired items lazily, and in no particular order
@@ -120,13 +120,13 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
                                     ":o",
                                     s("005SK"),
                                     ":upTo",
-                                    s(DynamoDbLeadCache.sortKey(leads.get(0)))))
+                                    s(LeadCacheItems.sortKey(leads.get(0)))))
                             .exclusiveStartKey(
                                 Map.of(
                                     "ownerId",
                                     s("005SK"),
                                     "sk",
-                                    s(DynamoDbLeadCache.sortKey(leads.get(1)))))))
+                                    s(LeadCacheItems.sortKey(leads.get(1)))))))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("does not match the range key predicate");
   }
@@ -195,7 +195,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
                 .item(
                     Map.of(
                         "ownerId", s("005LO"),
-                        "sk", s(DynamoDbLeadCache.sortKey(leftover)),
+                        "sk", s(LeadCacheItems.sortKey(leftover)),
                         "leadId", s(leftover.id()),
                         "lastName", s(leftover.lastName()),
                         "createdAt", s(leftover.createdAt().toString()),
@@ -328,7 +328,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
                   .item(
                       Map.of(
                           "ownerId", s(lead.ownerId()),
-                          "sk", s(DynamoDbLeadCache.sortKey(lead)),
+                          "sk", s(LeadCacheItems.sortKey(lead)),
                           "leadId", s(lead.id()),
                           "firstName", s(lead.firstName()),
                           "lastName", s(lead.lastName()),
@@ -344,7 +344,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
                 .item(
                     Map.of(
                         "ownerId", s("005OLD"),
-                        "sk", s(DynamoDbLeadCache.META_SK),
+                        "sk", s(LeadCacheItems.META_SK),
                         "metaOwner", s("005OLD"),
                         "digest", s(digest),
                         "refreshedAt", s(T0.toString()),
@@ -395,7 +395,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
                       .consistentRead(true));
       page.items().stream()
           .map(item -> item.get("sk").s())
-          .filter(sk -> !sk.equals(DynamoDbLeadCache.META_SK))
+          .filter(sk -> !sk.equals(LeadCacheItems.META_SK))
           .forEach(keys::add);
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
@@ -422,9 +422,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
     dynamoDb.deleteItem(
         r ->
             r.tableName(table)
-                .key(
-                    Map.of(
-                        "ownerId", s(lead.ownerId()), "sk", s(DynamoDbLeadCache.sortKey(lead)))));
+                .key(Map.of("ownerId", s(lead.ownerId()), "sk", s(LeadCacheItems.sortKey(lead)))));
   }
 
   /** What another writer of the same owner does to the meta item: moves its generation. */
@@ -435,7 +433,7 @@ class DynamoDbLeadCacheIT extends LeadCacheContract {
     dynamoDb.updateItem(
         r ->
             r.tableName(table)
-                .key(Map.of("ownerId", s(owner), "sk", s(DynamoDbLeadCache.META_SK)))
+                .key(Map.of("ownerId", s(owner), "sk", s(LeadCacheItems.META_SK)))
                 .updateExpression("SET gen = if_not_exists(gen, :zero) + :one")
                 .expressionAttributeValues(values));
   }

@@ -14,6 +14,6 @@ public final class CancelIntentHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
-    return Requests.goodbye(input);
+    return StopIntentHandler.goodbye(input);
   }
 }

@@ -64,13 +64,15 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
       // The session stays open with a short offer: next, details, a call, a status.
       LeadSession.focus(input, found.lead(), 0);
       response =
-          LeadSession.offering(input, speech, LeadView.speech(speech, found.lead()))
+          LeadSession.offering(input, speech, LeadPresentation.speech(speech, found.lead()))
               .withStandardCard(
-                  LeadView.cardTitle(speech), LeadView.cardText(speech, found.lead()), null);
+                  LeadPresentation.cardTitle(speech),
+                  LeadPresentation.cardText(speech, found.lead()),
+                  null);
       List<Lead> leads = workingSet.leads(user.userId()).orElse(List.of(found.lead()));
       response.addDirective(LeadSession.leadNames(leads));
       if (Requests.supportsApl(input)) {
-        response.addDirective(LeadView.apl(speech, found.lead()));
+        response.addDirective(LeadPresentation.apl(speech, found.lead()));
       }
     } else if (answer instanceof TopLead.NoOpenLeads) {
       response.withSpeech(speech.say("toplead.none"));

@@ -24,7 +24,7 @@ public final class NoIntentHandler implements IntentHandler {
   public Optional<Response> handle(HandlerInput input) {
     Optional<Progress> progress = Progress.of(input);
     if (progress.isEmpty()) {
-      return Requests.goodbye(input);
+      return StopIntentHandler.goodbye(input);
     }
     Speech speech = Requests.speech(input);
     Progress now = progress.get();

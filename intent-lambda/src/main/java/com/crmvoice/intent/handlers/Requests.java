@@ -3,13 +3,14 @@ package com.crmvoice.intent.handlers;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Context;
 import com.amazon.ask.model.RequestEnvelope;
-import com.amazon.ask.model.Response;
 import com.amazon.ask.model.Session;
 import com.amazon.ask.model.interfaces.system.SystemState;
 import com.crmvoice.intent.speech.Speech;
-import java.util.Optional;
 
-/** Null-safe reads of the parts of a request envelope the handlers use. */
+/**
+ * Null-safe reads of the parts of a request envelope the handlers use (user, token, locale, device,
+ * Alexa API endpoint); responses are built elsewhere.
+ */
 public final class Requests {
 
   private Requests() {}
@@ -49,15 +50,6 @@ public final class Requests {
     RequestEnvelope envelope = input.getRequestEnvelope();
     return Speech.forLocale(
         envelope.getRequest() == null ? null : envelope.getRequest().getLocale());
-  }
-
-  /** Goodbye in the request's language, and the session ends (Cancel and Stop alike). */
-  public static Optional<Response> goodbye(HandlerInput input) {
-    return input
-        .getResponseBuilder()
-        .withSpeech(speech(input).say("goodbye"))
-        .withShouldEndSession(true)
-        .build();
   }
 
   public static String apiEndpoint(HandlerInput input) {

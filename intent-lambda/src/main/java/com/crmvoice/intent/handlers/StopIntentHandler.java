@@ -14,6 +14,18 @@ public final class StopIntentHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
-    return Requests.goodbye(input);
+    return goodbye(input);
+  }
+
+  /**
+   * Goodbye in the request's language, and the session ends (Stop, Cancel, and No outside a
+   * dialog).
+   */
+  static Optional<Response> goodbye(HandlerInput input) {
+    return input
+        .getResponseBuilder()
+        .withSpeech(Requests.speech(input).say("goodbye"))
+        .withShouldEndSession(true)
+        .build();
   }
 }

@@ -70,13 +70,16 @@ abstract class WalkLeadsHandler implements IntentHandler {
   static ResponseBuilder show(
       HandlerInput input, Speech speech, Lead lead, int index, List<Lead> leads) {
     String text =
-        speech.say("walk.lead", index + 1, leads.size()) + " " + LeadView.speech(speech, lead);
+        speech.say("walk.lead", index + 1, leads.size())
+            + " "
+            + LeadPresentation.speech(speech, lead);
     ResponseBuilder response =
         LeadSession.offering(input, speech, text)
-            .withStandardCard(LeadView.cardTitle(speech), LeadView.cardText(speech, lead), null)
+            .withStandardCard(
+                LeadPresentation.cardTitle(speech), LeadPresentation.cardText(speech, lead), null)
             .addDirective(LeadSession.leadNames(leads));
     if (Requests.supportsApl(input)) {
-      response.addDirective(LeadView.apl(speech, lead));
+      response.addDirective(LeadPresentation.apl(speech, lead));
     }
     return response;
   }

@@ -1,6 +1,6 @@
 package com.crmvoice.intent.bench;
 
-import com.crmvoice.adapters.aws.ResourceDefinitions;
+import com.crmvoice.adapters.dynamodb.TableKeys;
 import com.crmvoice.core.config.CacheConfig;
 import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.domain.CrmUser;
@@ -231,7 +231,7 @@ public final class TopLeadBench {
     return QueryRequest.builder()
         .tableName(table)
         .keyConditionExpression("#pk = :owner")
-        .expressionAttributeNames(Map.of("#pk", ResourceDefinitions.LEADS_PK))
+        .expressionAttributeNames(Map.of("#pk", TableKeys.LEADS_PK))
         .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner)))
         .limit(topN + 1)
         .consistentRead(true)

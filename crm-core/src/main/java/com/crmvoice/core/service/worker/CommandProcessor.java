@@ -4,7 +4,6 @@ import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.domain.Lead;
-import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.PermanentException;
 import com.crmvoice.core.domain.RetryableException;
@@ -12,15 +11,12 @@ import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.CommandLog.Claim;
 import com.crmvoice.core.port.CrmGateway;
-import com.crmvoice.core.port.CrmGateway.CreateLeadRequest;
-import com.crmvoice.core.port.CrmGateway.CreateResult;
-import com.crmvoice.core.port.CrmGateway.CreateTaskRequest;
-import com.crmvoice.core.port.CrmGateway.StatusUpdateRequest;
-import com.crmvoice.core.port.CrmGateway.UpdateResult;
 import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.port.CrmUnavailableException;
 import com.crmvoice.core.port.DeadLetterQueue;
 import com.crmvoice.core.port.LeadCache;
+import com.crmvoice.core.service.worker.CrmWrites.Outcome;
+import com.crmvoice.core.service.worker.CrmWrites.Work;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +24,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,32 +34,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a batch of queued commands into CRM calls, so that every command a user confirmed ends as
  * one effect in the CRM (a lead, a task, a status change) or as a recorded failure with a reason:
- * none lost, none applied twice. It dispatches by command type: lead creates, task creates (logged
- * calls and follow-ups) and conditional status updates each go to the CRM in one call per batch.
- *
- * <ul>
- *   <li>A message that does not decode is a poison message: parked in the dead-letter queue with
- *       its reason, acknowledged, never retried.
- *   <li>Each command is claimed in the command log; a DONE one, or one FAILED for good, is
- *       acknowledged without touching the CRM; one held by a live lease elsewhere is left for
- *       later.
- *   <li>All claimed creates go to the CRM in one call (the gateway chunks by 200).
- *   <li>Created: DONE with the CRM id, and the lead added to its owner's cache when there is room.
- *       Rejected: FAILED with a reason a person understands, acknowledged. Retryable, or the CRM
- *       unavailable: released to QUEUED and reported failed, so the queue redelivers it.
- *   <li>Unanswered (a timeout or a dropped connection: {@link
- *       CrmUnavailableException#outcomeUnknown()}): the CRM may have committed, so each such lead
- *       is looked up by its external id first. Found: DONE with that id. Not found: retryable as
- *       above. The lookup failing too: retryable, and on the last delivery FAILED retryable with
- *       {@link FailureReasons#OUTCOME_UNKNOWN}, so the user hears "can't tell yet", never "not
- *       created" (and does not add the lead a second time).
- *   <li>On the queue's last delivery (the message's receive count has reached the queue's
- *       maxReceiveCount) a retryable outcome is recorded as FAILED but retryable, with a reason a
- *       person understands, and still reported failed: SQS then moves the message to the
- *       dead-letter queue, and the user asking about the lead hears why it is not there instead of
- *       "queued" forever. An administrator who redrives the message after fixing the cause has it
- *       claimed and created for real.
- * </ul>
+ * none lost, none applied twice. A poison message is parked, never retried; a command is claimed
+ * before the CRM is called and settled after; a retryable outcome is released for redelivery, or on
+ * the queue's last delivery recorded FAILED but retryable (so a redrive can still apply it); an
+ * unanswered create is looked up by its external id before anything is declared. The steps, the
+ * failure codes and why: docs/worker.md, "Per batch" and "The last delivery".
  */
 public final class CommandProcessor {
 
@@ -109,14 +84,13 @@ public final class CommandProcessor {
 
   private final Function<String, CrmCommand> decoder;
   private final CommandLog log;
-  private final CrmGateway crm;
   private final LeadCache cache;
   private final DeadLetterQueue deadLetters;
   private final Clock clock;
   private final Duration lease;
   private final int cacheTopN;
   private final int maxReceiveCount;
-  private final CacheWriteBack writeBack;
+  private final CrmWrites writes;
 
   /** A processor that does not know the closed statuses: see the full constructor. */
   public CommandProcessor(
@@ -155,30 +129,13 @@ public final class CommandProcessor {
     }
     this.decoder = decoder;
     this.log = log;
-    this.crm = crm;
     this.cache = cache;
     this.deadLetters = deadLetters;
     this.clock = clock;
     this.lease = lease;
     this.cacheTopN = cacheTopN;
     this.maxReceiveCount = maxReceiveCount;
-    this.writeBack = new CacheWriteBack(cache, cacheTopN, closedStatuses, clock);
-  }
-
-  private record Work(Message message, CrmCommand command) {}
-
-  /** What one command came to at the CRM, whatever its type. */
-  private sealed interface Outcome {
-    record Done(String crmId, boolean changed) implements Outcome {}
-
-    record Rejected(String errorCode, String message) implements Outcome {}
-
-    /** {@code reason} overrides the type's set-aside reason when not null. */
-    record Retry(String errorCode, String reason) implements Outcome {
-      Retry(String errorCode) {
-        this(errorCode, null);
-      }
-    }
+    this.writes = new CrmWrites(crm, new CacheWriteBack(cache, cacheTopN, closedStatuses, clock));
   }
 
   /** Counts of a batch, filled as commands settle. */
@@ -197,8 +154,26 @@ public final class CommandProcessor {
     }
   }
 
+  /**
+   * Settles a batch: decodes each message (a poison one is parked), claims each command in the log,
+   * makes one CRM call per kind of write for the claimed ones, and records each command's outcome.
+   */
   public BatchResult process(List<Message> messages) {
     Tally tally = new Tally();
+    List<Work> claimed = decodeAndClaim(messages, tally);
+    // One CRM call per kind of write (the gateway chunks each as the CRM allows): creates of
+    // leads, creates of tasks (logged calls and follow-ups alike), conditional status updates.
+    List<Work> leadCreates = ofKind(claimed, c -> c instanceof CreateLead);
+    List<Work> taskCreates = ofKind(claimed, c -> c instanceof LogCall || c instanceof CreateTask);
+    List<Work> statusUpdates = ofKind(claimed, c -> c instanceof UpdateLeadStatus);
+    run(leadCreates, tally, () -> writes.createLeads(leadCreates));
+    run(taskCreates, tally, () -> writes.createTasks(taskCreates));
+    run(statusUpdates, tally, () -> writes.updateStatuses(statusUpdates));
+    return tally.result();
+  }
+
+  /** The batch's commands this worker now holds; the others are counted as they settle. */
+  private List<Work> decodeAndClaim(List<Message> messages, Tally tally) {
     List<Work> claimed = new ArrayList<>();
     for (Message message : messages) {
       CrmCommand command;
@@ -212,177 +187,47 @@ public final class CommandProcessor {
         }
         continue;
       }
-      try {
-        Claim claim = log.claim(command, clock.instant(), lease);
-        if (claim instanceof Claim.Claimed) {
-          claimed.add(new Work(message, command));
-        } else if (claim instanceof Claim.AlreadyFinal done) {
-          // DONE, FAILED for good, or CANCELLED by the user before any worker took it.
-          tally.skipped++;
-          LOG.info(
-              "command outcome commandId={} outcome=already-{}",
-              command.commandId(),
-              done.record().state());
-        } else {
-          tally.failed.add(message.messageId());
-          LOG.info("command outcome commandId={} outcome=held-elsewhere", command.commandId());
-        }
-      } catch (RetryableException e) {
-        tally.failed.add(message.messageId());
-        LOG.warn("command outcome commandId={} outcome=log-unavailable", command.commandId());
+      if (claim(message, command, tally)) {
+        claimed.add(new Work(message, command));
       }
     }
-    // One CRM call per kind of write (the gateway chunks each as the CRM allows): creates of
-    // leads, creates of tasks (logged calls and follow-ups alike), conditional status updates.
-    List<Work> leadCreates = new ArrayList<>();
-    List<Work> taskCreates = new ArrayList<>();
-    List<Work> statusUpdates = new ArrayList<>();
-    for (Work work : claimed) {
-      CrmCommand command = work.command();
-      if (command instanceof CreateLead) {
-        leadCreates.add(work);
-      } else if (command instanceof UpdateLeadStatus) {
-        statusUpdates.add(work);
-      } else if (command instanceof LogCall || command instanceof CreateTask) {
-        taskCreates.add(work);
-      }
-    }
-    if (!leadCreates.isEmpty()) {
-      run(leadCreates, tally, () -> createLeads(leadCreates));
-    }
-    if (!taskCreates.isEmpty()) {
-      run(taskCreates, tally, () -> createTasks(taskCreates));
-    }
-    if (!statusUpdates.isEmpty()) {
-      run(statusUpdates, tally, () -> updateStatuses(statusUpdates));
-    }
-    return tally.result();
+    return claimed;
   }
 
-  private List<Outcome> createLeads(List<Work> works) {
-    List<CreateLeadRequest> requests =
-        works.stream()
-            .map(w -> (CreateLead) w.command())
-            .map(c -> new CreateLeadRequest(c.commandId(), c.ownerId(), c.lead()))
-            .toList();
-    List<CreateResult> results;
+  /** Whether this worker now holds the command; a final or held one is counted here. */
+  private boolean claim(Message message, CrmCommand command, Tally tally) {
     try {
-      results = crm.createLeads(requests);
-    } catch (CrmUnavailableException u) {
-      if (!u.outcomeUnknown()) {
-        throw u;
+      Claim claim = log.claim(command, clock.instant(), lease);
+      if (claim instanceof Claim.Claimed) {
+        return true;
       }
-      // No answer came: the CRM may have created every lead or none. Each is looked up by its
-      // external id below before anything is declared.
-      results =
-          works.stream()
-              .map(w -> (CreateResult) new CreateResult.Retryable(u.errorCode(), u.getMessage()))
-              .toList();
-      LOG.warn(
-          "batch outcome=crm-call-unanswered code={} commands={}", u.errorCode(), works.size());
-    }
-    List<Outcome> outcomes = new ArrayList<>(results.size());
-    boolean lookupsAnswer = true;
-    for (int i = 0; i < results.size(); i++) {
-      CreateResult result = results.get(i);
-      if (!(result instanceof CreateResult.Retryable r)
-          || !CrmUnavailableException.outcomeUnknown(r.errorCode())) {
-        outcomes.add(outcome(result));
-        continue;
-      }
-      String id = works.get(i).command().commandId();
-      Optional<String> found = Optional.empty();
-      if (lookupsAnswer) {
-        try {
-          found = crm.findLeadByExternalId(id);
-        } catch (CrmUnavailableException | CrmRejectedException e) {
-          lookupsAnswer = false;
-          LOG.warn(
-              "command outcome commandId={} outcome=lookup-failed error={}",
-              id,
-              e.getClass().getSimpleName());
-        }
-      }
-      if (found.isPresent()) {
-        LOG.info("command outcome commandId={} outcome=found-after-{}", id, r.errorCode());
-        outcomes.add(new Outcome.Done(found.get(), false));
-      } else if (!lookupsAnswer) {
-        outcomes.add(
-            new Outcome.Retry(
-                FailureReasons.OUTCOME_UNKNOWN, FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE));
+      if (claim instanceof Claim.AlreadyFinal done) {
+        // DONE, FAILED for good, or CANCELLED by the user before any worker took it.
+        tally.skipped++;
+        LOG.info(
+            "command outcome commandId={} outcome=already-{}",
+            command.commandId(),
+            done.record().state());
       } else {
-        outcomes.add(new Outcome.Retry(r.errorCode()));
+        tally.failed.add(message.messageId());
+        LOG.info("command outcome commandId={} outcome=held-elsewhere", command.commandId());
       }
+    } catch (RetryableException e) {
+      tally.failed.add(message.messageId());
+      LOG.warn("command outcome commandId={} outcome=log-unavailable", command.commandId());
     }
-    return outcomes;
+    return false;
   }
 
-  private List<Outcome> createTasks(List<Work> works) {
-    List<CreateTaskRequest> requests =
-        works.stream().map(w -> taskRequest((LeadActivity) w.command())).toList();
-    return crm.createTasks(requests).stream().map(CommandProcessor::outcome).toList();
-  }
-
-  private static CreateTaskRequest taskRequest(LeadActivity command) {
-    if (command instanceof LogCall call) {
-      return new CreateTaskRequest(
-          call.commandId(),
-          call.ownerId(),
-          call.leadId(),
-          call.subject(),
-          call.notes(),
-          call.callDate(),
-          true);
-    }
-    CreateTask task = (CreateTask) command;
-    return new CreateTaskRequest(
-        task.commandId(),
-        task.ownerId(),
-        task.leadId(),
-        task.subject(),
-        null,
-        task.dueDate(),
-        false);
-  }
-
-  private List<Outcome> updateStatuses(List<Work> works) {
-    List<StatusUpdateRequest> requests =
-        works.stream()
-            .map(w -> (UpdateLeadStatus) w.command())
-            .map(
-                u ->
-                    new StatusUpdateRequest(
-                        u.leadId(), u.fromStatus(), u.toStatus(), u.heardModifiedAt()))
-            .toList();
-    List<UpdateResult> results = crm.updateLeadStatuses(requests);
-    List<Outcome> outcomes = new ArrayList<>(results.size());
-    for (int i = 0; i < results.size(); i++) {
-      UpdateLeadStatus update = (UpdateLeadStatus) works.get(i).command();
-      UpdateResult result = results.get(i);
-      if (result instanceof UpdateResult.Updated u) {
-        writeBack.statusChanged(update, u.modifiedAt());
-        outcomes.add(new Outcome.Done(update.leadId(), u.changed()));
-      } else if (result instanceof UpdateResult.Rejected r) {
-        outcomes.add(new Outcome.Rejected(r.errorCode(), r.message()));
-      } else {
-        outcomes.add(new Outcome.Retry(((UpdateResult.Retryable) result).errorCode()));
-      }
-    }
-    return outcomes;
-  }
-
-  private static Outcome outcome(CreateResult result) {
-    if (result instanceof CreateResult.Created c) {
-      return new Outcome.Done(c.crmId(), c.created());
-    }
-    if (result instanceof CreateResult.Rejected r) {
-      return new Outcome.Rejected(r.errorCode(), r.message());
-    }
-    return new Outcome.Retry(((CreateResult.Retryable) result).errorCode());
+  private static List<Work> ofKind(List<Work> works, Predicate<CrmCommand> kind) {
+    return works.stream().filter(w -> kind.test(w.command())).toList();
   }
 
   /** Makes one CRM call for {@code works} and records each command's outcome. */
   private void run(List<Work> works, Tally tally, Supplier<List<Outcome>> call) {
+    if (works.isEmpty()) {
+      return;
+    }
     List<Outcome> outcomes;
     try {
       outcomes = call.get();

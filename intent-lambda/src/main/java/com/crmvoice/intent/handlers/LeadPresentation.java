@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A lead as the user hears it, reads it on a card, and sees it on a screen (APL). */
-final class LeadView {
+final class LeadPresentation {
 
   static final String APL_TOKEN = "leadDetails";
   private static final Map<String, Object> DOCUMENT = load("/com/crmvoice/intent/apl/lead.json");
 
-  private LeadView() {}
+  private LeadPresentation() {}
 
   /** "Your top lead is John Smith from Acme. You can reach them at …". */
   static String speech(Speech speech, Lead lead) {
@@ -81,7 +81,7 @@ final class LeadView {
   }
 
   private static Map<String, Object> load(String resource) {
-    try (InputStream in = LeadView.class.getResourceAsStream(resource)) {
+    try (InputStream in = LeadPresentation.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing " + resource);
       }

@@ -6,14 +6,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Small helpers for reading and writing DynamoDB attribute maps. */
-final class Items {
+/**
+ * Reads and writes of single attribute values in a DynamoDB item (an attribute map), shared by the
+ * DynamoDB adapters; {@link #SORTABLE} writes instants so that string order is time order.
+ */
+final class AttributeValues {
 
   /** Fixed width, so lexical order of sort keys is time order (Salesforce keeps milliseconds). */
   static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private Items() {}
+  private AttributeValues() {}
 
   static AttributeValue s(String value) {
     return AttributeValue.fromS(value);

@@ -1,0 +1,77 @@
+package com.crmvoice.adapters.aws;
+
+import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
+import com.crmvoice.core.config.CacheConfig;
+import com.crmvoice.core.config.EnvironmentReader;
+import com.crmvoice.core.config.EnvironmentVariables;
+import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
+import com.crmvoice.core.config.SalesforceConfig;
+import com.crmvoice.core.config.StorageConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The start of every function's wiring, once per container: the environment checked against what
+ * the function requires (a missing variable fails the cold start with its name), the AWS clients,
+ * the table and queue names, and the adapters more than one function wires the same way.
+ */
+public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConfig storage) {
+
+  /** Commands are kept this long in the command log for "what happened to my lead". */
+  public static final Duration COMMAND_TTL = Duration.ofDays(30);
+
+  /** The function's start with the AWS SDK's default call bounds. */
+  public static FunctionStartup of(FunctionEnvironment function, Map<String, String> environment) {
+    return of(function, environment, env -> null);
+  }
+
+  /**
+   * The function's start with its own bounds on each AWS call, read from the environment once it is
+   * checked.
+   */
+  public static FunctionStartup of(
+      FunctionEnvironment function,
+      Map<String, String> environment,
+      Function<EnvironmentReader, AwsClients.Bounds> bounds) {
+    function.check(environment);
+    EnvironmentReader env = EnvironmentReader.of(environment);
+    AwsClients.Bounds chosen = bounds.apply(env);
+    AwsClients aws =
+        chosen == null ? AwsClients.fromEnv(environment) : AwsClients.fromEnv(environment, chosen);
+    return new FunctionStartup(env, aws, StorageConfig.fromEnv(env));
+  }
+
+  /** The command log, its records kept {@link #COMMAND_TTL}. */
+  public DynamoDbCommandLog commandLog() {
+    return new DynamoDbCommandLog(aws.dynamoDb(), storage.requireCommandsTable(), COMMAND_TTL);
+  }
+
+  public DynamoDbLeadCache leadCache(CacheConfig cache, Clock clock) {
+    return new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
+  }
+
+  /**
+   * The Salesforce gateway, wired now if the settings are complete and otherwise on first use
+   * ({@link LazySalesforceGateway}); {@code adjust} may change the settings first.
+   */
+  public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust) {
+    LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws, adjust);
+    crm.tryNow();
+    return crm;
+  }
+
+  public LazySalesforceGateway salesforce() {
+    return salesforce(c -> c);
+  }
+
+  /** The lead statuses that are not open, read where the Salesforce settings may be incomplete. */
+  public List<String> closedStatuses() {
+    return env.list(
+        EnvironmentVariables.SALESFORCE_CLOSED_STATUSES, SalesforceConfig.DEFAULT_CLOSED_STATUSES);
+  }
+}

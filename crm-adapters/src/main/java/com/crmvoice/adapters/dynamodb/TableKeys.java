@@ -1,0 +1,32 @@
+package com.crmvoice.adapters.dynamodb;
+
+/**
+ * The key and index names of the DynamoDB tables, beside the adapters that write them; {@link
+ * com.crmvoice.adapters.aws.ResourceDefinitions} builds the tables from them and the template
+ * checks compare template.yaml with them.
+ */
+public final class TableKeys {
+
+  private TableKeys() {}
+
+  // Lead cache: partition ownerId, sort "createdAt#leadId" so a Query answers oldest first.
+  public static final String LEADS_PK = "ownerId";
+  public static final String LEADS_SK = "sk";
+
+  /** Keys-only index from a lead id to the owner caching it, to follow reassignments. */
+  public static final String LEADS_BY_LEAD_ID_INDEX = "byLeadId";
+
+  public static final String LEAD_ID = "leadId";
+
+  /** Sparse index holding only the per-owner meta items: a cheap scan of every owner's digest. */
+  public static final String LEADS_OWNERS_INDEX = "owners";
+
+  public static final String META_OWNER = "metaOwner";
+  public static final String TTL_ATTRIBUTE = "ttl";
+
+  // Commands: partition commandId; index by owner and time.
+  public static final String COMMANDS_PK = "commandId";
+  public static final String COMMANDS_BY_OWNER_INDEX = "byOwner";
+  public static final String COMMANDS_OWNER = "ownerId";
+  public static final String COMMANDS_REQUESTED_AT = "requestedAt";
+}

@@ -1,0 +1,180 @@
+package com.crmvoice.core.service.worker;
+
+import com.crmvoice.core.domain.CreateLead;
+import com.crmvoice.core.domain.CreateTask;
+import com.crmvoice.core.domain.CrmCommand;
+import com.crmvoice.core.domain.LeadActivity;
+import com.crmvoice.core.domain.LogCall;
+import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.port.CrmGateway;
+import com.crmvoice.core.port.CrmGateway.CreateLeadRequest;
+import com.crmvoice.core.port.CrmGateway.CreateResult;
+import com.crmvoice.core.port.CrmGateway.CreateTaskRequest;
+import com.crmvoice.core.port.CrmGateway.StatusUpdateRequest;
+import com.crmvoice.core.port.CrmGateway.UpdateResult;
+import com.crmvoice.core.port.CrmRejectedException;
+import com.crmvoice.core.port.CrmUnavailableException;
+import com.crmvoice.core.service.worker.CommandProcessor.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CRM calls of a batch for {@link CommandProcessor}, one per kind of write, each answering what
+ * every command came to. A lead create that went unanswered is looked up by its external id before
+ * anything is declared; a status change that was applied is written back to the cache.
+ */
+final class CrmWrites {
+
+  // The outcome lines are the processor's, under its name.
+  private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+
+  /** A decoded command and the message that carried it. */
+  record Work(Message message, CrmCommand command) {}
+
+  /** What one command came to at the CRM, whatever its type. */
+  sealed interface Outcome {
+    record Done(String crmId, boolean changed) implements Outcome {}
+
+    record Rejected(String errorCode, String message) implements Outcome {}
+
+    /** {@code reason} overrides the type's set-aside reason when not null. */
+    record Retry(String errorCode, String reason) implements Outcome {
+      Retry(String errorCode) {
+        this(errorCode, null);
+      }
+    }
+  }
+
+  private final CrmGateway crm;
+  private final CacheWriteBack writeBack;
+
+  CrmWrites(CrmGateway crm, CacheWriteBack writeBack) {
+    this.crm = crm;
+    this.writeBack = writeBack;
+  }
+
+  List<Outcome> createLeads(List<Work> works) {
+    List<CreateLeadRequest> requests =
+        works.stream()
+            .map(w -> (CreateLead) w.command())
+            .map(c -> new CreateLeadRequest(c.commandId(), c.ownerId(), c.lead()))
+            .toList();
+    List<CreateResult> results;
+    try {
+      results = crm.createLeads(requests);
+    } catch (CrmUnavailableException u) {
+      if (!u.outcomeUnknown()) {
+        throw u;
+      }
+      // No answer came: the CRM may have created every lead or none. Each is looked up by its
+      // external id below before anything is declared.
+      results =
+          works.stream()
+              .map(w -> (CreateResult) new CreateResult.Retryable(u.errorCode(), u.getMessage()))
+              .toList();
+      LOG.warn(
+          "batch outcome=crm-call-unanswered code={} commands={}", u.errorCode(), works.size());
+    }
+    List<Outcome> outcomes = new ArrayList<>(results.size());
+    boolean lookupsAnswer = true;
+    for (int i = 0; i < results.size(); i++) {
+      CreateResult result = results.get(i);
+      if (!(result instanceof CreateResult.Retryable r)
+          || !CrmUnavailableException.outcomeUnknown(r.errorCode())) {
+        outcomes.add(outcome(result));
+        continue;
+      }
+      String id = works.get(i).command().commandId();
+      Optional<String> found = Optional.empty();
+      if (lookupsAnswer) {
+        try {
+          found = crm.findLeadByExternalId(id);
+        } catch (CrmUnavailableException | CrmRejectedException e) {
+          lookupsAnswer = false;
+          LOG.warn(
+              "command outcome commandId={} outcome=lookup-failed error={}",
+              id,
+              e.getClass().getSimpleName());
+        }
+      }
+      if (found.isPresent()) {
+        LOG.info("command outcome commandId={} outcome=found-after-{}", id, r.errorCode());
+        outcomes.add(new Outcome.Done(found.get(), false));
+      } else if (!lookupsAnswer) {
+        outcomes.add(
+            new Outcome.Retry(
+                FailureReasons.OUTCOME_UNKNOWN, FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE));
+      } else {
+        outcomes.add(new Outcome.Retry(r.errorCode()));
+      }
+    }
+    return outcomes;
+  }
+
+  List<Outcome> createTasks(List<Work> works) {
+    List<CreateTaskRequest> requests =
+        works.stream().map(w -> taskRequest((LeadActivity) w.command())).toList();
+    return crm.createTasks(requests).stream().map(CrmWrites::outcome).toList();
+  }
+
+  private static CreateTaskRequest taskRequest(LeadActivity command) {
+    if (command instanceof LogCall call) {
+      return new CreateTaskRequest(
+          call.commandId(),
+          call.ownerId(),
+          call.leadId(),
+          call.subject(),
+          call.notes(),
+          call.callDate(),
+          true);
+    }
+    CreateTask task = (CreateTask) command;
+    return new CreateTaskRequest(
+        task.commandId(),
+        task.ownerId(),
+        task.leadId(),
+        task.subject(),
+        null,
+        task.dueDate(),
+        false);
+  }
+
+  List<Outcome> updateStatuses(List<Work> works) {
+    List<StatusUpdateRequest> requests =
+        works.stream()
+            .map(w -> (UpdateLeadStatus) w.command())
+            .map(
+                u ->
+                    new StatusUpdateRequest(
+                        u.leadId(), u.fromStatus(), u.toStatus(), u.heardModifiedAt()))
+            .toList();
+    List<UpdateResult> results = crm.updateLeadStatuses(requests);
+    List<Outcome> outcomes = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      UpdateLeadStatus update = (UpdateLeadStatus) works.get(i).command();
+      UpdateResult result = results.get(i);
+      if (result instanceof UpdateResult.Updated u) {
+        writeBack.statusChanged(update, u.modifiedAt());
+        outcomes.add(new Outcome.Done(update.leadId(), u.changed()));
+      } else if (result instanceof UpdateResult.Rejected r) {
+        outcomes.add(new Outcome.Rejected(r.errorCode(), r.message()));
+      } else {
+        outcomes.add(new Outcome.Retry(((UpdateResult.Retryable) result).errorCode()));
+      }
+    }
+    return outcomes;
+  }
+
+  private static Outcome outcome(CreateResult result) {
+    if (result instanceof CreateResult.Created c) {
+      return new Outcome.Done(c.crmId(), c.created());
+    }
+    if (result instanceof CreateResult.Rejected r) {
+      return new Outcome.Rejected(r.errorCode(), r.message());
+    }
+    return new Outcome.Retry(((CreateResult.Retryable) result).errorCode());
+  }
+}
