@@ -24,6 +24,12 @@ public final class TableKeys {
   public static final String META_OWNER = "metaOwner";
   public static final String TTL_ATTRIBUTE = "ttl";
 
+  // Deal cache, in the lead cache's table: one item per owner, partition "deals#" + ownerId (a
+  // value no lead item's partition takes), sort key DEALS_BOOK_SK. It sets neither LEAD_ID nor
+  // META_OWNER, so neither lead index holds it.
+  public static final String DEALS_OWNER_PREFIX = "deals#";
+  public static final String DEALS_BOOK_SK = "#DEALBOOK";
+
   // Commands: partition commandId; index by owner and time.
   public static final String COMMANDS_PK = "commandId";
   public static final String COMMANDS_BY_OWNER_INDEX = "byOwner";

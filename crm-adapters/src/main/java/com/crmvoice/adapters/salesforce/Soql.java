@@ -1,6 +1,7 @@
 package com.crmvoice.adapters.salesforce;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +39,7 @@ public final class Soql {
   public static Soql select(String... fields) {
     List<String> checked = new ArrayList<>();
     for (String field : fields) {
-      checked.add(identifier(field));
+      checked.add(fieldPath(field));
     }
     return new Soql(checked);
   }
@@ -117,6 +118,31 @@ public final class Soql {
     }
     List<String> quoted = values.stream().map(Soql::quote).toList();
     return new Condition(identifier(field) + " NOT IN (" + String.join(", ", quoted) + ")");
+  }
+
+  /** On or after a day: a SOQL date literal (yyyy-MM-dd), never quoted. */
+  public static Condition onOrAfter(String field, LocalDate day) {
+    return new Condition(identifier(field) + " >= " + day);
+  }
+
+  /** On or before a day: a SOQL date literal (yyyy-MM-dd), never quoted. */
+  public static Condition onOrBefore(String field, LocalDate day) {
+    return new Condition(identifier(field) + " <= " + day);
+  }
+
+  /**
+   * A field, or a parent's field through one relationship ({@code Account.Name}): API names joined
+   * by one dot; anything else is refused.
+   */
+  public static String fieldPath(String path) {
+    if (path == null) {
+      throw new IllegalArgumentException("not a SOQL field: null");
+    }
+    int dot = path.indexOf('.');
+    if (dot < 0) {
+      return identifier(path);
+    }
+    return identifier(path.substring(0, dot)) + "." + identifier(path.substring(dot + 1));
   }
 
   /** An API name (field or object); anything else is refused, never quoted into place. */

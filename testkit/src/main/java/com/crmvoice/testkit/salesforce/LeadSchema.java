@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** The Lead fields the fake knows, their types, limits and which ones a client may write. */
-final class LeadSchema {
+final class LeadSchema implements ObjectSchema {
 
   enum Type {
     ID("id"),
     STRING("string"),
     BOOLEAN("boolean"),
-    DATETIME("dateTime");
+    DATETIME("dateTime"),
+    DATE("date"),
+    NUMBER("double");
 
     private final String soqlName;
 
@@ -52,8 +54,14 @@ final class LeadSchema {
     byLowerName.put(field.name().toLowerCase(Locale.ROOT), field);
   }
 
+  @Override
+  public String objectName() {
+    return "Lead";
+  }
+
   /** The field's API name as Salesforce spells it, or null when the Lead has no such field. */
-  String canonical(String name) {
+  @Override
+  public String canonical(String name) {
     Field field = byLowerName.get(name.toLowerCase(Locale.ROOT));
     return field == null ? null : field.name();
   }
@@ -62,7 +70,8 @@ final class LeadSchema {
     return byLowerName.get(canonicalName.toLowerCase(Locale.ROOT));
   }
 
-  Type type(String canonicalName) {
+  @Override
+  public Type type(String canonicalName) {
     return field(canonicalName).type();
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,28 +17,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The query, queryAll and queryMore resources: a SOQL query over the store, answered in pages of
- * the {@code Sforce-Query-Options} batch size (200 to 2000) with a {@code nextRecordsUrl} that
- * queryMore follows until {@code done}.
+ * The query, queryAll and queryMore resources: a SOQL query over the lead store or the sales store,
+ * answered in pages of the {@code Sforce-Query-Options} batch size (200 to 2000) with a {@code
+ * nextRecordsUrl} that queryMore follows until {@code done}.
  */
 final class QueryResource {
 
   private static final Pattern BATCH_SIZE = Pattern.compile("batchSize=(\\d+)");
 
   private record Cursor(
-      List<Map<String, Object>> rows, List<String> fields, int batchSize, String version) {}
+      String object,
+      List<Map<String, Object>> rows,
+      List<String> fields,
+      int batchSize,
+      String version) {}
 
   private final Object lock;
   private final LeadStore store;
+  private final SalesStore sales;
   private final SoqlEngine engine;
   private final Exchanges exchanges;
   private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
   private volatile int defaultBatchSize = 2000;
   private long nextCursor = 1;
 
-  QueryResource(Object lock, LeadStore store, SoqlEngine engine, Exchanges exchanges) {
+  QueryResource(
+      Object lock, LeadStore store, SalesStore sales, SoqlEngine engine, Exchanges exchanges) {
     this.lock = lock;
     this.store = store;
+    this.sales = sales;
     this.engine = engine;
     this.exchanges = exchanges;
   }
@@ -64,7 +72,11 @@ final class QueryResource {
     List<Map<String, Object>> rows = new ArrayList<>();
     synchronized (lock) {
       String owner = SoqlEngine.ownerEquality(query.where());
-      for (Map<String, Object> record : store.candidates(owner, all)) {
+      Collection<Map<String, Object>> candidates =
+          query.object().equals("Lead")
+              ? store.candidates(owner, all)
+              : sales.candidates(query.object(), all);
+      for (Map<String, Object> record : candidates) {
         if (engine.matches(query.where(), record)) {
           rows.add(record);
         }
@@ -77,7 +89,7 @@ final class QueryResource {
       rows = new ArrayList<>(rows.subList(0, query.limit()));
     }
     int batch = batchSize(exchange);
-    sendPage(exchange, new Cursor(rows, query.fields(), batch, version), 0, null);
+    sendPage(exchange, new Cursor(query.object(), rows, query.fields(), batch, version), 0, null);
   }
 
   /** GET /query/{locator}-{offset}: the next page of an earlier query. */
@@ -118,14 +130,48 @@ final class QueryResource {
     for (Map<String, Object> row : cursor.rows().subList(offset, end)) {
       ObjectNode record = records.addObject();
       ObjectNode attributes = record.putObject("attributes");
-      attributes.put("type", "Lead");
+      String object = cursor.object();
+      attributes.put("type", object);
       attributes.put(
-          "url", "/services/data/v" + cursor.version() + "/sobjects/Lead/" + row.get("Id"));
+          "url",
+          "/services/data/v" + cursor.version() + "/sobjects/" + object + "/" + row.get("Id"));
       for (String field : cursor.fields()) {
-        Exchanges.putValue(record, field, field.equals("Name") ? name(row) : row.get(field));
+        int dot = field.indexOf('.');
+        if (dot > 0) {
+          parentField(record, field.substring(0, dot), field.substring(dot + 1), row, cursor);
+        } else {
+          boolean leadName = object.equals("Lead") && field.equals("Name");
+          Exchanges.putValue(record, field, leadName ? name(row) : row.get(field));
+        }
       }
     }
     exchanges.sendJson(exchange, 200, body, true);
+  }
+
+  /**
+   * A parent's field as the REST API nests it: {@code "Account": {"attributes": {...}, "Name":
+   * "Acme"}}, or {@code "Account": null} when the record has no parent.
+   */
+  private static void parentField(
+      ObjectNode record, String relationship, String field, Map<String, Object> row, Cursor c) {
+    Object parentId = row.get(relationship + "Id");
+    if (parentId == null) {
+      record.putNull(relationship);
+      return;
+    }
+    ObjectNode parent =
+        record.has(relationship) && record.get(relationship).isObject()
+            ? (ObjectNode) record.get(relationship)
+            : record.putObject(relationship);
+    if (!parent.has("attributes")) {
+      parent
+          .putObject("attributes")
+          .put("type", relationship)
+          .put(
+              "url",
+              "/services/data/v" + c.version() + "/sobjects/" + relationship + "/" + parentId);
+    }
+    Exchanges.putValue(parent, field, row.get(relationship + "." + field));
   }
 
   private int batchSize(HttpExchange exchange) {

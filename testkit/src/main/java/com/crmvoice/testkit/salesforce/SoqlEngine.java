@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The SOQL subset the fake answers: {@code SELECT f1, f2 FROM Lead [WHERE cond] [ORDER BY f
+ * The SOQL subset the fake answers: {@code SELECT f1, f2 FROM object [WHERE cond] [ORDER BY f
  * [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]} with =, !=, <>, <, >, <=, >=, IN, NOT IN, AND, OR,
- * NOT and parentheses; string literals with SOQL's escapes, numbers, true/false, null and datetime
- * literals. Anything else is a {@link QueryException} with Salesforce's error code. {@link
- * SoqlParser} reads a query; this class evaluates it against records.
+ * NOT and parentheses; string literals with SOQL's escapes, numbers, true/false, null, date and
+ * datetime literals; parent fields through one relationship ({@code Account.Name}). Anything else
+ * is a {@link QueryException} with Salesforce's error code. {@link SoqlParser} reads a query; this
+ * class evaluates it against records.
  */
 final class SoqlEngine {
 
@@ -27,7 +29,8 @@ final class SoqlEngine {
   }
 
   /** A parsed query. */
-  record Query(List<String> fields, Condition where, List<Order> orderBy, Integer limit) {}
+  record Query(
+      String object, List<String> fields, Condition where, List<Order> orderBy, Integer limit) {}
 
   record Order(String field, boolean ascending, boolean nullsFirst) {}
 
@@ -43,14 +46,17 @@ final class SoqlEngine {
 
   record In(String field, List<Object> values, boolean negated) implements Condition {}
 
-  private final LeadSchema schema;
+  private final Function<String, ObjectSchema> schemas;
 
-  SoqlEngine(LeadSchema schema) {
-    this.schema = schema;
+  /**
+   * @param schemas the schema of an object name (any case), null for one the org lacks
+   */
+  SoqlEngine(Function<String, ObjectSchema> schemas) {
+    this.schemas = schemas;
   }
 
   Query parse(String soql) {
-    return new SoqlParser(schema, soql).parse();
+    return new SoqlParser(schemas, soql).parse();
   }
 
   // ---- evaluation ----

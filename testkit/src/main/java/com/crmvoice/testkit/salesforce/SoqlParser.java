@@ -15,44 +15,56 @@ import com.crmvoice.testkit.salesforce.SoqlLexer.Kind;
 import com.crmvoice.testkit.salesforce.SoqlLexer.Token;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Parses one SOQL query of {@link SoqlEngine}'s subset against the Lead schema: field names are
+ * Parses one SOQL query of {@link SoqlEngine}'s subset against its object's schema: field names are
  * canonicalised and literals checked against the field's type, as Salesforce does before it runs a
  * query. One parser per query: it keeps its position in fields.
  */
 final class SoqlParser {
 
-  private final LeadSchema schema;
+  private final Function<String, ObjectSchema> schemas;
+  private ObjectSchema schema;
   private final List<Token> tokens;
   private int at;
 
-  SoqlParser(LeadSchema schema, String soql) {
-    this.schema = schema;
+  /**
+   * @param schemas the schema of an object name (any case), null for an object the org does not
+   *     have
+   */
+  SoqlParser(Function<String, ObjectSchema> schemas, String soql) {
+    this.schemas = schemas;
     this.tokens = SoqlLexer.tokenize(soql);
   }
 
   Query parse() {
     expectWord("SELECT");
-    List<String> fields = new ArrayList<>();
+    List<Token> fieldTokens = new ArrayList<>();
     do {
-      fields.add(field(next()));
+      fieldTokens.add(next());
     } while (acceptKind(Kind.COMMA));
     expectWord("FROM");
     Token object = next();
     if (object.kind() != Kind.WORD) {
       throw malformed("unexpected token: '" + object.text() + "'");
     }
-    if (!object.text().equalsIgnoreCase("Lead")) {
+    schema = schemas.apply(object.text());
+    if (schema == null) {
       throw new QueryException(
           "INVALID_TYPE",
           "sObject type '"
               + object.text()
               + "' is not supported. If you are attempting to use a custom"
               + " object, be sure to append the '__c' after the entity name.");
+    }
+    List<String> fields = new ArrayList<>();
+    for (Token token : fieldTokens) {
+      fields.add(field(token));
     }
     Condition where = null;
     if (acceptWord("WHERE")) {
@@ -95,7 +107,7 @@ final class SoqlParser {
     if (peek().kind() != Kind.END) {
       throw malformed("unexpected token: '" + peek().text() + "'");
     }
-    return new Query(List.copyOf(fields), where, List.copyOf(orderBy), limit);
+    return new Query(schema.objectName(), List.copyOf(fields), where, List.copyOf(orderBy), limit);
   }
 
   private Condition orExpression() {
@@ -165,6 +177,7 @@ final class SoqlParser {
       case STRING -> value = token.value();
       case NUMBER -> value = token.value();
       case DATETIME -> value = token.value();
+      case DATE -> value = token.value();
       case WORD -> {
         String word = token.text().toLowerCase(Locale.ROOT);
         value =
@@ -185,6 +198,8 @@ final class SoqlParser {
           case STRING, ID -> value instanceof String;
           case BOOLEAN -> value instanceof Boolean;
           case DATETIME -> value instanceof Instant;
+          case DATE -> value instanceof LocalDate;
+          case NUMBER -> value instanceof BigDecimal;
         };
     if (!fits) {
       throw malformed(
@@ -192,7 +207,9 @@ final class SoqlParser {
               + field
               + "' must be of type "
               + type.soqlName()
-              + (type == LeadSchema.Type.DATETIME ? " and should not be enclosed in quotes" : ""));
+              + (type == LeadSchema.Type.DATETIME || type == LeadSchema.Type.DATE
+                  ? " and should not be enclosed in quotes"
+                  : ""));
     }
     return value;
   }
@@ -207,7 +224,9 @@ final class SoqlParser {
           "INVALID_FIELD",
           "No such column '"
               + token.text()
-              + "' on entity 'Lead'. If you are attempting"
+              + "' on entity '"
+              + schema.objectName()
+              + "'. If you are attempting"
               + " to use a custom field, be sure to append the '__c' after the custom field name.");
     }
     return canonical;
