@@ -107,7 +107,7 @@ public final class DynamoDbDealCache implements DealCache {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(LEADS_PK, s(partition(ownerId)));
     item.put(LEADS_SK, s(DEALS_BOOK_SK));
-    item.put("digest", s(digest));
+    item.put(TableKeys.DIGEST, s(digest));
     item.put("refreshedAt", s(refreshedAt.toString()));
     item.put("dealCount", n(book.openDeals().size()));
     item.put(DealBookItems.DEALS, DealBookItems.deals(book.openDeals()));
