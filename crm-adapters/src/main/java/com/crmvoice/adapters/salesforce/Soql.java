@@ -23,6 +23,10 @@ public final class Soql {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
 
+  /** A field of a related record in SELECT: one relationship name, a dot, a field name. */
+  private static final Pattern RELATIONSHIP_FIELD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}\\.[A-Za-z][A-Za-z0-9_]{0,79}");
+
   private final List<String> fields;
   private String object;
   private final List<Condition> where = new ArrayList<>();
@@ -36,10 +40,15 @@ public final class Soql {
   /** One rendered filter condition. */
   public record Condition(String soql) {}
 
+  /** Fields by API name; a related record's field as {@code Who.Name}. */
   public static Soql select(String... fields) {
     List<String> checked = new ArrayList<>();
     for (String field : fields) {
-      checked.add(fieldPath(field));
+      if (field != null && RELATIONSHIP_FIELD.matcher(field).matches()) {
+        checked.add(field);
+      } else {
+        checked.add(identifier(field));
+      }
     }
     return new Soql(checked);
   }
@@ -104,6 +113,17 @@ public final class Soql {
     return new Condition(identifier(field) + " >= " + literal(value));
   }
 
+  public static Condition before(String field, Instant value) {
+    return new Condition(identifier(field) + " < " + literal(value));
+  }
+
+  /**
+   * {@code field <= day}, a SOQL date literal (2026-01-01): for date fields such as ActivityDate.
+   */
+  public static Condition onOrBefore(String field, LocalDate day) {
+    return new Condition(identifier(field) + " <= " + day.format(DateTimeFormatter.ISO_LOCAL_DATE));
+  }
+
   public static Condition in(String field, Collection<String> values) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("IN needs at least one value");
@@ -120,29 +140,9 @@ public final class Soql {
     return new Condition(identifier(field) + " NOT IN (" + String.join(", ", quoted) + ")");
   }
 
-  /** On or after a day: a SOQL date literal (yyyy-MM-dd), never quoted. */
+  /** {@code field >= day}, a SOQL date literal (yyyy-MM-dd), never quoted. */
   public static Condition onOrAfter(String field, LocalDate day) {
-    return new Condition(identifier(field) + " >= " + day);
-  }
-
-  /** On or before a day: a SOQL date literal (yyyy-MM-dd), never quoted. */
-  public static Condition onOrBefore(String field, LocalDate day) {
-    return new Condition(identifier(field) + " <= " + day);
-  }
-
-  /**
-   * A field, or a parent's field through one relationship ({@code Account.Name}): API names joined
-   * by one dot; anything else is refused.
-   */
-  public static String fieldPath(String path) {
-    if (path == null) {
-      throw new IllegalArgumentException("not a SOQL field: null");
-    }
-    int dot = path.indexOf('.');
-    if (dot < 0) {
-      return identifier(path);
-    }
-    return identifier(path.substring(0, dot)) + "." + identifier(path.substring(dot + 1));
+    return new Condition(identifier(field) + " >= " + day.format(DateTimeFormatter.ISO_LOCAL_DATE));
   }
 
   /** An API name (field or object); anything else is refused, never quoted into place. */

@@ -16,6 +16,8 @@ import com.crmvoice.intent.dialog.Slots;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.speech.Speech;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,17 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
 
     String requestId() {
       return Requests.requestId(input);
+    }
+
+    /** The user's today at {@code now}, in the device's time zone (the settings API's). */
+    LocalDate today(Instant now) {
+      return LocalDate.ofInstant(
+          now,
+          work.timeZones()
+              .zone(
+                  Requests.apiEndpoint(input),
+                  Requests.apiAccessToken(input),
+                  Requests.deviceId(input)));
     }
   }
 

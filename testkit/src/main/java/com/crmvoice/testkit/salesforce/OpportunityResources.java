@@ -24,14 +24,14 @@ import java.util.Set;
 
 /**
  * The Opportunity resources: describe (StageName's picklist values), the update of one record
- * (PATCH /sobjects/Opportunity/{id}, honouring {@code If-Unmodified-Since} with 412) and sObject
- * Collections update (PATCH /composite/sobjects, up to 200 records, each by its {@code id}, with
- * {@code allOrNone}). Fields a client may write: StageName (an active stage, else
- * INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST), Amount, CloseDate (yyyy-MM-dd), NextStep, Probability.
+ * (PATCH /sobjects/Opportunity/{id}, honouring {@code If-Unmodified-Since} with 412) and the
+ * Opportunity records of an sObject Collections update (PATCH /composite/sobjects, which {@link
+ * TaskUpdates} routes here by record type; allOrNone is not honoured there). Fields a client may
+ * write: StageName (an active stage, else INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST), Amount,
+ * CloseDate (yyyy-MM-dd), NextStep, Probability.
  *
  * <p>More lenient than Salesforce: no validation rules, no field-level security, no record-type
- * specific picklists, no check that the writer may edit the record; Collections update accepts only
- * Opportunity records.
+ * specific picklists, no check that the writer may edit the record.
  */
 final class OpportunityResources {
 
@@ -61,9 +61,6 @@ final class OpportunityResources {
         && rest.matches("(?i)/sobjects/Opportunity/[A-Za-z0-9]{15}([A-Za-z0-9]{3})?")) {
       return "sobject-update-opportunity";
     }
-    if (method.equals("PATCH") && rest.equals("/composite/sobjects")) {
-      return "composite-update";
-    }
     return null;
   }
 
@@ -72,7 +69,6 @@ final class OpportunityResources {
       case "describe-opportunity" -> describe(exchange);
       case "sobject-update-opportunity" ->
           updateOne(exchange, rest.substring(rest.lastIndexOf('/') + 1));
-      case "composite-update" -> updateMany(exchange);
       default -> {
         return false;
       }
@@ -212,57 +208,32 @@ final class OpportunityResources {
     exchange.sendResponseHeaders(204, -1);
   }
 
-  private void updateMany(HttpExchange exchange) throws IOException {
-    JsonNode body = exchanges.collectionsBody(exchange);
-    if (body == null) {
-      return;
+  /**
+   * One Opportunity record of an sObject Collections update (PATCH /composite/sobjects, routed by
+   * {@link TaskUpdates}); the caller holds the fake's monitor and answers the batch.
+   */
+  ObjectNode updateRecord(JsonNode record) {
+    ObjectNode result = JSON.createObjectNode();
+    String id = record.path("id").asText(null);
+    Map<String, Object> changes = new LinkedHashMap<>();
+    ArrayNode failure;
+    if (id == null) {
+      failure = recordErrors("MISSING_ARGUMENT", "Id not specified in an update call");
+    } else if (sales.opportunity(id) == null) {
+      failure = recordErrors("ENTITY_IS_DELETED", "entity is deleted");
+    } else {
+      failure = readChanges(record, changes, true);
     }
-    boolean allOrNone = body.path("allOrNone").asBoolean(false);
-    ArrayNode results = JSON.createArrayNode();
-    synchronized (lock) {
-      List<Map<String, Object>> changesById = new java.util.ArrayList<>();
-      List<ArrayNode> failures = new java.util.ArrayList<>();
-      for (JsonNode record : body.get("records")) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        ArrayNode failure;
-        String id = record.path("id").asText(null);
-        if (!"Opportunity".equals(record.path("attributes").path("type").asText(null))) {
-          failure = recordErrors("INVALID_TYPE", "Collections update here takes Opportunity only");
-        } else if (id == null) {
-          failure = recordErrors("MISSING_ARGUMENT", "Id not specified in an update call");
-        } else if (sales.opportunity(id) == null) {
-          failure = recordErrors("ENTITY_IS_DELETED", "entity is deleted");
-        } else {
-          failure = readChanges(record, changes, true);
-        }
-        changes.put("Id", id);
-        changesById.add(changes);
-        failures.add(failure);
+    if (failure == null) {
+      sales.updateOpportunity(id, changes);
+      appliedUpdates.merge(id, 1, Integer::sum);
+      result.put("id", id).put("success", true).putArray("errors");
+    } else {
+      if (id != null) {
+        result.put("id", id);
       }
-      boolean anyFailed = failures.stream().anyMatch(f -> f != null);
-      for (int i = 0; i < changesById.size(); i++) {
-        Map<String, Object> changes = changesById.get(i);
-        String id = (String) changes.remove("Id");
-        ObjectNode result = results.addObject();
-        ArrayNode failure = failures.get(i);
-        if (failure == null && allOrNone && anyFailed) {
-          failure =
-              recordErrors(
-                  "ALL_OR_NONE_OPERATION_ROLLED_BACK",
-                  "Record rolled back because not all records were valid and the request was"
-                      + " using AllOrNone header");
-        }
-        if (failure == null) {
-          sales.updateOpportunity(id, changes);
-          appliedUpdates.merge(id, 1, Integer::sum);
-          result.put("id", id).put("success", true).putArray("errors");
-        } else {
-          result.putNull("id");
-          result.put("success", false).set("errors", failure);
-        }
-      }
+      result.put("success", false).set("errors", failure);
     }
-    afterCommit.run();
-    exchanges.sendJson(exchange, 200, results, true);
+    return result;
   }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The query, queryAll and queryMore resources: a SOQL query over the lead store or the sales store,
- * answered in pages of the {@code Sforce-Query-Options} batch size (200 to 2000) with a {@code
- * nextRecordsUrl} that queryMore follows until {@code done}.
+ * The query, queryAll and queryMore resources: a SOQL query over the store, answered in pages of
+ * the {@code Sforce-Query-Options} batch size (200 to 2000) with a {@code nextRecordsUrl} that
+ * queryMore follows until {@code done}.
  */
 final class QueryResource {
 
@@ -32,9 +31,14 @@ final class QueryResource {
       int batchSize,
       String version) {}
 
+  /** The query rows of an object other than Lead (Event, EventRelation, Task). */
+  interface OtherRows {
+    List<Map<String, Object>> rows(String object, boolean all);
+  }
+
   private final Object lock;
   private final LeadStore store;
-  private final SalesStore sales;
+  private final OtherRows otherRows;
   private final SoqlEngine engine;
   private final Exchanges exchanges;
   private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
@@ -42,10 +46,10 @@ final class QueryResource {
   private long nextCursor = 1;
 
   QueryResource(
-      Object lock, LeadStore store, SalesStore sales, SoqlEngine engine, Exchanges exchanges) {
+      Object lock, LeadStore store, OtherRows otherRows, SoqlEngine engine, Exchanges exchanges) {
     this.lock = lock;
     this.store = store;
-    this.sales = sales;
+    this.otherRows = otherRows;
     this.engine = engine;
     this.exchanges = exchanges;
   }
@@ -72,10 +76,10 @@ final class QueryResource {
     List<Map<String, Object>> rows = new ArrayList<>();
     synchronized (lock) {
       String owner = SoqlEngine.ownerEquality(query.where());
-      Collection<Map<String, Object>> candidates =
+      Iterable<Map<String, Object>> candidates =
           query.object().equals("Lead")
               ? store.candidates(owner, all)
-              : sales.candidates(query.object(), all);
+              : otherRows.rows(query.object(), all);
       for (Map<String, Object> record : candidates) {
         if (engine.matches(query.where(), record)) {
           rows.add(record);
@@ -130,18 +134,24 @@ final class QueryResource {
     for (Map<String, Object> row : cursor.rows().subList(offset, end)) {
       ObjectNode record = records.addObject();
       ObjectNode attributes = record.putObject("attributes");
-      String object = cursor.object();
-      attributes.put("type", object);
+      attributes.put("type", cursor.object());
       attributes.put(
           "url",
-          "/services/data/v" + cursor.version() + "/sobjects/" + object + "/" + row.get("Id"));
+          "/services/data/v"
+              + cursor.version()
+              + "/sobjects/"
+              + cursor.object()
+              + "/"
+              + row.get("Id"));
       for (String field : cursor.fields()) {
         int dot = field.indexOf('.');
         if (dot > 0) {
-          parentField(record, field.substring(0, dot), field.substring(dot + 1), row, cursor);
+          relationship(record, field.substring(0, dot), field.substring(dot + 1), row, cursor);
         } else {
-          boolean leadName = object.equals("Lead") && field.equals("Name");
-          Exchanges.putValue(record, field, leadName ? name(row) : row.get(field));
+          Exchanges.putValue(
+              record,
+              field,
+              field.equals("Name") && cursor.object().equals("Lead") ? name(row) : row.get(field));
         }
       }
     }
@@ -149,29 +159,32 @@ final class QueryResource {
   }
 
   /**
-   * A parent's field as the REST API nests it: {@code "Account": {"attributes": {...}, "Name":
-   * "Acme"}}, or {@code "Account": null} when the record has no parent.
+   * A relationship field as Salesforce answers it: a nested object with its own attributes, or null
+   * when the lookup is empty ({@code "Who":null}).
    */
-  private static void parentField(
-      ObjectNode record, String relationship, String field, Map<String, Object> row, Cursor c) {
-    Object parentId = row.get(relationship + "Id");
-    if (parentId == null) {
-      record.putNull(relationship);
+  private static void relationship(
+      ObjectNode record, String relation, String field, Map<String, Object> row, Cursor cursor) {
+    Object type = row.get(relation + ".__type");
+    if (type == null) {
+      record.putNull(relation);
       return;
     }
-    ObjectNode parent =
-        record.has(relationship) && record.get(relationship).isObject()
-            ? (ObjectNode) record.get(relationship)
-            : record.putObject(relationship);
-    if (!parent.has("attributes")) {
-      parent
+    ObjectNode nested =
+        record.get(relation) instanceof ObjectNode existing ? existing : record.putObject(relation);
+    if (!nested.has("attributes")) {
+      nested
           .putObject("attributes")
-          .put("type", relationship)
+          .put("type", type.toString())
           .put(
               "url",
-              "/services/data/v" + c.version() + "/sobjects/" + relationship + "/" + parentId);
+              "/services/data/v"
+                  + cursor.version()
+                  + "/sobjects/"
+                  + type
+                  + "/"
+                  + row.get(relation + ".__id"));
     }
-    Exchanges.putValue(parent, field, row.get(relationship + "." + field));
+    Exchanges.putValue(nested, field, row.get(relation + "." + field));
   }
 
   private int batchSize(HttpExchange exchange) {

@@ -1,6 +1,6 @@
 package com.crmvoice.testkit.salesforce;
 
-import com.crmvoice.testkit.salesforce.LeadSchema.Type;
+import com.crmvoice.testkit.salesforce.SObjectSchema.Type;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,18 +58,42 @@ final class SalesStore {
 
   // ---- schemas ----
 
+  /** The schemas of the objects this store answers for, as the org is set up now. */
+  List<SObjectSchema> schemas() {
+    List<SObjectSchema> all = new ArrayList<>();
+    for (String name :
+        List.of(
+            "opportunity",
+            "account",
+            "opportunitystage",
+            "period",
+            "fiscalyearsettings",
+            "organization",
+            "currencytype")) {
+      SObjectSchema schema = schema(name);
+      if (schema != null) {
+        all.add(schema);
+      }
+    }
+    return all;
+  }
+
+  /** Whether {@code object} (its API name) is one of this store's. */
+  boolean holds(String object) {
+    return schema(object.toLowerCase(Locale.ROOT)) != null || object.equals("CurrencyType");
+  }
+
   /** The schema of an object this store answers for, or null (CurrencyType: multi-currency). */
-  ObjectSchema schema(String object) {
-    String name = object.toLowerCase(Locale.ROOT);
+  private SObjectSchema schema(String name) {
     return switch (name) {
       case "opportunity" -> opportunitySchema();
       case "account" ->
-          new SObjectSchema("Account")
+          SObjectSchema.named("Account")
               .field("Id", Type.ID)
               .field("Name", Type.STRING)
               .field("OwnerId", Type.ID);
       case "opportunitystage" ->
-          new SObjectSchema("OpportunityStage")
+          SObjectSchema.named("OpportunityStage")
               .field("Id", Type.ID)
               .field("ApiName", Type.STRING)
               .field("MasterLabel", Type.STRING)
@@ -80,7 +104,7 @@ final class SalesStore {
               .field("IsClosed", Type.BOOLEAN)
               .field("IsWon", Type.BOOLEAN);
       case "period" ->
-          new SObjectSchema("Period")
+          SObjectSchema.named("Period")
               .field("Id", Type.ID)
               .field("Type", Type.STRING)
               .field("StartDate", Type.DATE)
@@ -89,14 +113,14 @@ final class SalesStore {
               .field("FiscalYearSettingsId", Type.ID)
               .field("FiscalYearSettings.Name", Type.STRING);
       case "fiscalyearsettings" ->
-          new SObjectSchema("FiscalYearSettings")
+          SObjectSchema.named("FiscalYearSettings")
               .field("Id", Type.ID)
               .field("Name", Type.STRING)
               .field("StartDate", Type.DATE)
               .field("EndDate", Type.DATE)
               .field("IsStandardYear", Type.BOOLEAN);
       case "organization" ->
-          new SObjectSchema("Organization")
+          SObjectSchema.named("Organization")
               .field("Id", Type.ID)
               .field("Name", Type.STRING)
               .field("DefaultCurrencyIsoCode", Type.STRING)
@@ -104,7 +128,7 @@ final class SalesStore {
               .field("UsesStartDateAsFiscalYearName", Type.BOOLEAN);
       case "currencytype" ->
           multiCurrency
-              ? new SObjectSchema("CurrencyType")
+              ? SObjectSchema.named("CurrencyType")
                   .field("Id", Type.ID)
                   .field("IsoCode", Type.STRING)
                   .field("ConversionRate", Type.NUMBER)
@@ -118,7 +142,7 @@ final class SalesStore {
 
   private SObjectSchema opportunitySchema() {
     SObjectSchema schema =
-        new SObjectSchema("Opportunity")
+        SObjectSchema.named("Opportunity")
             .field("Id", Type.ID)
             .field("OwnerId", Type.ID)
             .field("Name", Type.STRING)
@@ -245,6 +269,8 @@ final class SalesStore {
       p.put("EndDate", quarters.get(i)[1]);
       p.put("Number", BigDecimal.valueOf(i + 1));
       p.put("FiscalYearSettingsId", fyId);
+      p.put("FiscalYearSettings.__type", "FiscalYearSettings");
+      p.put("FiscalYearSettings.__id", fyId);
       p.put("FiscalYearSettings.Name", name);
       periods.add(p);
     }
@@ -347,12 +373,15 @@ final class SalesStore {
   private void linkAccount(Map<String, Object> row) {
     Object accountId = row.get("AccountId");
     Map<String, Object> account = accountId == null ? null : accounts.get(accountId.toString());
+    // QueryResource nests a parent field from these keys, and answers "Account": null without.
+    row.put("Account.__type", account == null ? null : "Account");
+    row.put("Account.__id", account == null ? null : accountId.toString());
     row.put("Account.Name", account == null ? null : account.get("Name"));
   }
 
   private String canonical(String field) {
     String name = opportunitySchema().canonical(field);
-    if (name == null || name.equals("Account.Name")) {
+    if (name == null || name.contains(".")) {
       throw new IllegalArgumentException("no writable Opportunity field " + field);
     }
     return name;

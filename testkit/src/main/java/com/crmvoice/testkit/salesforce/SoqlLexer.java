@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SOQL's tokens: words, string literals with SOQL's escapes, numbers, dates, datetimes, operators.
+ * SOQL's tokens: words, string literals with SOQL's escapes, numbers, datetimes, dates
+ * (2026-01-01), operators.
  */
 final class SoqlLexer {
 

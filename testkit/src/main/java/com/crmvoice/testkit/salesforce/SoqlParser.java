@@ -15,11 +15,9 @@ import com.crmvoice.testkit.salesforce.SoqlLexer.Kind;
 import com.crmvoice.testkit.salesforce.SoqlLexer.Token;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Parses one SOQL query of {@link SoqlEngine}'s subset against its object's schema: field names are
@@ -28,32 +26,33 @@ import java.util.function.Function;
  */
 final class SoqlParser {
 
-  private final Function<String, ObjectSchema> schemas;
-  private ObjectSchema schema;
+  private final java.util.Map<String, SObjectSchema> schemas;
   private final List<Token> tokens;
+  private SObjectSchema schema;
   private int at;
 
   /**
-   * @param schemas the schema of an object name (any case), null for an object the org does not
-   *     have
+   * @param schemas the queryable objects, by lower-case API name
    */
-  SoqlParser(Function<String, ObjectSchema> schemas, String soql) {
+  SoqlParser(java.util.Map<String, SObjectSchema> schemas, String soql) {
     this.schemas = schemas;
     this.tokens = SoqlLexer.tokenize(soql);
   }
 
   Query parse() {
     expectWord("SELECT");
-    List<Token> fieldTokens = new ArrayList<>();
-    do {
-      fieldTokens.add(next());
-    } while (acceptKind(Kind.COMMA));
+    // The object comes after the fields: find it first, so the fields are checked against it.
+    int select = at;
+    while (peek().kind() != Kind.END
+        && !(peek().kind() == Kind.WORD && peek().text().equalsIgnoreCase("FROM"))) {
+      at++;
+    }
     expectWord("FROM");
     Token object = next();
     if (object.kind() != Kind.WORD) {
       throw malformed("unexpected token: '" + object.text() + "'");
     }
-    schema = schemas.apply(object.text());
+    schema = schemas.get(object.text().toLowerCase(Locale.ROOT));
     if (schema == null) {
       throw new QueryException(
           "INVALID_TYPE",
@@ -62,10 +61,14 @@ final class SoqlParser {
               + "' is not supported. If you are attempting to use a custom"
               + " object, be sure to append the '__c' after the entity name.");
     }
+    int afterFrom = at;
+    at = select;
     List<String> fields = new ArrayList<>();
-    for (Token token : fieldTokens) {
-      fields.add(field(token));
-    }
+    do {
+      fields.add(field(next()));
+    } while (acceptKind(Kind.COMMA));
+    expectWord("FROM");
+    at = afterFrom;
     Condition where = null;
     if (acceptWord("WHERE")) {
       where = orExpression();
@@ -171,7 +174,7 @@ final class SoqlParser {
   }
 
   private Object literal(String field, Token token) {
-    LeadSchema.Type type = schema.type(field);
+    SObjectSchema.Type type = schema.type(field);
     Object value;
     switch (token.kind()) {
       case STRING -> value = token.value();
@@ -198,8 +201,8 @@ final class SoqlParser {
           case STRING, ID -> value instanceof String;
           case BOOLEAN -> value instanceof Boolean;
           case DATETIME -> value instanceof Instant;
-          case DATE -> value instanceof LocalDate;
-          case NUMBER -> value instanceof BigDecimal;
+          case DATE -> value instanceof java.time.LocalDate;
+          case NUMBER -> value instanceof java.math.BigDecimal;
         };
     if (!fits) {
       throw malformed(
@@ -207,7 +210,7 @@ final class SoqlParser {
               + field
               + "' must be of type "
               + type.soqlName()
-              + (type == LeadSchema.Type.DATETIME || type == LeadSchema.Type.DATE
+              + (type == SObjectSchema.Type.DATETIME || type == SObjectSchema.Type.DATE
                   ? " and should not be enclosed in quotes"
                   : ""));
     }
