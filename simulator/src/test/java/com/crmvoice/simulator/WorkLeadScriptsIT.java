@@ -97,7 +97,12 @@ class WorkLeadScriptsIT {
         .contains("CANCELLED")
         .contains("Maria Garcia, Northwind Traders  [Open - Not Contacted]")
         .contains("was cancelled; it never reached Salesforce")
-        .contains("the call log for Maria Garcia is already saved in Salesforce");
+        .contains("the call log for Maria Garcia is already saved in Salesforce")
+        .contains(
+            "the status change for Maria Garcia to Working - Contacted is saved in Salesforce."
+                + " Shall I set Maria Garcia back to Open - Not Contacted?")
+        .contains("I'm setting Maria Garcia to Open - Not Contacted in Salesforce")
+        .contains("the status change for Maria Garcia to Open - Not Contacted, is done");
   }
 
   @Test
