@@ -123,6 +123,9 @@ class WorkLeadScriptsIT {
   @Test
   void aWholeConversationInBritishEnglish() throws Exception {
     assertThat(run("work-lead-gb.txt", "en-GB"))
+        .contains("Wei Chen's phone number is")
+        .contains("Log a call with Wei Chen: he would like a quote.")
+        .contains("Call with Wei Chen  [Completed, Call]")
         .contains("Add a task for Wei Chen, due")
         .contains("Follow up with Wei Chen  [Not Started, Task]")
         .contains("Change Wei Chen from Working - Contacted to Closed - Not Converted?")
