@@ -69,6 +69,10 @@ final class Wiring {
             CallBounds.fromEnv(EnvironmentReader.of(environment)).progressiveWait()));
   }
 
+  /**
+   * The function's start (environment, AWS clients, tables and queues), the Salesforce gateway
+   * bounded by the live-lookup budget, then the stores and queues, and the services over them.
+   */
   static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
     FunctionStartup start =
         FunctionStartup.of(
@@ -85,46 +89,20 @@ final class Wiring {
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
     LazySalesforceGateway crm =
         start.salesforce(c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
-    Duration worst = worstCase(skill, bounds);
-    if (worst.compareTo(ALEXA_WAITS) >= 0) {
-      LOG.warn(
-          "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
-          worst.toMillis(),
-          ALEXA_WAITS.toMillis(),
-          EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS,
-          EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS);
-    }
+    warnIfSlowerThanAlexa(skill, bounds);
     Clock clock = Clock.systemUTC();
-    IdentityResolver identity =
-        skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
-            ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
-            : new CachingIdentityResolver(
-                crm, clock, skill.identityCacheTtl(), IDENTITY_CACHE_ENTRIES);
-    ExecutorService lookups =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread thread = new Thread(r, "live-lookup");
-              thread.setDaemon(true);
-              return thread;
-            });
     DynamoDbCommandLog commandLog = start.commandLog();
-    DynamoDbNotificationLog notifications =
-        new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable());
-    // Every command the skill queues records who to notify if it fails for good.
     CommandLog submissions =
-        new RecipientRecordingCommandLog(
+        recordingRecipients(
             commandLog,
-            notifications,
-            CurrentRecipient.INSTANCE,
-            new NotificationConsent(notifications));
+            new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable()));
     DynamoDbLeadCache leadCache = start.leadCache(cache, clock);
     SqsCommandQueue commandQueue =
         new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec());
-    CommandSubmitter commands = new CommandSubmitter(submissions, commandQueue, clock);
     SkillServices services =
         new SkillServices(
             skill.skillId(),
-            identity,
+            identity(skill, crm, clock),
             new TopLeadService(
                 leadCache,
                 crm,
@@ -132,14 +110,14 @@ final class Wiring {
                 clock,
                 cache.topN(),
                 skill.liveLookupBudget(),
-                lookups),
+                lookupThreads()),
             new CreateLeadService(submissions, commandQueue, clock),
             new LeadStatusService(commandLog),
             progressive,
             new LeadWork(
                 new WorkingSet(leadCache, cache.topN()),
                 new LeadStatusCatalog(crm, clock, STATUS_PICKLIST_TTL, start.closedStatuses()),
-                commands,
+                new CommandSubmitter(submissions, commandQueue, clock),
                 new ChangeService(commandLog, clock),
                 AlexaSettingsTimeZones.create(zones.settingsTimeout(), zones.defaultZone())),
             skill::admits);
@@ -151,6 +129,47 @@ final class Wiring {
         bounds.awsApiCallAttempt().toMillis(),
         crm.isWired() ? "wired" : "not configured yet");
     return services;
+  }
+
+  /** Logs a warning when these settings let the slowest answer take longer than Alexa waits. */
+  private static void warnIfSlowerThanAlexa(SkillConfig skill, CallBounds bounds) {
+    Duration worst = worstCase(skill, bounds);
+    if (worst.compareTo(ALEXA_WAITS) >= 0) {
+      LOG.warn(
+          "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
+          worst.toMillis(),
+          ALEXA_WAITS.toMillis(),
+          EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS,
+          EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS);
+    }
+  }
+
+  /** One configured owner for every user, or each Alexa user's own, cached per container. */
+  private static IdentityResolver identity(
+      SkillConfig skill, LazySalesforceGateway crm, Clock clock) {
+    return skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
+        ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
+        : new CachingIdentityResolver(crm, clock, skill.identityCacheTtl(), IDENTITY_CACHE_ENTRIES);
+  }
+
+  /** The live lookups' threads: daemons, so a lookup still running never keeps the JVM up. */
+  private static ExecutorService lookupThreads() {
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread thread = new Thread(r, "live-lookup");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** Every command the skill queues records who to notify if it fails for good. */
+  private static CommandLog recordingRecipients(
+      CommandLog commandLog, DynamoDbNotificationLog notifications) {
+    return new RecipientRecordingCommandLog(
+        commandLog,
+        notifications,
+        CurrentRecipient.INSTANCE,
+        new NotificationConsent(notifications));
   }
 
   /**

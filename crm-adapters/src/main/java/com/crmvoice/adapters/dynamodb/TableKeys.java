@@ -1,9 +1,11 @@
 package com.crmvoice.adapters.dynamodb;
 
+import java.util.List;
+
 /**
- * The key and index names of the DynamoDB tables, beside the adapters that write them; {@link
- * com.crmvoice.adapters.aws.ResourceDefinitions} builds the tables from them and the template
- * checks compare template.yaml with them.
+ * The key, index and projected attribute names of the DynamoDB tables, beside the adapters that
+ * write them; {@link com.crmvoice.adapters.aws.ResourceDefinitions} builds the tables from them and
+ * the template checks compare template.yaml with them.
  */
 public final class TableKeys {
 
@@ -23,6 +25,15 @@ public final class TableKeys {
 
   public static final String META_OWNER = "metaOwner";
   public static final String TTL_ATTRIBUTE = "ttl";
+
+  /** A meta item's digest of the owner's cached set, and when that set was written. */
+  public static final String DIGEST = "digest";
+
+  public static final String REFRESHED_AT = "refreshedAt";
+
+  /** What the owners index projects besides its keys: all a scan of every owner's digest reads. */
+  public static final List<String> LEADS_OWNERS_PROJECTED =
+      List.of(DIGEST, REFRESHED_AT, TTL_ATTRIBUTE);
 
   // Commands: partition commandId; index by owner and time.
   public static final String COMMANDS_PK = "commandId";

@@ -85,6 +85,23 @@ final class Exchanges {
     return body;
   }
 
+  /**
+   * Answers 400 INVALID_FIELD, as Salesforce does when an sObject Collections upsert names a field
+   * that is not an External ID of {@code sObject}.
+   */
+  void sendNotAnExternalId(HttpExchange exchange, String field, String sObject) throws IOException {
+    sendJson(
+        exchange,
+        400,
+        errors(
+            "INVALID_FIELD",
+            "Field name provided, "
+                + field
+                + " is not an External ID or indexed field for "
+                + sObject),
+        true);
+  }
+
   /** The REST API's error body: an array of {@code {message, errorCode}}. */
   static ArrayNode errors(String code, String message) {
     ArrayNode errors = JSON.createArrayNode();

@@ -322,6 +322,13 @@ public final class FakeSalesforce implements AutoCloseable {
     return exchanges.collectionsBody(exchange);
   }
 
+  /**
+   * 400 INVALID_FIELD for an upsert on a field that is not an External ID (see {@link Exchanges}).
+   */
+  void sendNotAnExternalId(HttpExchange exchange, String field, String sObject) throws IOException {
+    exchanges.sendNotAnExternalId(exchange, field, sObject);
+  }
+
   static ArrayNode errors(String code, String message) {
     return Exchanges.errors(code, message);
   }

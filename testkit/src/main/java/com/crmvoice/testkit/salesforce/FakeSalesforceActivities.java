@@ -255,13 +255,7 @@ final class FakeSalesforceActivities {
 
   private void upsertTasks(HttpExchange exchange, String userId, String field) throws IOException {
     if (!FakeSalesforce.EXTERNAL_ID_FIELD.equalsIgnoreCase(field)) {
-      fake.sendJson(
-          exchange,
-          400,
-          FakeSalesforce.errors(
-              "INVALID_FIELD",
-              "Field name provided, " + field + " is not an External ID or indexed field for Task"),
-          true);
+      fake.sendNotAnExternalId(exchange, field, "Task");
       return;
     }
     JsonNode body = fake.collectionsBody(exchange);

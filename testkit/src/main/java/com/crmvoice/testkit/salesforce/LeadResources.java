@@ -141,15 +141,7 @@ final class LeadResources {
   void collections(HttpExchange exchange, String version, String userId, String externalField)
       throws IOException {
     if (externalField != null && !EXTERNAL_ID_FIELD.equals(schema.canonical(externalField))) {
-      exchanges.sendJson(
-          exchange,
-          400,
-          errors(
-              "INVALID_FIELD",
-              "Field name provided, "
-                  + externalField
-                  + " is not an External ID or indexed field for Lead"),
-          true);
+      exchanges.sendNotAnExternalId(exchange, externalField, "Lead");
       return;
     }
     JsonNode body = exchanges.collectionsBody(exchange);
