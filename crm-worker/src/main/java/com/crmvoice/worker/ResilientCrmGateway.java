@@ -209,6 +209,15 @@ public final class ResilientCrmGateway implements CrmGateway {
     return call(() -> delegate.userForAccessToken(accessToken));
   }
 
+  /**
+   * {@code deals} behind this gateway's retry, circuit breaker and bulkhead: one Salesforce, one
+   * breaker, so an outage seen by lead writes also holds deal writes back, and the other way round.
+   * An update batch is safe to retry whole: a deal already holding the new values answers Updated.
+   */
+  public com.crmvoice.core.port.DealGateway guard(com.crmvoice.core.port.DealGateway deals) {
+    return new GuardedDealGateway(deals, this::call);
+  }
+
   private <T> T call(Supplier<T> operation) {
     Supplier<T> guarded =
         Retry.decorateSupplier(

@@ -8,6 +8,7 @@ import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.domain.UpdateOpportunity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,13 @@ import java.time.format.DateTimeParseException;
  * "heardModifiedAt":"2026-01-01T10:00:00Z"}
  * {"type":"LogCall",...,"subject":"Call with Maria Garcia","notes":"..","callDate":"2026-01-02"}
  * {"type":"CreateTask",...,"subject":"Send the proposal","dueDate":"2026-01-09"}</pre>
+ *
+ * <p>The update of a deal carries {@code "deal"} instead of {@code "lead"}, what the user heard,
+ * and what to set (amounts as decimal strings, never binary floating point):
+ *
+ * <pre>{"type":"UpdateOpportunity",...,"deal":{"id":"006..","name":"Acme expansion"},
+ * "heard":{"stage":"Prospecting","amount":"42500.00","closeDate":"2026-12-05",
+ * "nextStep":"..","modifiedAt":"2026-01-01T10:00:00Z"},"set":{"stage":"Negotiation/Review"}}</pre>
  */
 public final class CommandCodec {
 
@@ -42,6 +50,7 @@ public final class CommandCodec {
   public static final String TYPE_UPDATE_LEAD_STATUS = "UpdateLeadStatus";
   public static final String TYPE_LOG_CALL = "LogCall";
   public static final String TYPE_CREATE_TASK = "CreateTask";
+  public static final String TYPE_UPDATE_OPPORTUNITY = "UpdateOpportunity";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -52,7 +61,9 @@ public final class CommandCodec {
     root.put("commandId", command.commandId());
     root.put("ownerId", command.ownerId());
     root.put("requestedAt", command.requestedAt().toString());
-    if (command instanceof CreateLead create) {
+    if (command instanceof UpdateOpportunity update) {
+      DealCommands.encode(root, update);
+    } else if (command instanceof CreateLead create) {
       ObjectNode lead = root.putObject("lead");
       NewLead values = create.lead();
       putIfPresent(lead, "firstName", values.firstName());
@@ -98,6 +109,9 @@ public final class CommandCodec {
     if (command instanceof CreateTask) {
       return TYPE_CREATE_TASK;
     }
+    if (command instanceof UpdateOpportunity) {
+      return TYPE_UPDATE_OPPORTUNITY;
+    }
     throw new IllegalArgumentException("no wire name for " + command.getClass().getSimpleName());
   }
 
@@ -113,7 +127,8 @@ public final class CommandCodec {
     if (!TYPE_CREATE_LEAD.equals(type)
         && !TYPE_UPDATE_LEAD_STATUS.equals(type)
         && !TYPE_LOG_CALL.equals(type)
-        && !TYPE_CREATE_TASK.equals(type)) {
+        && !TYPE_CREATE_TASK.equals(type)
+        && !TYPE_UPDATE_OPPORTUNITY.equals(type)) {
       throw new MalformedCommandException("unknown command type '" + truncate(type) + "'");
     }
     String commandId = text(root, "commandId", true);
@@ -123,6 +138,9 @@ public final class CommandCodec {
       requestedAt = Instant.parse(text(root, "requestedAt", true));
     } catch (DateTimeParseException e) {
       throw new MalformedCommandException("requestedAt is not an ISO-8601 instant");
+    }
+    if (TYPE_UPDATE_OPPORTUNITY.equals(type)) {
+      return DealCommands.decode(root, commandId, ownerId, requestedAt);
     }
     JsonNode lead = root.get("lead");
     if (lead == null || !lead.isObject()) {
@@ -193,7 +211,7 @@ public final class CommandCodec {
     }
   }
 
-  private static Instant instant(String value, String field) {
+  static Instant instant(String value, String field) {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
@@ -201,7 +219,7 @@ public final class CommandCodec {
     }
   }
 
-  private static LocalDate date(String value, String field) {
+  static LocalDate date(String value, String field) {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
@@ -209,7 +227,7 @@ public final class CommandCodec {
     }
   }
 
-  private static String text(JsonNode node, String field, boolean required) {
+  static String text(JsonNode node, String field, boolean required) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       if (required) {

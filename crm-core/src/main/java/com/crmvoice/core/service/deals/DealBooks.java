@@ -35,4 +35,43 @@ public final class DealBooks {
             .toList();
     return new DealBook(kept, figures);
   }
+
+  /**
+   * {@code book} after one of its open deals became {@code after}: the deal replaced (or gone from
+   * the open deals when its new stage is closed), each period's open figures recomputed from the
+   * book's open deals, and a deal won by the update added to the period it closed in. A book that
+   * keeps only part of an owner's open deals (the limit) keeps its figures: the refresher's next
+   * pass computes them from every deal.
+   */
+  public static DealBook afterUpdate(
+      DealBook book, Deal before, Deal after, DealSettings.Snapshot settings, LocalDate today) {
+    PipelineCalculator calculator = settings.calculator();
+    List<Deal> open = new ArrayList<>();
+    for (Deal d : book.openDeals()) {
+      if (!d.id().equals(before.id())) {
+        open.add(d);
+      } else if (!calculator.isClosed(after)) {
+        open.add(after);
+      }
+    }
+    if (book.openDeals().size() >= DealCache.MAX_DEALS_PER_OWNER) {
+      return new DealBook(open, book.figures());
+    }
+    List<Deal> won = calculator.isWon(after) ? List.of(after) : List.of();
+    List<PeriodFigures> figures = new ArrayList<>();
+    for (PeriodFigures old : book.figures()) {
+      PeriodFigures now = calculator.figures(old.period(), open, won);
+      figures.add(
+          new PeriodFigures(
+              old.period(),
+              now.currencyIsoCode(),
+              now.openAmount(),
+              now.openCount(),
+              now.weightedAmount(),
+              now.topStages(),
+              old.wonAmount().add(now.wonAmount()),
+              old.wonCount() + now.wonCount()));
+    }
+    return new DealBook(open, figures);
+  }
 }
