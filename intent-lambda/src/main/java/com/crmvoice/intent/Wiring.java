@@ -18,8 +18,10 @@ import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.TimeZoneConfig;
+import com.crmvoice.core.port.ClosingDeals;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
 import com.crmvoice.core.service.skill.ChangeService;
@@ -120,7 +122,17 @@ final class Wiring {
                 new CommandSubmitter(submissions, commandQueue, clock),
                 new ChangeService(commandLog, clock),
                 AlexaSettingsTimeZones.create(zones.settingsTimeout(), zones.defaultZone())),
-            skill::admits);
+            skill::admits,
+            // The deals of issue 14 fill ClosingDeals once they are wired; until then the
+            // briefing has no deals section.
+            new DayService(
+                start.agendaCache(cache, clock),
+                leadCache,
+                ClosingDeals.NONE,
+                crm.calendar(),
+                clock,
+                skill.liveLookupBudget(),
+                lookupThreads()));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),

@@ -28,6 +28,9 @@ public final class FailureReasons {
    */
   public static final String CODE_REJECTED = "CRM_REJECTED";
 
+  /** A task completion that reached a worker wired without the calendar. */
+  public static final String CODE_NO_CALENDAR = "NO_CALENDAR";
+
   /** Salesforce stayed unavailable through the last delivery: set aside for a redrive. */
   public static final String CODE_UNAVAILABLE = "UNAVAILABLE_SET_ASIDE";
 
