@@ -5,6 +5,7 @@ import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.dynamodb.DynamoDbDealCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
@@ -20,6 +21,7 @@ import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.TimeZoneConfig;
 import com.crmvoice.core.port.ClosingDeals;
 import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.DealCache;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
@@ -123,12 +125,12 @@ final class Wiring {
                 new ChangeService(commandLog, clock),
                 AlexaSettingsTimeZones.create(zones.settingsTimeout(), zones.defaultZone())),
             skill::admits,
-            // The deals of issue 14 fill ClosingDeals once they are wired; until then the
-            // briefing has no deals section.
             new DayService(
                 start.agendaCache(cache, clock),
                 leadCache,
-                ClosingDeals.NONE,
+                closingDeals(
+                    new DynamoDbDealCache(
+                        aws.dynamoDb(), storage.requireLeadsTable(), cache, clock)),
                 crm.calendar(),
                 clock,
                 skill.liveLookupBudget(),
@@ -141,6 +143,14 @@ final class Wiring {
         bounds.awsApiCallAttempt().toMillis(),
         crm.isWired() ? "wired" : "not configured yet");
     return services;
+  }
+
+  /** The briefing's "deals closing this week", from the deals cache (issue 14's DealCache). */
+  static ClosingDeals closingDeals(DealCache deals) {
+    return (owner, from, to) ->
+        deals.dealsClosing(owner, from, to).stream()
+            .map(d -> new ClosingDeals.DealMention(d.name(), d.closeDate()))
+            .toList();
   }
 
   /** Logs a warning when these settings let the slowest answer take longer than Alexa waits. */

@@ -148,6 +148,16 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
   }
 
   private Optional<Response> submit(HandlerInput input, Speech speech, C command) {
+    return submit(input, speech, work, command, queued(speech, command));
+  }
+
+  /**
+   * Queues a confirmed command through the one write path and answers: {@code queued} (with the
+   * notification consent card the first time), or that it could not be queued. The command is the
+   * session's last, the one "undo that" means.
+   */
+  static Optional<Response> submit(
+      HandlerInput input, Speech speech, LeadWork work, CrmCommand command, String queued) {
     Submission submission = work.commands().submit(command);
     if (submission instanceof Submission.NotQueued
         || submission instanceof Submission.ReusedForOtherContent) {
@@ -156,6 +166,6 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
     LeadSession.lastCommand(input, command.commandId());
     // The first command of a user who has not allowed notifications carries the consent card.
     String consent = NotificationConsent.offer(speech, input.getResponseBuilder());
-    return LeadSession.offer(input, speech, queued(speech, command) + consent);
+    return LeadSession.offer(input, speech, queued + consent);
   }
 }
