@@ -17,6 +17,7 @@ import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.config.TimeZoneConfig;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
@@ -33,9 +34,9 @@ import com.crmvoice.intent.notify.CurrentRecipient;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.progressive.HttpProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
+import com.crmvoice.intent.settings.AlexaSettingsTimeZones;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +83,7 @@ final class Wiring {
     SkillConfig skill = SkillConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
     CallBounds bounds = CallBounds.fromEnv(env);
+    TimeZoneConfig zones = TimeZoneConfig.fromEnv(env);
     // A first request pays for userinfo and, on a cache miss, a live lookup: bound every
     // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
@@ -117,7 +119,7 @@ final class Wiring {
                 new LeadStatusCatalog(crm, clock, STATUS_PICKLIST_TTL, start.closedStatuses()),
                 new CommandSubmitter(submissions, commandQueue, clock),
                 new ChangeService(commandLog, clock),
-                ZoneOffset.UTC),
+                AlexaSettingsTimeZones.create(zones.settingsTimeout(), zones.defaultZone())),
             skill::admits);
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",

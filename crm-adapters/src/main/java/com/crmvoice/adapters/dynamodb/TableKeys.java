@@ -24,7 +24,21 @@ public final class TableKeys {
   public static final String LEADS_OWNERS_INDEX = "owners";
 
   public static final String META_OWNER = "metaOwner";
+
+  // Agenda cache, in the leads table under its own partition key prefix (no Salesforce id has a
+  // '#'): partition "agenda#<ownerId>", one item with sort key AGENDA_SK (the day, whole) and one
+  // with BRIEFED_SK (when the user last heard the briefing). The agenda item carries metaOwner (the
+  // same prefixed key) so the owners index lists its digest beside the lead owners'.
+  public static final String AGENDA_PREFIX = "agenda#";
+  public static final String AGENDA_SK = "#AGENDA";
+  public static final String BRIEFED_SK = "#BRIEFED";
   public static final String TTL_ATTRIBUTE = "ttl";
+
+  // Deal cache, in the lead cache's table: one item per owner, partition "deals#" + ownerId (a
+  // value no lead item's partition takes), sort key DEALS_BOOK_SK. It sets neither LEAD_ID nor
+  // META_OWNER, so neither lead index holds it.
+  public static final String DEALS_OWNER_PREFIX = "deals#";
+  public static final String DEALS_BOOK_SK = "#DEALBOOK";
 
   /** A meta item's digest of the owner's cached set, and when that set was written. */
   public static final String DIGEST = "digest";

@@ -62,11 +62,20 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private final SalesforceConfig config;
   private final SalesforceHttp http;
   private final SalesforceActivities activities;
+  private final SalesforceDealGateway deals;
+  private final SalesforceCalendarGateway calendar;
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
     this.http = new SalesforceHttp(config, http, clock);
     this.activities = new SalesforceActivities(this.http, config);
+    this.deals = new SalesforceDealGateway(this.http);
+    this.calendar = new SalesforceCalendarGateway(this.http, config);
+  }
+
+  /** The calendar (Events, Tasks, new leads) over the same session and counts as this gateway. */
+  public SalesforceCalendarGateway calendar() {
+    return calendar;
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
@@ -78,6 +87,14 @@ public final class SalesforceCrmGateway implements CrmGateway {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     return new SalesforceCrmGateway(config, http, Clock.systemUTC());
+  }
+
+  /**
+   * The deal gateway over this gateway's transport: the same session, the same {@link
+   * #requestCount()}.
+   */
+  public SalesforceDealGateway dealGateway() {
+    return deals;
   }
 
   /** API usage from the last response's Sforce-Limit-Info header, or null before any call. */
