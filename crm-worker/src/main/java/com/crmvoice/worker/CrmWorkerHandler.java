@@ -82,7 +82,9 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             worker.lease(),
             cache.topN(),
             worker.maxReceiveCount(),
-            start.closedStatuses());
+            start.closedStatuses(),
+            crm.guard(salesforce.calendar()),
+            start.agendaCache(cache, Clock.systemUTC()));
     // Deal updates share the breaker with the lead writes; the settings (stages, periods) are
     // read at most hourly, for the write-back's figures.
     com.crmvoice.core.port.DealGateway deals = crm.guard(salesforce.deals());

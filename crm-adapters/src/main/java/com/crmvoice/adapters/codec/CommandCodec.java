@@ -1,5 +1,6 @@
 package com.crmvoice.adapters.codec;
 
+import com.crmvoice.core.domain.CompleteTask;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
@@ -42,6 +43,12 @@ import java.time.format.DateTimeParseException;
  * <pre>{"type":"UpdateOpportunity",...,"deal":{"id":"006..","name":"Acme expansion"},
  * "heard":{"stage":"Prospecting","amount":"42500.00","closeDate":"2026-12-05",
  * "nextStep":"..","modifiedAt":"2026-01-01T10:00:00Z"},"set":{"stage":"Negotiation/Review"}}</pre>
+ *
+ * <p>A command on one of the user's tasks carries {@code "task":{"id":..,"subject":..}} instead of
+ * a lead (still version 1: a new type, no older field changed):
+ *
+ * <pre>{"type":"CompleteTask",...,"task":{"id":"00T..","subject":"Send the proposal"},
+ * "heardModifiedAt":"2026-01-01T10:00:00Z"}</pre>
  */
 public final class CommandCodec {
 
@@ -51,6 +58,7 @@ public final class CommandCodec {
   public static final String TYPE_LOG_CALL = "LogCall";
   public static final String TYPE_CREATE_TASK = "CreateTask";
   public static final String TYPE_UPDATE_OPPORTUNITY = "UpdateOpportunity";
+  public static final String TYPE_COMPLETE_TASK = "CompleteTask";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -71,6 +79,11 @@ public final class CommandCodec {
       putIfPresent(lead, "company", values.company());
       putIfPresent(lead, "email", values.email());
       putIfPresent(lead, "phone", values.phone());
+    } else if (command instanceof CompleteTask complete) {
+      root.putObject("task").put("id", complete.taskId()).put("subject", complete.taskSubject());
+      if (complete.heardModifiedAt() != null) {
+        root.put("heardModifiedAt", complete.heardModifiedAt().toString());
+      }
     } else if (command instanceof LeadActivity activity) {
       root.putObject("lead").put("id", activity.leadId()).put("name", activity.leadName());
       if (activity instanceof UpdateLeadStatus update) {
@@ -112,6 +125,9 @@ public final class CommandCodec {
     if (command instanceof UpdateOpportunity) {
       return TYPE_UPDATE_OPPORTUNITY;
     }
+    if (command instanceof CompleteTask) {
+      return TYPE_COMPLETE_TASK;
+    }
     throw new IllegalArgumentException("no wire name for " + command.getClass().getSimpleName());
   }
 
@@ -128,7 +144,8 @@ public final class CommandCodec {
         && !TYPE_UPDATE_LEAD_STATUS.equals(type)
         && !TYPE_LOG_CALL.equals(type)
         && !TYPE_CREATE_TASK.equals(type)
-        && !TYPE_UPDATE_OPPORTUNITY.equals(type)) {
+        && !TYPE_UPDATE_OPPORTUNITY.equals(type)
+        && !TYPE_COMPLETE_TASK.equals(type)) {
       throw new MalformedCommandException("unknown command type '" + truncate(type) + "'");
     }
     String commandId = text(root, "commandId", true);
@@ -141,6 +158,9 @@ public final class CommandCodec {
     }
     if (TYPE_UPDATE_OPPORTUNITY.equals(type)) {
       return DealCommands.decode(root, commandId, ownerId, requestedAt);
+    }
+    if (TYPE_COMPLETE_TASK.equals(type)) {
+      return decodeCompleteTask(root, commandId, ownerId, requestedAt);
     }
     JsonNode lead = root.get("lead");
     if (lead == null || !lead.isObject()) {
@@ -208,6 +228,27 @@ public final class CommandCodec {
       };
     } catch (IllegalArgumentException e) {
       throw new MalformedCommandException(type + " breaks the command's rules: " + e.getMessage());
+    }
+  }
+
+  private static CrmCommand decodeCompleteTask(
+      JsonNode root, String commandId, String ownerId, Instant requestedAt) {
+    JsonNode task = root.get("task");
+    if (task == null || !task.isObject()) {
+      throw new MalformedCommandException("no task object");
+    }
+    String heard = text(root, "heardModifiedAt", false);
+    try {
+      return new CompleteTask(
+          commandId,
+          ownerId,
+          text(task, "id", true),
+          text(task, "subject", true),
+          heard == null ? null : instant(heard, "heardModifiedAt"),
+          requestedAt);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedCommandException(
+          TYPE_COMPLETE_TASK + " breaks the command's rules: " + e.getMessage());
     }
   }
 

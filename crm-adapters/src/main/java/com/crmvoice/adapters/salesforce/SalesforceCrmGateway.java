@@ -262,14 +262,20 @@ public final class SalesforceCrmGateway implements CrmGateway {
                 http.dataPath("/composite/sobjects/Lead/" + Soql.identifier(externalField)),
                 body,
                 writeHeaders());
-    if (!response.isArray() || response.size() != chunk.size()) {
+    return collectionsResults(response, chunk.size());
+  }
+
+  /**
+   * The per-record results of an sObject Collections create or upsert, in the order sent: created
+   * (an upsert's {@code created} false is an update), or the first error's code, retryable or not.
+   *
+   * @throws CrmUnavailableException when the answer is not one result per record sent
+   */
+  static List<CreateResult> collectionsResults(JsonNode response, int sent) {
+    if (!response.isArray() || response.size() != sent) {
       throw new CrmUnavailableException(
           "UNEXPECTED_RESPONSE",
-          "sObject Collections answered "
-              + response.size()
-              + " results for "
-              + chunk.size()
-              + " records");
+          "sObject Collections answered " + response.size() + " results for " + sent + " records");
     }
     List<CreateResult> results = new ArrayList<>();
     for (JsonNode item : response) {
