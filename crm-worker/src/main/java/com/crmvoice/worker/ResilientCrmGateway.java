@@ -218,6 +218,9 @@ public final class ResilientCrmGateway implements CrmGateway {
    */
   public com.crmvoice.core.port.DealGateway guard(com.crmvoice.core.port.DealGateway deals) {
     return new GuardedDealGateway(deals, this::call);
+  }
+
+  /**
    * The calendar's write (completing tasks) behind this gateway's retry, circuit breaker and
    * bulkhead: it is the same Salesforce, so an outage seen on one stops calls on both.
    */
