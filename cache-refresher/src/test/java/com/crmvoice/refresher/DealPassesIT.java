@@ -76,10 +76,12 @@ class DealPassesIT {
     stack.salesforce.seedDemo();
     stack.pass("deals-full");
     Deal acme = demo().book().openDeals().get(0);
-    stack.salesforce
+    stack
+        .salesforce
         .opportunities()
         .update(
-            acme.id(), Map.of("StageName", "Closed Won", "CloseDate", LocalDate.now(ZoneOffset.UTC)));
+            acme.id(),
+            Map.of("StageName", "Closed Won", "CloseDate", LocalDate.now(ZoneOffset.UTC)));
 
     JsonNode pass = stack.pass("deals-incremental");
 
