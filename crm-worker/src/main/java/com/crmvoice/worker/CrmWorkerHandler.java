@@ -126,6 +126,11 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     this.requireConfigured = requireConfigured;
   }
 
+  /**
+   * Hands the batch back whole while Salesforce is not configured; defers what an open circuit
+   * refuses; processes the rest; defers the redeliveries of a batch whose failures opened the
+   * circuit; logs the batch's figures.
+   */
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
@@ -139,43 +144,25 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
           "batch messages={} handed back: Salesforce is not configured yet ({})",
           records.size(),
           e.getMessage());
-      return new SQSBatchResponse(
-          records.stream()
-              .map(r -> new SQSBatchResponse.BatchItemFailure(r.getMessageId()))
-              .toList());
+      return failures(records.stream().map(SQSEvent.SQSMessage::getMessageId).toList(), List.of());
     }
-    // The circuit refuses every call now: return the messages for after it half-opens, unclaimed
-    // (the command's attempts are not counted), except those on their last delivery, which the
-    // processor records FAILED (retryable) before SQS dead-letters them.
-    List<SQSEvent.SQSMessage> refused = List.of();
     Optional<Duration> refusing = deferral == null ? Optional.empty() : crm.refusingFor();
+    List<SQSEvent.SQSMessage> refused = List.of();
+    List<SQSEvent.SQSMessage> taken = records;
     if (refusing.isPresent()) {
+      // The circuit refuses every call now: return the messages for after it half-opens,
+      // unclaimed (the command's attempts are not counted), except those on their last delivery,
+      // which the processor records FAILED (retryable) before SQS dead-letters them.
       refused = records.stream().filter(r -> !lastDelivery(r)).toList();
       deferral.defer(refused, refusing.get());
-      records = records.stream().filter(this::lastDelivery).toList();
+      taken = records.stream().filter(this::lastDelivery).toList();
     }
-    List<CommandProcessor.Message> messages =
-        records.stream()
-            .map(
-                r ->
-                    new CommandProcessor.Message(
-                        r.getMessageId(), r.getBody(), receiveCount(r.getAttributes())))
-            .toList();
-    BatchResult result = processor.process(messages);
-    // This batch's own failures opened the circuit: what it will redeliver waits it out too.
-    Optional<Duration> nowRefusing = deferral == null ? Optional.empty() : crm.refusingFor();
-    if (nowRefusing.isPresent() && !result.failedMessageIds().isEmpty()) {
-      Set<String> failedIds = Set.copyOf(result.failedMessageIds());
-      deferral.defer(
-          records.stream()
-              .filter(r -> failedIds.contains(r.getMessageId()) && !lastDelivery(r))
-              .toList(),
-          nowRefusing.get());
-    }
+    BatchResult result = processor.process(messages(taken));
+    deferRedeliveriesIfOpened(taken, result);
     LOG.info(
         "batch messages={} created={} rejected={} retried={} gaveUp={} poisoned={} skipped={}"
             + " deferred={} failed={} circuit={}",
-        messages.size() + refused.size(),
+        taken.size() + refused.size(),
         result.created(),
         result.rejected(),
         result.retried(),
@@ -185,11 +172,37 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
         refused.size(),
         result.failedMessageIds().size() + refused.size(),
         crm.circuitState());
+    return failures(
+        refused.stream().map(SQSEvent.SQSMessage::getMessageId).toList(),
+        result.failedMessageIds());
+  }
+
+  /** This batch's own failures opened the circuit: what it will redeliver waits it out too. */
+  private void deferRedeliveriesIfOpened(List<SQSEvent.SQSMessage> taken, BatchResult result) {
+    Optional<Duration> nowRefusing = deferral == null ? Optional.empty() : crm.refusingFor();
+    if (nowRefusing.isPresent() && !result.failedMessageIds().isEmpty()) {
+      Set<String> failedIds = Set.copyOf(result.failedMessageIds());
+      deferral.defer(
+          taken.stream()
+              .filter(r -> failedIds.contains(r.getMessageId()) && !lastDelivery(r))
+              .toList(),
+          nowRefusing.get());
+    }
+  }
+
+  private static List<CommandProcessor.Message> messages(List<SQSEvent.SQSMessage> records) {
+    return records.stream()
+        .map(
+            r ->
+                new CommandProcessor.Message(
+                    r.getMessageId(), r.getBody(), receiveCount(r.getAttributes())))
+        .toList();
+  }
+
+  private static SQSBatchResponse failures(List<String> refused, List<String> failed) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    refused.forEach(r -> failures.add(new SQSBatchResponse.BatchItemFailure(r.getMessageId())));
-    result
-        .failedMessageIds()
-        .forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+    refused.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+    failed.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
     return new SQSBatchResponse(failures);
   }
 

@@ -156,7 +156,7 @@ class CrmWorkerHandlerTest {
             r -> {
               assertThat(r.state()).isEqualTo(CommandState.FAILED);
               assertThat(r.status().retryable()).isTrue();
-              assertThat(r.status().failureReason()).contains("Salesforce was unavailable");
+              assertThat(r.status().failureReason()).isEqualTo("UNAVAILABLE_SET_ASIDE");
             });
   }
 
@@ -183,7 +183,7 @@ class CrmWorkerHandlerTest {
               assertThat(r.state()).isEqualTo(CommandState.FAILED);
               assertThat(r.status().retryable()).isTrue();
               assertThat(r.status().failureCode()).isEqualTo("CIRCUIT_OPEN");
-              assertThat(r.status().failureReason()).contains("Salesforce was unavailable");
+              assertThat(r.status().failureReason()).isEqualTo("UNAVAILABLE_SET_ASIDE");
             });
   }
 

@@ -55,7 +55,7 @@ public final class IntentSkill {
         new ChangeLeadStatusIntentHandler(work),
         new LogCallIntentHandler(work),
         new FollowUpIntentHandler(work),
-        new UndoIntentHandler(work.changes()),
+        new UndoIntentHandler(work),
         new HelpIntentHandler(),
         new CancelIntentHandler(),
         new StopIntentHandler(),

@@ -5,6 +5,7 @@ import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.dynamodb.DynamoDbDealCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
@@ -17,8 +18,12 @@ import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
+import com.crmvoice.core.config.TimeZoneConfig;
+import com.crmvoice.core.port.ClosingDeals;
 import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.DealCache;
 import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
 import com.crmvoice.core.service.skill.ChangeService;
@@ -33,9 +38,9 @@ import com.crmvoice.intent.notify.CurrentRecipient;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.progressive.HttpProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
+import com.crmvoice.intent.settings.AlexaSettingsTimeZones;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +84,10 @@ final class Wiring {
             CallBounds.fromEnv(EnvironmentReader.of(environment)).progressiveWait()));
   }
 
+  /**
+   * The function's start (environment, AWS clients, tables and queues), the Salesforce gateway
+   * bounded by the live-lookup budget, then the stores and queues, and the services over them.
+   */
   static Wired fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
     FunctionStartup start =
         FunctionStartup.of(
@@ -89,6 +98,7 @@ final class Wiring {
     SkillConfig skill = SkillConfig.fromEnv(env);
     CacheConfig cache = CacheConfig.fromEnv(env);
     CallBounds bounds = CallBounds.fromEnv(env);
+    TimeZoneConfig zones = TimeZoneConfig.fromEnv(env);
     // A first request pays for userinfo and, on a cache miss, a live lookup: bound every
     // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
@@ -100,46 +110,20 @@ final class Wiring {
     LazySalesforceGateway crm =
         start.salesforce(
             c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())), !singleUser);
-    Duration worst = worstCase(skill, bounds);
-    if (worst.compareTo(ALEXA_WAITS) >= 0) {
-      LOG.warn(
-          "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
-          worst.toMillis(),
-          ALEXA_WAITS.toMillis(),
-          EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS,
-          EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS);
-    }
+    warnIfSlowerThanAlexa(skill, bounds);
     Clock clock = Clock.systemUTC();
-    IdentityResolver identity =
-        skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
-            ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
-            : new CachingIdentityResolver(
-                crm, clock, skill.identityCacheTtl(), IDENTITY_CACHE_ENTRIES);
-    ExecutorService lookups =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread thread = new Thread(r, "live-lookup");
-              thread.setDaemon(true);
-              return thread;
-            });
     DynamoDbCommandLog commandLog = start.commandLog();
-    DynamoDbNotificationLog notifications =
-        new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable());
-    // Every command the skill queues records who to notify if it fails for good.
     CommandLog submissions =
-        new RecipientRecordingCommandLog(
+        recordingRecipients(
             commandLog,
-            notifications,
-            CurrentRecipient.INSTANCE,
-            new NotificationConsent(notifications));
+            new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable()));
     DynamoDbLeadCache leadCache = start.leadCache(cache, clock);
     SqsCommandQueue commandQueue =
         new SqsCommandQueue(aws::sqs, storage.requireCommandQueueUrl(), new CommandCodec());
-    CommandSubmitter commands = new CommandSubmitter(submissions, commandQueue, clock);
     SkillServices services =
         new SkillServices(
             skill.skillId(),
-            identity,
+            identity(skill, crm, clock),
             new TopLeadService(
                 leadCache,
                 crm,
@@ -147,17 +131,27 @@ final class Wiring {
                 clock,
                 cache.topN(),
                 skill.liveLookupBudget(),
-                lookups),
+                lookupThreads()),
             new CreateLeadService(submissions, commandQueue, clock),
             new LeadStatusService(commandLog),
             progressive,
             new LeadWork(
                 new WorkingSet(leadCache, cache.topN()),
                 new LeadStatusCatalog(crm, clock, STATUS_PICKLIST_TTL, start.closedStatuses()),
-                commands,
+                new CommandSubmitter(submissions, commandQueue, clock),
                 new ChangeService(commandLog, clock),
-                ZoneOffset.UTC),
-            skill::admits);
+                AlexaSettingsTimeZones.create(zones.settingsTimeout(), zones.defaultZone())),
+            skill::admits,
+            new DayService(
+                start.agendaCache(cache, clock),
+                leadCache,
+                closingDeals(
+                    new DynamoDbDealCache(
+                        aws.dynamoDb(), storage.requireLeadsTable(), cache, clock)),
+                crm.calendar(),
+                clock,
+                skill.liveLookupBudget(),
+                lookupThreads()));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),
@@ -178,6 +172,55 @@ final class Wiring {
 
   /** An owner id no Salesforce user has (Salesforce ids are 15 or 18 characters). */
   static final String PRIMING_OWNER = "005PRIMING";
+
+  /** The briefing's "deals closing this week", from the deals cache (issue 14's DealCache). */
+  static ClosingDeals closingDeals(DealCache deals) {
+    return (owner, from, to) ->
+        deals.dealsClosing(owner, from, to).stream()
+            .map(d -> new ClosingDeals.DealMention(d.name(), d.closeDate()))
+            .toList();
+  }
+
+  /** Logs a warning when these settings let the slowest answer take longer than Alexa waits. */
+  private static void warnIfSlowerThanAlexa(SkillConfig skill, CallBounds bounds) {
+    Duration worst = worstCase(skill, bounds);
+    if (worst.compareTo(ALEXA_WAITS) >= 0) {
+      LOG.warn(
+          "the slowest answer may take {} ms, longer than Alexa waits ({} ms): lower {} or {}",
+          worst.toMillis(),
+          ALEXA_WAITS.toMillis(),
+          EnvironmentVariables.LIVE_LOOKUP_BUDGET_MS,
+          EnvironmentVariables.AWS_API_CALL_TIMEOUT_MS);
+    }
+  }
+
+  /** One configured owner for every user, or each Alexa user's own, cached per container. */
+  private static IdentityResolver identity(
+      SkillConfig skill, LazySalesforceGateway crm, Clock clock) {
+    return skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER
+        ? new SingleUserIdentityResolver(skill.singleUserOwnerId())
+        : new CachingIdentityResolver(crm, clock, skill.identityCacheTtl(), IDENTITY_CACHE_ENTRIES);
+  }
+
+  /** The live lookups' threads: daemons, so a lookup still running never keeps the JVM up. */
+  private static ExecutorService lookupThreads() {
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread thread = new Thread(r, "live-lookup");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** Every command the skill queues records who to notify if it fails for good. */
+  private static CommandLog recordingRecipients(
+      CommandLog commandLog, DynamoDbNotificationLog notifications) {
+    return new RecipientRecordingCommandLog(
+        commandLog,
+        notifications,
+        CurrentRecipient.INSTANCE,
+        new NotificationConsent(notifications));
+  }
 
   /**
    * The Alexa user id the init's priming request names: one the skill admits, so priming runs the

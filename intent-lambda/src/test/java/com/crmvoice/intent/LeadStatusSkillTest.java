@@ -12,6 +12,7 @@ import com.crmvoice.core.service.skill.CommandIds;
 import com.crmvoice.core.service.worker.FailureReasons;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeadStatusSkillTest {
@@ -53,11 +54,9 @@ class LeadStatusSkillTest {
   void readsBackAFailedLead_withAReasonAPersonUnderstands() {
     skill.invoke("create-lead-completed-confirmed.json");
     workerClaims();
+    // The worker records the code only.
     skill.log.markFailed(
-        commandId,
-        "INVALID_EMAIL_ADDRESS",
-        "Salesforce did not accept the email address.",
-        skill.clock.instant());
+        commandId, "INVALID_EMAIL_ADDRESS", "INVALID_EMAIL_ADDRESS", skill.clock.instant());
 
     assertThat(speech(skill.invoke("lead-status.json")))
         .isEqualTo(
@@ -74,11 +73,7 @@ class LeadStatusSkillTest {
     skill.invoke("create-lead-completed-confirmed.json");
     workerClaims();
     skill.log.markFailedRetryable(
-        commandId,
-        "SERVER_UNAVAILABLE",
-        "Salesforce was unavailable, so the lead was not created yet;"
-            + " it is set aside for your administrator to retry.",
-        skill.clock.instant());
+        commandId, "SERVER_UNAVAILABLE", FailureReasons.CODE_UNAVAILABLE, skill.clock.instant());
 
     assertThat(speech(skill.invoke("lead-status.json")))
         .isEqualTo(
@@ -92,6 +87,45 @@ class LeadStatusSkillTest {
         .doesNotContain("abgelehnt");
   }
 
+  /** Every code the worker records for a create, said from the bundles in every locale. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "REQUIRED_FIELD_MISSING|false|such as a last name|etwa einen Nachnamen",
+        "INVALID_EMAIL_ADDRESS|false|did not accept the email address|E-Mail-Adresse",
+        "STRING_TOO_LONG|false|too long for Salesforce|zu lang",
+        "DUPLICATES_DETECTED|false|already exists|gibt es diesen Lead schon",
+        "DUPLICATE_VALUE|false|already exists|gibt es diesen Lead schon",
+        "FIELD_CUSTOM_VALIDATION_EXCEPTION|false|validation rule|Validierungsregel",
+        "INVALID_CROSS_REFERENCE_KEY|false|the lead's owner|Besitzer des Leads",
+        "INSUFFICIENT_ACCESS_OR_READONLY|false|isn't allowed|darf das nicht",
+        "CRM_REJECTED|false|Salesforce refused it|abgelehnt",
+        "QUEUE_UNAVAILABLE|false|Please add it again|noch einmal an",
+        "UNAVAILABLE_SET_ASIDE|true|Salesforce was unavailable|nicht erreichbar",
+        "REFUSED_SET_ASIDE|true|did not accept the request from CRM Voice|nicht angenommen",
+      })
+  void everyCreateFailureCodeIsSaidInTheUsersLanguage(
+      String code, boolean setAside, String english, String german) {
+    skill.invoke("create-lead-completed-confirmed.json");
+    workerClaims();
+    if (setAside) {
+      skill.log.markFailedRetryable(commandId, "SERVER_UNAVAILABLE", code, skill.clock.instant());
+    } else {
+      skill.log.markFailed(commandId, code, code, skill.clock.instant());
+    }
+
+    for (String locale : List.of("en-US", "en-GB", "de-DE")) {
+      ObjectNode request = envelope("lead-status.json");
+      ((ObjectNode) request.get("request")).put("locale", locale);
+      String said = speech(skill.invoke(request));
+      assertThat(said)
+          .as(locale)
+          .contains(locale.startsWith("de") ? german : english)
+          .doesNotContain(code);
+    }
+  }
+
   @Test
   void aLeadWhoseCreateWentUnansweredIsNeverReportedNotCreated() {
     skill.invoke("create-lead-completed-confirmed.json");
@@ -99,7 +133,7 @@ class LeadStatusSkillTest {
     skill.log.markFailedRetryable(
         commandId,
         FailureReasons.OUTCOME_UNKNOWN,
-        FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE,
+        FailureReasons.OUTCOME_UNKNOWN,
         skill.clock.instant());
 
     assertThat(speech(skill.invoke("lead-status.json")))

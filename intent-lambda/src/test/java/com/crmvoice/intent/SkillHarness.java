@@ -18,6 +18,7 @@ import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.TopLeadService;
 import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
+import com.crmvoice.intent.settings.TimeZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,6 +63,9 @@ public final class SkillHarness {
    */
   final List<String> progressiveEvents = new ArrayList<>();
 
+  /** The time zone the Alexa settings API gives every device (UTC until a test sets another). */
+  volatile java.time.ZoneId deviceZone = java.time.ZoneOffset.UTC;
+
   final SkillServices services;
   public final IntentStreamHandler handler;
 
@@ -86,7 +90,7 @@ public final class SkillHarness {
             new CreateLeadService(log, queue, clock),
             new LeadStatusService(log),
             recorder,
-            leadWork(cache, crm, log, queue, clock));
+            leadWork(cache, crm, log, queue, clock, (endpoint, token, device) -> deviceZone));
     handler = new IntentStreamHandler(services);
   }
 
@@ -97,6 +101,16 @@ public final class SkillHarness {
       com.crmvoice.core.port.CommandLog log,
       InMemoryCommandQueue queue,
       java.time.Clock clock) {
+    return leadWork(cache, crm, log, queue, clock, TimeZones.fixed(java.time.ZoneOffset.UTC));
+  }
+
+  static LeadWork leadWork(
+      InMemoryLeadCache cache,
+      InMemoryCrmGateway crm,
+      com.crmvoice.core.port.CommandLog log,
+      InMemoryCommandQueue queue,
+      java.time.Clock clock,
+      TimeZones zones) {
     return new LeadWork(
         new WorkingSet(cache, 5),
         new LeadStatusCatalog(
@@ -106,7 +120,7 @@ public final class SkillHarness {
             java.util.List.of("Closed - Converted", "Closed - Not Converted")),
         new CommandSubmitter(log, queue, clock),
         new ChangeService(log, clock),
-        java.time.ZoneOffset.UTC);
+        zones);
   }
 
   public static Lead lead(

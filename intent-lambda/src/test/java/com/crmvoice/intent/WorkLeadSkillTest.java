@@ -247,6 +247,43 @@ class WorkLeadSkillTest {
   }
 
   @Test
+  void todayIsTheDevicesDay_fromTheSettingsApi() {
+    // 09:00 UTC on 1 March is still 28 February in Honolulu (UTC-10).
+    skill.deviceZone = java.time.ZoneId.of("Pacific/Honolulu");
+    talk.say("GetTopLeadIntent");
+
+    talk.say(AlexaRequests.intent("FollowUpIntent").slot("due", "2026-02-28"));
+    talk.say(
+        AlexaRequests.intent("FollowUpIntent").confirmation("CONFIRMED").slot("due", "2026-02-28"));
+    talk.say(AlexaRequests.intent("LogCallIntent").slot("notes", "left a voicemail"));
+    talk.say(
+        AlexaRequests.intent("LogCallIntent")
+            .confirmation("CONFIRMED")
+            .slot("notes", "left a voicemail"));
+
+    assertThat(skill.queue.sent()).hasSize(2);
+    assertThat(skill.queue.sent().get(0))
+        .isInstanceOfSatisfying(
+            CreateTask.class, t -> assertThat(t.dueDate()).isEqualTo(LocalDate.of(2026, 2, 28)));
+    assertThat(skill.queue.sent().get(1))
+        .isInstanceOfSatisfying(
+            LogCall.class, c -> assertThat(c.callDate()).isEqualTo(LocalDate.of(2026, 2, 28)));
+  }
+
+  @Test
+  void aDayTheDeviceHasLeftIsInThePast() {
+    // 12:00 UTC on 1 March is already 2 March in Kiritimati (UTC+14).
+    skill.clock.set(Instant.parse("2026-03-01T12:00:00Z"));
+    skill.deviceZone = java.time.ZoneId.of("Pacific/Kiritimati");
+    talk.say("GetTopLeadIntent");
+
+    JsonNode past = talk.say(AlexaRequests.intent("FollowUpIntent").slot("due", "2026-03-01"));
+
+    assertThat(speech(past)).contains("That day is in the past.");
+    assertThat(skill.queue.sent()).isEmpty();
+  }
+
+  @Test
   void aLeadNoLongerOpenIsSaidAndAskedFor_nothingQueued() {
     talk.say("GetTopLeadIntent");
     skill.cacheLeads(ALICE, maria, gomez); // John was closed meanwhile

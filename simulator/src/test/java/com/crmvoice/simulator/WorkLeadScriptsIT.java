@@ -97,7 +97,12 @@ class WorkLeadScriptsIT {
         .contains("CANCELLED")
         .contains("Maria Garcia, Northwind Traders  [Open - Not Contacted]")
         .contains("was cancelled; it never reached Salesforce")
-        .contains("the call log for Maria Garcia is already saved in Salesforce");
+        .contains("the call log for Maria Garcia is already saved in Salesforce")
+        .contains(
+            "the status change for Maria Garcia to Working - Contacted is saved in Salesforce."
+                + " Shall I set Maria Garcia back to Open - Not Contacted?")
+        .contains("I'm setting Maria Garcia to Open - Not Contacted in Salesforce")
+        .contains("the status change for Maria Garcia to Open - Not Contacted, is done");
   }
 
   @Test
@@ -118,6 +123,9 @@ class WorkLeadScriptsIT {
   @Test
   void aWholeConversationInBritishEnglish() throws Exception {
     assertThat(run("work-lead-gb.txt", "en-GB"))
+        .contains("Wei Chen's phone number is")
+        .contains("Log a call with Wei Chen: he would like a quote.")
+        .contains("Call with Wei Chen  [Completed, Call]")
         .contains("Add a task for Wei Chen, due")
         .contains("Follow up with Wei Chen  [Not Started, Task]")
         .contains("Change Wei Chen from Working - Contacted to Closed - Not Converted?")

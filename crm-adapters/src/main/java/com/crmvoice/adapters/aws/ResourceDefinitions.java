@@ -6,6 +6,7 @@ import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_PK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.COMMANDS_REQUESTED_AT;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_BY_LEAD_ID_INDEX;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_OWNERS_INDEX;
+import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_OWNERS_PROJECTED;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEAD_ID;
@@ -57,7 +58,7 @@ public final class ResourceDefinitions {
                 .projection(
                     Projection.builder()
                         .projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes("digest", "refreshedAt", TTL_ATTRIBUTE)
+                        .nonKeyAttributes(LEADS_OWNERS_PROJECTED)
                         .build())
                 .build())
         .build();

@@ -3,9 +3,9 @@ package com.crmvoice.adapters.codec;
 import com.crmvoice.core.domain.PermanentException;
 
 /**
- * A message that is not a command (or, from {@link RefreshMessageCodec}, a refresh request) this
- * version understands: bad JSON, an unknown type or version, or values that break the domain's
- * rules. A poison message: never retried.
+ * A message that is not a command (or, from {@link RefreshMessageCodec}, a refresh request; from
+ * {@link NotificationJobCodec}, a notification job) this version understands: bad JSON, an unknown
+ * type or version, or values that break the domain's rules. A poison message: never retried.
  */
 public final class MalformedCommandException extends PermanentException {
   private static final long serialVersionUID = 1L;

@@ -3,12 +3,12 @@ package com.crmvoice.adapters.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 
 /**
  * The one format of a notification job on the notification queue: {@code {"kind":"notify",
  * "version":1, "commandId":"…"}}. The job names the command only; the sender reads the rest from
- * the command log, so a job carries no user id, locale or contact detail.
+ * the command log, so a job carries no user id, locale or contact detail. Versioned and refused
+ * like the {@link CommandCodec} ({@link VersionedMessage}).
  */
 public final class NotificationJobCodec {
 
@@ -31,20 +31,16 @@ public final class NotificationJobCodec {
   /**
    * The job's command id.
    *
-   * @throws IllegalArgumentException for a body that is not a version 1 notification job
+   * @throws MalformedCommandException for a body that is not a version 1 notification job (the
+   *     envelope rules of {@link VersionedMessage}, then the kind and a command id)
    */
   public String decode(String body) {
-    JsonNode node;
-    try {
-      node = body == null ? null : JSON.readTree(body);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("notification job is not JSON");
+    JsonNode node = VersionedMessage.read(JSON, body, VERSION, "notification job");
+    if (!KIND.equals(node.path("kind").asText())) {
+      throw new MalformedCommandException("notification job is not of kind " + KIND);
     }
-    if (node == null
-        || !KIND.equals(node.path("kind").asText())
-        || node.path("version").asInt(-1) != VERSION
-        || node.path("commandId").asText("").isBlank()) {
-      throw new IllegalArgumentException("not a version " + VERSION + " notification job");
+    if (node.path("commandId").asText("").isBlank()) {
+      throw new MalformedCommandException("notification job has no commandId");
     }
     return node.get("commandId").asText();
   }

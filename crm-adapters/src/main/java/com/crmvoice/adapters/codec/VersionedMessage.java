@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The envelope rules the versioned queue formats share ({@link CommandCodec}, {@link
- * RefreshMessageCodec}): a body is a JSON object with the one version the consumer knows, and a
- * refusal's reason names only where the body broke, never its content (Jackson's own message quotes
- * the offending text, which may be an email or a phone number).
+ * RefreshMessageCodec}, {@link NotificationJobCodec}): a body is a JSON object with the one version
+ * the consumer knows, and a refusal's reason names only where the body broke, never its content
+ * (Jackson's own message quotes the offending text, which may be an email or a phone number).
  */
 final class VersionedMessage {
 

@@ -3,7 +3,6 @@ package com.crmvoice.adapters.dynamodb;
 import static com.crmvoice.adapters.dynamodb.AttributeValues.n;
 import static com.crmvoice.adapters.dynamodb.AttributeValues.s;
 import static com.crmvoice.adapters.dynamodb.AttributeValues.str;
-import static com.crmvoice.adapters.dynamodb.LeadCacheItems.DIGEST;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.GEN;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.MEMBERS;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.META_SK;
@@ -16,12 +15,14 @@ import static com.crmvoice.adapters.dynamodb.LeadCacheItems.list;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.members;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.sortKey;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.toLead;
+import static com.crmvoice.adapters.dynamodb.TableKeys.DIGEST;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_BY_LEAD_ID_INDEX;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_OWNERS_INDEX;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEAD_ID;
 import static com.crmvoice.adapters.dynamodb.TableKeys.META_OWNER;
+import static com.crmvoice.adapters.dynamodb.TableKeys.REFRESHED_AT;
 import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
 
 import com.crmvoice.core.config.CacheConfig;
@@ -166,7 +167,7 @@ public final class DynamoDbLeadCache implements LeadCache {
     meta.put(LEADS_SK, s(META_SK));
     meta.put(META_OWNER, s(ownerId));
     meta.put(DIGEST, s(digest));
-    meta.put("refreshedAt", s(refreshedAt.toString()));
+    meta.put(REFRESHED_AT, s(refreshedAt.toString()));
     meta.put("leadCount", n(members.size()));
     meta.put(MEMBERS, list(members));
     meta.put(GEN, n(Math.max(gen, 0) + 1));
@@ -257,6 +258,11 @@ public final class DynamoDbLeadCache implements LeadCache {
                       ScanRequest.builder()
                           .tableName(table)
                           .indexName(LEADS_OWNERS_INDEX)
+                          // The agenda items share the index (DynamoDbAgendaCache).
+                          .filterExpression("NOT begins_with(#m, :agenda)")
+                          .expressionAttributeNames(Map.of("#m", META_OWNER))
+                          .expressionAttributeValues(
+                              Map.of(":agenda", AttributeValues.s(TableKeys.AGENDA_PREFIX)))
                           .exclusiveStartKey(from)
                           .build()));
       for (Map<String, AttributeValue> item : page.items()) {
@@ -339,7 +345,7 @@ public final class DynamoDbLeadCache implements LeadCache {
     }
     List<Lead> leads = wanted.stream().map(found::get).filter(Objects::nonNull).toList();
     return new Read(
-        new Snapshot.Known(leads, AttributeValues.instant(meta, "refreshedAt"), str(meta, DIGEST)),
+        new Snapshot.Known(leads, AttributeValues.instant(meta, REFRESHED_AT), str(meta, DIGEST)),
         meta,
         leads.size() == wanted.size());
   }

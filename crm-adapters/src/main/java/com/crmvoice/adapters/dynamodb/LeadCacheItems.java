@@ -7,6 +7,7 @@ import static com.crmvoice.adapters.dynamodb.AttributeValues.str;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEAD_ID;
+import static com.crmvoice.adapters.dynamodb.TableKeys.REFRESHED_AT;
 import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
 
 import com.crmvoice.core.domain.Lead;
@@ -30,7 +31,6 @@ final class LeadCacheItems {
 
   static final String MEMBERS = "members";
   static final String GEN = "gen";
-  static final String DIGEST = "digest";
 
   /** The generation of an owner without a meta item. */
   static final long NO_META = -1;
@@ -84,7 +84,7 @@ final class LeadCacheItems {
     if (lead.lastModifiedAt() != null) {
       item.put("lastModifiedAt", s(lead.lastModifiedAt().toString()));
     }
-    item.put("refreshedAt", s(refreshedAt.toString()));
+    item.put(REFRESHED_AT, s(refreshedAt.toString()));
     item.put(TTL_ATTRIBUTE, n(expires));
     return item;
   }

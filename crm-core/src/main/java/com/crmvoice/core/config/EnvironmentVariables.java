@@ -59,6 +59,15 @@ public final class EnvironmentVariables {
   /** One attempt of a DynamoDB or SQS call of the intent function. */
   public static final String AWS_API_CALL_ATTEMPT_TIMEOUT_MS = "AWS_API_CALL_ATTEMPT_TIMEOUT_MS";
 
+  /**
+   * The IANA time zone (Europe/Berlin) "today" and "Friday" are in when the Alexa settings API does
+   * not tell the device's (default UTC).
+   */
+  public static final String DEFAULT_TIME_ZONE = "DEFAULT_TIME_ZONE";
+
+  /** How long the skill waits for the Alexa settings API's answer (the device's time zone). */
+  public static final String ALEXA_SETTINGS_TIMEOUT_MS = "ALEXA_SETTINGS_TIMEOUT_MS";
+
   /** How long the skill waits, before it answers, for Alexa to take its progressive response. */
   public static final String PROGRESSIVE_RESPONSE_WAIT_MS = "PROGRESSIVE_RESPONSE_WAIT_MS";
 

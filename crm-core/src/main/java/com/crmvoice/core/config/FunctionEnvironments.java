@@ -155,6 +155,8 @@ public final class FunctionEnvironments {
                   AWS_API_CALL_TIMEOUT_MS,
                   AWS_API_CALL_ATTEMPT_TIMEOUT_MS,
                   PROGRESSIVE_RESPONSE_WAIT_MS,
+                  DEFAULT_TIME_ZONE,
+                  ALEXA_SETTINGS_TIMEOUT_MS,
                   IDENTITY_CACHE_TTL_SECONDS,
                   LEAD_CACHE_TOP_N,
                   LEAD_CACHE_TTL_HOURS,

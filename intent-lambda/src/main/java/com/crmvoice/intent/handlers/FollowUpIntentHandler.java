@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * "Remind me to follow up with her on Friday", "add a task to send the proposal": an open Task on
  * the lead due on the AMAZON.DATE day (Alexa resolves "Friday" and "tomorrow" in the device's time
- * zone), read back and queued after yes. A day in the past, or a value that is not one day ("next
- * week"), is answered and asked for again.
+ * zone), read back and queued after yes. "Past" is before the user's today, in the device's time
+ * zone from the Alexa settings API (else the configured default). A day in the past, or a value
+ * that is not one day ("next week"), is answered and asked for again.
  */
 public final class FollowUpIntentHandler extends LeadWriteHandler<CreateTask> {
 
@@ -55,7 +56,7 @@ public final class FollowUpIntentHandler extends LeadWriteHandler<CreateTask> {
       return new Step.Elicit<>(DATE, speech.say("followup.notaday"));
     }
     Instant now = turn.work().commands().clock().instant();
-    LocalDate today = LocalDate.ofInstant(now, turn.work().zone());
+    LocalDate today = turn.today(now);
     if (due.isBefore(today)) {
       return new Step.Elicit<>(DATE, speech.say("followup.past"));
     }

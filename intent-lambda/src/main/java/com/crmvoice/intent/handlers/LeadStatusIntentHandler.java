@@ -97,25 +97,24 @@ public final class LeadStatusIntentHandler implements IntentHandler {
     return record.command().summary();
   }
 
-  // The worker records reasons in English; say the locale's own words for the codes we know. The
-  // reason is a value of "status.failed", which escapes it for SSML: take it unescaped here.
+  // The command log keeps codes only: a create's own words (reason.create.<code>) first, then the
+  // words every command shares (reason.<code>). The reason is a value of "status.failed", which
+  // escapes it for SSML: take it unescaped here.
   private static String reason(Speech speech, CommandStatus status) {
     if (status.retryable()) {
-      // Given up on for now (Salesforce unavailable, the message set aside in the dead-letter
-      // queue): the code names the outage, not the lead, so it has no words of its own.
-      return speech.locale().startsWith("en") && status.failureReason() != null
-          ? status.failureReason()
-          : speech.plain("reason.retryable");
+      // Given up on for now (Salesforce unavailable or refusing every call, the message set aside
+      // in the dead-letter queue): the recorded reason names the set-aside, not the lead.
+      String setAside = speech.plainIfPresent("reason.create." + status.failureReason());
+      return setAside != null ? setAside : speech.plain("reason.retryable");
     }
-    String known =
-        status.failureCode() == null
-            ? null
-            : speech.plainIfPresent("reason." + status.failureCode());
-    if (known != null) {
-      return known;
+    String code = status.failureCode();
+    if (code == null) {
+      return speech.plain("reason.other");
     }
-    return speech.locale().startsWith("en") && status.failureReason() != null
-        ? status.failureReason()
-        : speech.plain("reason.other");
+    String known = speech.plainIfPresent("reason.create." + code);
+    if (known == null) {
+      known = speech.plainIfPresent("reason." + code);
+    }
+    return known != null ? known : speech.plain("reason.other");
   }
 }

@@ -16,6 +16,8 @@ import com.crmvoice.intent.dialog.Slots;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.notify.NotificationConsent;
 import com.crmvoice.intent.speech.Speech;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,17 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
 
     String requestId() {
       return Requests.requestId(input);
+    }
+
+    /** The user's today at {@code now}, in the device's time zone (the settings API's). */
+    LocalDate today(Instant now) {
+      return LocalDate.ofInstant(
+          now,
+          work.timeZones()
+              .zone(
+                  Requests.apiEndpoint(input),
+                  Requests.apiAccessToken(input),
+                  Requests.deviceId(input)));
     }
   }
 
@@ -135,6 +148,16 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
   }
 
   private Optional<Response> submit(HandlerInput input, Speech speech, C command) {
+    return submit(input, speech, work, command, queued(speech, command));
+  }
+
+  /**
+   * Queues a confirmed command through the one write path and answers: {@code queued} (with the
+   * notification consent card the first time), or that it could not be queued. The command is the
+   * session's last, the one "undo that" means.
+   */
+  static Optional<Response> submit(
+      HandlerInput input, Speech speech, LeadWork work, CrmCommand command, String queued) {
     Submission submission = work.commands().submit(command);
     if (submission instanceof Submission.NotQueued
         || submission instanceof Submission.ReusedForOtherContent) {
@@ -143,6 +166,6 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
     LeadSession.lastCommand(input, command.commandId());
     // The first command of a user who has not allowed notifications carries the consent card.
     String consent = NotificationConsent.offer(speech, input.getResponseBuilder());
-    return LeadSession.offer(input, speech, queued(speech, command) + consent);
+    return LeadSession.offer(input, speech, queued + consent);
   }
 }

@@ -6,7 +6,6 @@ import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.speech.Speech;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -60,7 +59,7 @@ public final class LogCallIntentHandler extends LeadWriteHandler<LogCall> {
             turn.lead().fullName(),
             speech.plain("call.subject", turn.lead().fullName()),
             notes,
-            LocalDate.ofInstant(now, turn.work().zone()),
+            turn.today(now),
             now));
   }
 

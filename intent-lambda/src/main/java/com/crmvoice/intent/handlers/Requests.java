@@ -62,6 +62,12 @@ public final class Requests {
     return system == null ? null : system.getApiAccessToken();
   }
 
+  /** context.System.device.deviceId, or null. */
+  public static String deviceId(HandlerInput input) {
+    SystemState system = system(input);
+    return system == null || system.getDevice() == null ? null : system.getDevice().getDeviceId();
+  }
+
   /** Whether the device can show an APL document. */
   public static boolean supportsApl(HandlerInput input) {
     SystemState system = system(input);

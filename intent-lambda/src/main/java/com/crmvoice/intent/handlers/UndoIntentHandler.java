@@ -1,26 +1,33 @@
 package com.crmvoice.intent.handlers;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.model.Intent;
+import com.amazon.ask.model.IntentConfirmationStatus;
+import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CommandRecord;
+import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CrmUser;
+import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.port.CommandLog.Cancellation;
-import com.crmvoice.core.service.skill.ChangeService;
+import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.speech.Speech;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * "Undo that", "cancel that", right after a write: the session's last command is cancelled if no
- * worker took it yet (it never reaches the CRM); one already applied, or being applied, is reported
- * as such.
+ * worker took it yet (it never reaches the CRM); one being applied, failed or cancelled is reported
+ * as such. A status change already applied is reported and offered to be set back
+ * (Dialog.ConfirmIntent on this intent); after yes, the reverse change goes the normal write path
+ * ({@link StatusRevert}): conditional on the version the skill knows, once per request.
  */
 public final class UndoIntentHandler implements IntentHandler {
 
-  private final ChangeService changes;
+  private final LeadWork work;
 
-  public UndoIntentHandler(ChangeService changes) {
-    this.changes = Objects.requireNonNull(changes, "changes");
+  public UndoIntentHandler(LeadWork work) {
+    this.work = Objects.requireNonNull(work, "work");
   }
 
   @Override
@@ -30,17 +37,25 @@ public final class UndoIntentHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
-    return undo(input, changes);
-  }
-
-  static Optional<Response> undo(HandlerInput input, ChangeService changes) {
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
+    Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
+    IntentConfirmationStatus confirmation = intent.getConfirmationStatus();
+    Optional<String> offered = StatusRevert.offered(input);
+    if (offered.isPresent()
+        && (confirmation == IntentConfirmationStatus.CONFIRMED
+            || confirmation == IntentConfirmationStatus.DENIED)) {
+      StatusRevert.forget(input);
+      return confirmation == IntentConfirmationStatus.CONFIRMED
+          ? StatusRevert.submit(input, speech, user, work, offered.get())
+          : StatusRevert.declined(input, speech, user, work, offered.get());
+    }
+    StatusRevert.forget(input);
     Optional<String> last = LeadSession.lastCommand(input);
     if (last.isEmpty()) {
       return LeadSession.offer(input, speech, speech.say("undo.nothing"));
     }
-    Cancellation result = changes.undo(user.userId(), last.get());
+    Cancellation result = work.changes().undo(user.userId(), last.get());
     if (result instanceof Cancellation.Cancelled cancelled) {
       return LeadSession.offer(
           input,
@@ -49,6 +64,11 @@ public final class UndoIntentHandler implements IntentHandler {
     }
     if (result instanceof Cancellation.TooLate late) {
       CommandRecord record = late.record();
+      if (record.state() == CommandState.DONE
+          && record.command() instanceof UpdateLeadStatus update
+          && update.fromStatus() != null) {
+        return StatusRevert.offer(input, speech, intent, record, update);
+      }
       String key =
           switch (record.state()) {
             case DONE -> "undo.toolate.done";

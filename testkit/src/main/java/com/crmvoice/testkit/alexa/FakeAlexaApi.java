@@ -16,8 +16,9 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 /**
- * The Alexa API's Progressive Response endpoint ({@code POST /v1/directives}) on loopback: records
- * every call (authorization header and body) and answers 204 as Alexa does, or a status the test
+ * The Alexa API on loopback: the Progressive Response endpoint ({@code POST /v1/directives}) and
+ * the settings API's time zone ({@link FakeAlexaSettings}). Records every call (authorization
+ * header and body); a progressive response is answered 204 as Alexa does, or a status the test
  * chooses. Point a request's {@code context.System.apiEndpoint} at {@link #endpoint()}.
  *
  * <p>As strict as the API reference on what the skill relies on
@@ -38,6 +39,7 @@ public final class FakeAlexaApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LoopbackHttpServer http;
+  private final FakeAlexaSettings settings = new FakeAlexaSettings();
   private final List<Call> calls = new ArrayList<>();
   private volatile int status = 204;
   private volatile Duration delay = Duration.ZERO;
@@ -55,7 +57,15 @@ public final class FakeAlexaApi implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + http.port());
   }
 
-  /** Answer every later call with this HTTP status (204 by default). */
+  /**
+   * The settings API answers {@code zone} for {@code deviceId}, to requests bearing {@code
+   * apiAccessToken} (see {@link FakeAlexaSettings}).
+   */
+  public void timeZone(String deviceId, String zone, String apiAccessToken) {
+    settings.timeZone(deviceId, zone, apiAccessToken);
+  }
+
+  /** Answer every later progressive response with this HTTP status (204 by default). */
   public void answer(int httpStatus) {
     this.status = httpStatus;
   }
@@ -102,17 +112,26 @@ public final class FakeAlexaApi implements AutoCloseable {
                 body));
         notifyAll();
       }
+      if (FakeAlexaSettings.serves(exchange.getRequestURI().getPath())) {
+        pause();
+        settings.handle(exchange);
+        return;
+      }
       boolean known =
           exchange.getRequestMethod().equals("POST")
               && exchange.getRequestURI().getPath().equals("/v1/directives");
-      if (!delay.isZero()) {
-        try {
-          Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      pause();
       exchange.sendResponseHeaders(!known ? 404 : isDirective(body) ? status : 400, -1);
+    }
+  }
+
+  private void pause() {
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -85,6 +85,23 @@ final class Exchanges {
     return body;
   }
 
+  /**
+   * Answers 400 INVALID_FIELD, as Salesforce does when an sObject Collections upsert names a field
+   * that is not an External ID of {@code sObject}.
+   */
+  void sendNotAnExternalId(HttpExchange exchange, String field, String sObject) throws IOException {
+    sendJson(
+        exchange,
+        400,
+        errors(
+            "INVALID_FIELD",
+            "Field name provided, "
+                + field
+                + " is not an External ID or indexed field for "
+                + sObject),
+        true);
+  }
+
   /** The REST API's error body: an array of {@code {message, errorCode}}. */
   static ArrayNode errors(String code, String message) {
     ArrayNode errors = JSON.createArrayNode();
@@ -106,6 +123,9 @@ final class Exchanges {
       node.put(field, SF_DATETIME.format(instant));
     } else if (value instanceof Boolean b) {
       node.put(field, b);
+    } else if (value instanceof java.math.BigDecimal number) {
+      // Salesforce answers number, currency and percent fields as JSON numbers.
+      node.put(field, number);
     } else {
       node.put(field, value.toString());
     }

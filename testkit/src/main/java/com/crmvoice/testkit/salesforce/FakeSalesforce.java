@@ -36,10 +36,12 @@ import java.util.Set;
  * <p>Every known way it is still more lenient than (or different from) the real service:
  *
  * <ul>
- *   <li>Only the Lead object (Tasks, Lead describe and conditional Lead updates are in {@link
- *       FakeSalesforceActivities}, which states its own leniencies), and the SOQL subset of {@link
- *       SoqlEngine}: no relationship queries, functions, aggregates or date literals, no query
- *       length or selectivity limits.
+ *   <li>Lead, Event, EventRelation, Task, and the sales objects of {@link SalesStore} (Opportunity,
+ *       Account, OpportunityStage, Period, FiscalYearSettings, Organization, CurrencyType; their
+ *       writes in {@link OpportunityResources}); Tasks, Lead describe and conditional Lead updates
+ *       are in {@link FakeSalesforceActivities}; each states its own leniencies. The SOQL subset of
+ *       {@link SoqlEngine}: parent fields through one relationship, no functions, aggregates or
+ *       date keywords (THIS_QUARTER), no query length or selectivity limits.
  *   <li>OAuth: the JWT {@code exp} is only checked to be in the future (Salesforce also refuses one
  *       too far ahead); any known username is accepted as {@code sub} (no check that the user is
  *       pre-authorised for the connected app); Experience Cloud site audiences are not modelled;
@@ -92,7 +94,7 @@ public final class FakeSalesforce implements AutoCloseable {
 
   // One monitor, this object's, guards the store and every resource's state.
   private final Clock clock;
-  private final LeadSchema schema = new LeadSchema(EXTERNAL_ID_FIELD);
+  private final SObjectSchema schema = new SObjectSchema(EXTERNAL_ID_FIELD);
   private final LeadStore store;
   private final Exchanges exchanges = new Exchanges();
   private final OrgSettings org = new OrgSettings();
@@ -100,6 +102,9 @@ public final class FakeSalesforce implements AutoCloseable {
   private final Faults faults;
   private final QueryResource queries;
   private final FakeSalesforceActivities activities = new FakeSalesforceActivities(this);
+  private final CalendarStore calendar = new CalendarStore();
+  private final SalesStore sales;
+  private final FakeOpportunities opportunities;
   private final RequestRouter router;
   private final LoopbackHttpServer http;
 
@@ -108,7 +113,19 @@ public final class FakeSalesforce implements AutoCloseable {
     this.store = new LeadStore(clock, schema);
     this.oauth = new OAuthServer(clock, org, exchanges, this::baseUrl);
     this.faults = new Faults(oauth::expireAllTokens);
-    this.queries = new QueryResource(this, store, new SoqlEngine(schema), exchanges);
+    this.sales = new SalesStore(clock);
+    this.queries =
+        new QueryResource(
+            this,
+            store,
+            this::otherRows,
+            new SoqlEngine(
+                sales::schemas,
+                schema,
+                SObjectSchema.event(),
+                SObjectSchema.eventRelation(),
+                SObjectSchema.task(EXTERNAL_ID_FIELD)),
+            exchanges);
     LeadResources leads =
         new LeadResources(
             this,
@@ -117,7 +134,13 @@ public final class FakeSalesforce implements AutoCloseable {
             new LeadWrites(schema, store, faults, org),
             exchanges,
             this::afterCommit);
-    this.router = new RequestRouter(exchanges, faults, org, oauth, queries, leads, activities);
+    OpportunityResources opportunityResources =
+        new OpportunityResources(this, sales, exchanges, this::afterCommit);
+    activities.collectionsUpdater("Opportunity", opportunityResources::updateRecord);
+    this.opportunities = new FakeOpportunities(this, sales, opportunityResources, clock);
+    this.router =
+        new RequestRouter(
+            exchanges, faults, org, oauth, queries, leads, activities, opportunityResources);
     http = LoopbackHttpServer.start(port, 64, 16, "fake-salesforce", "/", router::handle);
   }
 
@@ -164,6 +187,11 @@ public final class FakeSalesforce implements AutoCloseable {
   /** A refresh token for {@code userId}, to be exchanged at the token endpoint. */
   public String issueRefreshToken(String userId) {
     return oauth.issueRefreshToken(userId);
+  }
+
+  /** The org's opportunities, accounts, stages, fiscal year and currencies (set-up and reads). */
+  public FakeOpportunities opportunities() {
+    return opportunities;
   }
 
   public Faults faults() {
@@ -269,6 +297,82 @@ public final class FakeSalesforce implements AutoCloseable {
   public synchronized void seedDemo() {
     SeedData.demoLeads(clock.instant().truncatedTo(ChronoUnit.MILLIS)).forEach(store::insert);
     seed(2, 3, 42);
+    opportunities.seedDemo();
+  }
+
+  /**
+   * The demo user's day, after {@link #seedDemo()}: meetings today and in the next days with their
+   * leads and a contact, open tasks due today and overdue, as seen from {@code zone} (the
+   * simulator's time zone), so the briefing has something to tell.
+   */
+  public synchronized void seedDemoDay(java.time.ZoneId zone) {
+    SeedData.demoDay(this, zone, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  // ---- calendar set-up (Events, EventRelations, Tasks; not counted as API calls) ----
+
+  /** A contact's name, for an Event to be with (the fake holds no Contact records); its Id. */
+  public synchronized String addContact(String name) {
+    return calendar.addContact(name);
+  }
+
+  /**
+   * Inserts an Event of {@code ownerId}: {@code whoId} (a lead or contact id, or null) is its WhoId
+   * and an EventRelation with IsParent true; each invitee an EventRelation with IsInvitee true.
+   */
+  public synchronized String insertEvent(
+      String ownerId,
+      String subject,
+      Instant start,
+      Instant end,
+      String whoId,
+      List<String> inviteeIds) {
+    return calendar.addEvent(ownerId, subject, start, end, whoId, inviteeIds, stamp());
+  }
+
+  /** Changes an Event (StartDateTime, Subject, OwnerId, …); bumps its modification stamps. */
+  public synchronized void updateEvent(String id, Map<String, Object> fields) {
+    calendar.updateEvent(id, fields, stamp());
+  }
+
+  /** Deletes an Event and its relations (queryAll still answers them, IsDeleted true). */
+  public synchronized void deleteEvent(String id) {
+    calendar.deleteEvent(id, stamp());
+  }
+
+  /** An Event's fields as stored, or null. */
+  public synchronized Map<String, Object> event(String id) {
+    return calendar.event(id);
+  }
+
+  /** Inserts an open Task (Status Not Started) of {@code ownerId} on a lead, due on a day. */
+  public synchronized String insertTask(
+      String ownerId, String whoId, String subject, java.time.LocalDate due) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("OwnerId", ownerId);
+    fields.put("WhoId", whoId);
+    fields.put("Subject", subject);
+    fields.put("ActivityDate", due);
+    return activities.insertTask(fields, stamp());
+  }
+
+  /** The query rows of Event, EventRelation and Task; the caller holds this object's monitor. */
+  private List<Map<String, Object>> otherRows(String object, boolean all) {
+    if (sales.holds(object)) {
+      return List.copyOf(sales.candidates(object, all));
+    }
+    java.util.function.Function<String, String> leadName =
+        id -> {
+          Map<String, Object> lead = store.live(id);
+          if (lead == null) {
+            return null;
+          }
+          Object first = lead.get("FirstName");
+          return first == null ? (String) lead.get("LastName") : first + " " + lead.get("LastName");
+        };
+    return object.equals("Task")
+        ? activities.taskRows(leadName)
+        : calendar.rows(object, all, leadName);
   }
 
   // ---- counts ----
@@ -320,6 +424,13 @@ public final class FakeSalesforce implements AutoCloseable {
   /** An sObject Collections request's body, or null after answering 400 (see {@link Exchanges}). */
   JsonNode collectionsBody(HttpExchange exchange) throws IOException {
     return exchanges.collectionsBody(exchange);
+  }
+
+  /**
+   * 400 INVALID_FIELD for an upsert on a field that is not an External ID (see {@link Exchanges}).
+   */
+  void sendNotAnExternalId(HttpExchange exchange, String field, String sObject) throws IOException {
+    exchanges.sendNotAnExternalId(exchange, field, sObject);
   }
 
   static ArrayNode errors(String code, String message) {

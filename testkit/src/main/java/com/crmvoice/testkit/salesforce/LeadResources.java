@@ -24,7 +24,7 @@ import java.util.TreeSet;
 final class LeadResources {
 
   private final Object lock;
-  private final LeadSchema schema;
+  private final SObjectSchema schema;
   private final LeadStore store;
   private final LeadWrites writes;
   private final Exchanges exchanges;
@@ -32,7 +32,7 @@ final class LeadResources {
 
   LeadResources(
       Object lock,
-      LeadSchema schema,
+      SObjectSchema schema,
       LeadStore store,
       LeadWrites writes,
       Exchanges exchanges,
@@ -141,15 +141,7 @@ final class LeadResources {
   void collections(HttpExchange exchange, String version, String userId, String externalField)
       throws IOException {
     if (externalField != null && !EXTERNAL_ID_FIELD.equals(schema.canonical(externalField))) {
-      exchanges.sendJson(
-          exchange,
-          400,
-          errors(
-              "INVALID_FIELD",
-              "Field name provided, "
-                  + externalField
-                  + " is not an External ID or indexed field for Lead"),
-          true);
+      exchanges.sendNotAnExternalId(exchange, externalField, "Lead");
       return;
     }
     JsonNode body = exchanges.collectionsBody(exchange);

@@ -47,4 +47,51 @@ class FakeAlexaApiIT {
       assertThat(alexa.calls()).hasSize(1);
     }
   }
+
+  /** GET /v2/devices/{id}/settings/System.timeZone, with these headers (null: not sent). */
+  private static HttpResponse<String> timeZone(
+      FakeAlexaApi alexa, String method, String device, String authorization, String accept)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                alexa.endpoint().resolve("/v2/devices/" + device + "/settings/System.timeZone"))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "GET|amzn1.ask.device.A|Bearer tok|application/json|200",
+        "GET|amzn1.ask.device.A|-|application/json|401",
+        "GET|amzn1.ask.device.A|tok|application/json|401",
+        "GET|amzn1.ask.device.A|Bearer other|application/json|403",
+        "GET|amzn1.ask.device.A|Bearer tok|-|400",
+        "GET|amzn1.ask.device.A|Bearer tok|text/plain|400",
+        "POST|amzn1.ask.device.A|Bearer tok|application/json|405",
+        "GET|amzn1.ask.device.B|Bearer tok|application/json|204",
+      })
+  void theSettingsApiAnswersTheTimeZone_onlyAsTheReferenceAsksForIt(
+      String method, String device, String authorization, String accept, int expected)
+      throws Exception {
+    try (FakeAlexaApi alexa = FakeAlexaApi.start()) {
+      alexa.timeZone("amzn1.ask.device.A", "Europe/Berlin", "tok");
+
+      HttpResponse<String> response = timeZone(alexa, method, device, authorization, accept);
+
+      assertThat(response.statusCode()).isEqualTo(expected);
+      if (expected == 200) {
+        assertThat(response.body()).isEqualTo("\"Europe/Berlin\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+      }
+    }
+  }
 }

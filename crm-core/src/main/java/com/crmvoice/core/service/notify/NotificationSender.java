@@ -3,6 +3,7 @@ package com.crmvoice.core.service.notify;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.Notice;
+import com.crmvoice.core.domain.PermanentException;
 import com.crmvoice.core.domain.RetryableException;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.NotificationLog;
@@ -57,8 +58,8 @@ public final class NotificationSender {
   private final int maxReceiveCount;
 
   /**
-   * @param decoder reads a job body into its command id; throws an {@link IllegalArgumentException}
-   *     for a malformed one (dropped)
+   * @param decoder reads a job body into its command id; throws a {@link PermanentException} for a
+   *     malformed one (dropped)
    * @param maxReceiveCount the notification queue's maxReceiveCount
    */
   public NotificationSender(
@@ -118,11 +119,12 @@ public final class NotificationSender {
     return new BatchResult(List.copyOf(failed), sent, skipped, dropped, retried);
   }
 
+  /** Decodes the job, skips a command not FAILED, claims its notice, then sends it. */
   private Outcome run(Job job) {
     String commandId;
     try {
       commandId = decoder.apply(job.body());
-    } catch (IllegalArgumentException e) {
+    } catch (PermanentException e) {
       LOG.warn("notification outcome messageId={} outcome=malformed-dropped", job.messageId());
       return Outcome.DROPPED;
     }
@@ -152,7 +154,11 @@ public final class NotificationSender {
           last ? "no-recipient-dropped" : "no-recipient-yet");
       return last ? Outcome.DROPPED : Outcome.RETRY;
     }
-    Claim.Claimed claimed = (Claim.Claimed) claim;
+    return send(commandId, record, (Claim.Claimed) claim);
+  }
+
+  /** Sends the claimed notice; a refused one is marked notified too, so it is never sent again. */
+  private Outcome send(String commandId, CommandRecord record, Claim.Claimed claimed) {
     Notice notice =
         new Notice(
             Notice.referenceIdFor(commandId),

@@ -127,24 +127,50 @@ public final class CacheRefresher {
     return null;
   }
 
+  /**
+   * The changes since the watermark (less the overlap), the owners they may affect, those owners'
+   * top leads recomputed, then the watermark advanced to the newest change read. Too many changes,
+   * or no watermark yet, and it is a full pass instead.
+   */
   private Instant incremental(Tally tally) {
     Optional<Instant> watermark = watermarks.load();
     if (watermark.isEmpty()) {
       LOG.info("refresh incremental: no watermark yet, doing a full pass");
       return fullThenSetWatermark(tally);
     }
-    Instant since = watermark.get().minus(config.watermarkOverlap());
+    Optional<Changes> read = changesSince(watermark.get(), tally);
+    if (read.isEmpty()) {
+      LOG.info(
+          "refresh incremental: more than {} changes, doing a full pass",
+          config.incrementalMaxChanges());
+      return fullThenSetWatermark(tally);
+    }
+    Changes changes = read.get();
+    recomputeAll(affectedOwners(changes.latest()), tally);
+    if (changes.newest().isAfter(watermark.get())) {
+      watermarks.advance(changes.newest());
+    }
+    return changes.newest();
+  }
+
+  /**
+   * The changes an incremental pass read: the last change of each lead, and the newest change's
+   * time (the watermark when none is newer).
+   */
+  private record Changes(Map<String, LeadChange> latest, Instant newest) {}
+
+  /** The last change of each lead since the watermark; empty if there are more than allowed. */
+  private Optional<Changes> changesSince(Instant watermark, Tally tally) {
+    Instant since = watermark.minus(config.watermarkOverlap());
     Map<String, LeadChange> latest = new HashMap<>();
-    Instant newest = watermark.get();
-    boolean tooMany = false;
+    Instant newest = watermark;
     try (Stream<LeadChange> changes = crm.leadsModifiedSince(since)) {
       Iterator<LeadChange> it = changes.iterator();
       while (it.hasNext()) {
         LeadChange change = it.next();
         tally.leadRead(1);
         if (latest.size() >= config.incrementalMaxChanges()) {
-          tooMany = true;
-          break;
+          return Optional.empty();
         }
         // In modification order: the last change of a lead is its current state.
         latest.put(change.lead().id(), change);
@@ -153,12 +179,16 @@ public final class CacheRefresher {
         }
       }
     }
-    if (tooMany) {
-      LOG.info(
-          "refresh incremental: more than {} changes, doing a full pass",
-          config.incrementalMaxChanges());
-      return fullThenSetWatermark(tally);
-    }
+    return Optional.of(new Changes(latest, newest));
+  }
+
+  /**
+   * The owners whose cached set the changes may alter. Candidates: whoever caches a changed lead
+   * (closes, conversions, reassignments, deletions, edits) and the current owner of every open
+   * changed lead. A changed lead that is not open (deleted included) and not cached anywhere cannot
+   * be in anyone's top set; a candidate whose cached set already reflects the changes is left out.
+   */
+  private Set<String> affectedOwners(Map<String, LeadChange> latest) {
     Map<String, List<Lead>> openByOwner = new TreeMap<>();
     int deleted = 0;
     for (LeadChange change : latest.values()) {
@@ -171,9 +201,6 @@ public final class CacheRefresher {
             .add(change.lead());
       }
     }
-    // Candidates: whoever caches a changed lead (closes, conversions, reassignments, deletions,
-    // edits) and the current owner of every open changed lead. A changed lead that is not open
-    // (deleted included) and not cached anywhere cannot be in anyone's top set.
     Set<String> holders = latest.isEmpty() ? Set.of() : cache.ownersHolding(latest.keySet());
     Set<String> affected = new TreeSet<>();
     Set<String> candidates = new TreeSet<>(holders);
@@ -190,8 +217,14 @@ public final class CacheRefresher {
         deleted,
         candidates.size(),
         affected.size());
-    // The affected owners' top leads in as few CRM calls as the adapter can make, not one each.
-    // If that fails, nothing is applied and the watermark stays: the next pass applies it all.
+    return affected;
+  }
+
+  /**
+   * The affected owners' top leads in as few CRM calls as the adapter can make, not one each. If
+   * that fails, nothing is applied and the watermark stays: the next pass applies it all.
+   */
+  private void recomputeAll(Set<String> affected, Tally tally) {
     Map<String, List<Lead>> tops =
         affected.isEmpty() ? Map.of() : crm.topOpenLeadsOf(affected, config.topN());
     try (OwnerTasks tasks = new OwnerTasks(config.concurrency())) {
@@ -201,10 +234,6 @@ public final class CacheRefresher {
       }
       tasks.awaitAll();
     }
-    if (newest.isAfter(watermark.get())) {
-      watermarks.advance(newest);
-    }
-    return newest;
   }
 
   /**
@@ -304,34 +333,37 @@ public final class CacheRefresher {
         Instant watermark = body.get();
         PassReport report = report(watermark);
         LOG.info(
-            "refresh pass={} outcome=ok ownersSeen={} ownersChanged={} leadsRead={}"
-                + " itemsWritten={} itemsDeleted={} crmCalls={} durationMs={} watermark={}",
+            "refresh pass={} outcome=ok {} watermark={}",
             pass.label(),
-            report.ownersSeen(),
-            report.ownersChanged(),
-            report.leadsRead(),
-            report.itemsWritten(),
-            report.itemsDeleted(),
-            report.crmCalls(),
-            report.duration().toMillis(),
+            figures(report),
             report.watermark());
         return report;
       } catch (RuntimeException e) {
-        PassReport report = report(null);
         LOG.warn(
-            "refresh pass={} outcome=failed error={} ownersSeen={} ownersChanged={} leadsRead={}"
-                + " itemsWritten={} itemsDeleted={} crmCalls={} durationMs={}",
+            "refresh pass={} outcome=failed error={} {}",
             pass.label(),
             e.getClass().getSimpleName(),
-            report.ownersSeen(),
-            report.ownersChanged(),
-            report.leadsRead(),
-            report.itemsWritten(),
-            report.itemsDeleted(),
-            report.crmCalls(),
-            report.duration().toMillis());
+            figures(report(null)));
         throw e;
       }
+    }
+
+    /** The figures of the pass's log line. */
+    private static String figures(PassReport report) {
+      return "ownersSeen="
+          + report.ownersSeen()
+          + " ownersChanged="
+          + report.ownersChanged()
+          + " leadsRead="
+          + report.leadsRead()
+          + " itemsWritten="
+          + report.itemsWritten()
+          + " itemsDeleted="
+          + report.itemsDeleted()
+          + " crmCalls="
+          + report.crmCalls()
+          + " durationMs="
+          + report.duration().toMillis();
     }
 
     private synchronized PassReport report(Instant watermark) {

@@ -241,7 +241,7 @@ public final class CommandProcessor {
               ? ((CrmUnavailableException) e).errorCode()
               : ((CrmRejectedException) e).errorCode();
       for (Work work : works) {
-        String reason = setAsideReason(work.command(), unavailable);
+        String reason = setAsideReason(unavailable);
         if (retryLater(work, code, reason)) {
           tally.gaveUp++;
         } else {
@@ -274,12 +274,12 @@ public final class CommandProcessor {
           addToCache(create, d.crmId());
         }
       } else if (outcome instanceof Outcome.Rejected r) {
-        log.markFailed(id, r.errorCode(), rejectionReason(command, r), clock.instant());
+        log.markFailed(id, r.errorCode(), rejectionReason(r), clock.instant());
         tally.rejected++;
         LOG.info("command outcome commandId={} outcome=rejected code={}", id, r.errorCode());
       } else {
         Outcome.Retry r = (Outcome.Retry) outcome;
-        String reason = r.reason() != null ? r.reason() : setAsideReason(command, true);
+        String reason = r.reason() != null ? r.reason() : setAsideReason(true);
         if (retryLater(work, r.errorCode(), reason)) {
           tally.gaveUp++;
         } else {
@@ -296,19 +296,12 @@ public final class CommandProcessor {
     }
   }
 
-  // A lead's create keeps its sentence (the skill speaks it in English); every other type records
-  // a code, and the skill says it in the user's language.
-  private static String rejectionReason(CrmCommand command, Outcome.Rejected rejected) {
-    if (command instanceof CreateLead) {
-      return FailureReasons.forCode(rejected.errorCode(), rejected.message());
-    }
+  // Every type records a code (the CRM's own, or ours); the skill says it in the user's language.
+  private static String rejectionReason(Outcome.Rejected rejected) {
     return rejected.errorCode() == null ? FailureReasons.CODE_REJECTED : rejected.errorCode();
   }
 
-  private static String setAsideReason(CrmCommand command, boolean unavailable) {
-    if (command instanceof CreateLead) {
-      return unavailable ? FailureReasons.UNAVAILABLE_SET_ASIDE : FailureReasons.REFUSED_SET_ASIDE;
-    }
+  private static String setAsideReason(boolean unavailable) {
     return unavailable ? FailureReasons.CODE_UNAVAILABLE : FailureReasons.CODE_REFUSED;
   }
 

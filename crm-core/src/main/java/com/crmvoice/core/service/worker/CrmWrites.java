@@ -40,7 +40,7 @@ final class CrmWrites {
 
     record Rejected(String errorCode, String message) implements Outcome {}
 
-    /** {@code reason} overrides the type's set-aside reason when not null. */
+    /** {@code reason} (a code) overrides the set-aside code when not null. */
     record Retry(String errorCode, String reason) implements Outcome {
       Retry(String errorCode) {
         this(errorCode, null);
@@ -105,8 +105,7 @@ final class CrmWrites {
         outcomes.add(new Outcome.Done(found.get(), false));
       } else if (!lookupsAnswer) {
         outcomes.add(
-            new Outcome.Retry(
-                FailureReasons.OUTCOME_UNKNOWN, FailureReasons.OUTCOME_UNKNOWN_SET_ASIDE));
+            new Outcome.Retry(FailureReasons.OUTCOME_UNKNOWN, FailureReasons.OUTCOME_UNKNOWN));
       } else {
         outcomes.add(new Outcome.Retry(r.errorCode()));
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.domain.Notice;
+import com.crmvoice.core.domain.PermanentException;
 import com.crmvoice.core.domain.Recipient;
 import com.crmvoice.core.fakes.InMemoryCommandLog;
 import com.crmvoice.core.fakes.InMemoryNotificationLog;
@@ -34,7 +35,7 @@ class NotificationSenderTest {
       new NotificationSender(
           body -> {
             if (!body.startsWith("job:")) {
-              throw new IllegalArgumentException("malformed");
+              throw new PermanentException("malformed") {};
             }
             return body.substring(4);
           },
