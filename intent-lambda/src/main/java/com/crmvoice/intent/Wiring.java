@@ -181,14 +181,6 @@ final class Wiring {
             .toList();
   }
 
-  /** The briefing's "deals closing this week", from the deals cache (issue 14's DealCache). */
-  static ClosingDeals closingDeals(DealCache deals) {
-    return (owner, from, to) ->
-        deals.dealsClosing(owner, from, to).stream()
-            .map(d -> new ClosingDeals.DealMention(d.name(), d.closeDate()))
-            .toList();
-  }
-
   /** Logs a warning when these settings let the slowest answer take longer than Alexa waits. */
   private static void warnIfSlowerThanAlexa(SkillConfig skill, CallBounds bounds) {
     Duration worst = worstCase(skill, bounds);
