@@ -276,10 +276,11 @@ public final class RefreshBench {
   private static String ownJvmFullPass(RefresherStack stack) throws Exception {
     String table = stack.leadsTable + "-own";
     ResourceDefinitions.createLeadsTable(stack.clients.dynamoDb(), table);
-    String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String javaBin =
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-            java,
+            javaBin,
             "-Xmx256m",
             "-XX:+TieredCompilation",
             "-XX:TieredStopAtLevel=1",
