@@ -13,6 +13,7 @@ import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.port.CrmNotConfiguredException;
+import com.crmvoice.core.service.refresher.AgendaRefresher;
 import com.crmvoice.core.service.refresher.CacheRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
 import com.crmvoice.core.service.refresher.RefreshRequests;
@@ -32,7 +33,8 @@ import java.util.Map;
 
 /**
  * Lambda entry point of the cache refresher, for its two event sources, each with a typed entry:
- * {@link #handleSchedule} for the EventBridge Scheduler schedules ({@link ScheduleInput}; the
+ * {@link #handleSchedule} for the EventBridge Scheduler schedules ({@link ScheduleInput}: the lead
+ * passes "full" and "incremental", the agenda passes "agenda-full" and "agenda-incremental"; the
  * answer is the pass's figures, and a failed pass fails the invocation: the next pass repairs what
  * it missed) and {@link #handleQueue} for the refresh queue ({@link SQSEvent} in, {@link
  * SQSBatchResponse} out, as the event source mapping's ReportBatchItemFailures expects). One
@@ -61,6 +63,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
           .build();
 
   private final CacheRefresher refresher;
+  private final AgendaRefresher agendas;
   private final RefreshRequests requests;
   private final Runnable requireConfigured;
 
@@ -85,11 +88,31 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
             config,
             Clock.systemUTC(),
             crm::requestCount);
+    this.agendas =
+        new AgendaRefresher(
+            crm.calendar(),
+            start.agendaCache(cache, Clock.systemUTC()),
+            new DynamoDbWatermarkStore(
+                start.aws().dynamoDb(),
+                start.storage().requireLeadsTable(),
+                DynamoDbWatermarkStore.AGENDA_WATERMARK_SK),
+            config.watermarkOverlap(),
+            config.incrementalMaxChanges(),
+            config.concurrency(),
+            Clock.systemUTC(),
+            crm::requestCount);
     this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
     this(refresher, () -> {});
+  }
+
+  CacheRefresherHandler(CacheRefresher refresher, AgendaRefresher agendas, Runnable required) {
+    this.refresher = refresher;
+    this.agendas = agendas;
+    this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
+    this.requireConfigured = required;
   }
 
   /**
@@ -98,6 +121,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
    */
   CacheRefresherHandler(CacheRefresher refresher, Runnable requireConfigured) {
     this.refresher = refresher;
+    this.agendas = null;
     this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
     this.requireConfigured = requireConfigured;
   }
@@ -136,10 +160,22 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
     return switch (pass) {
       case "full" -> refresher.fullPass();
       case "incremental" -> refresher.incrementalPass();
+      case "agenda-full" -> agendas().fullPass();
+      case "agenda-incremental" -> agendas().incrementalPass();
       default ->
           throw new IllegalArgumentException(
-              "unknown pass '" + pass + "': expected \"full\" or \"incremental\"");
+              "unknown pass '"
+                  + pass
+                  + "': expected \"full\", \"incremental\", \"agenda-full\" or"
+                  + " \"agenda-incremental\"");
     };
+  }
+
+  private AgendaRefresher agendas() {
+    if (agendas == null) {
+      throw new IllegalStateException("this handler was built without the agenda refresher");
+    }
+    return agendas;
   }
 
   /**

@@ -385,7 +385,7 @@ class TemplateResourcesTest {
   }
 
   @Test
-  void theFullAndIncrementalPassesAreScheduledThroughARoleThatMayOnlyInvokeTheRefresher() {
+  void theLeadAndAgendaPassesAreScheduledThroughARoleThatMayOnlyInvokeTheRefresher() {
     String refresher =
         TEMPLATE.functionWithHandler(FunctionHandlers.handler(FunctionEnvironments.REFRESHER));
     Map<String, JsonNode> schedules = TEMPLATE.resourcesOfType("AWS::Scheduler::Schedule");
@@ -407,7 +407,8 @@ class TemplateResourcesTest {
       assertThat(Template.target(statements.get(0).path("Resource"))).isEqualTo(refresher);
     }
 
-    assertThat(passes).containsExactlyInAnyOrder("full", "incremental");
+    assertThat(passes)
+        .containsExactlyInAnyOrder("full", "incremental", "agenda-full", "agenda-incremental");
   }
 
   @Test

@@ -55,6 +55,13 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
     return new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
   }
 
+  /** The agenda cache, in the leads table, with the lead cache's time to live. */
+  public com.crmvoice.adapters.dynamodb.DynamoDbAgendaCache agendaCache(
+      CacheConfig cache, Clock clock) {
+    return new com.crmvoice.adapters.dynamodb.DynamoDbAgendaCache(
+        aws.dynamoDb(), storage.requireLeadsTable(), cache.ttl(), clock);
+  }
+
   /**
    * The Salesforce gateway, wired now if the settings are complete and otherwise on first use
    * ({@link LazySalesforceGateway}); {@code adjust} may change the settings first.

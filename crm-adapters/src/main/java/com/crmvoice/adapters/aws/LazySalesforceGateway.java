@@ -82,6 +82,14 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
   }
 
   /**
+   * The calendar over the same lazily wired gateway: each call wires it first if need be (and fails
+   * with {@link CrmNotConfiguredException} while the settings are incomplete).
+   */
+  public com.crmvoice.core.port.CalendarGateway calendar() {
+    return new com.crmvoice.core.port.ForwardingCalendarGateway(() -> gateway().calendar());
+  }
+
+  /**
    * The wired gateway, wiring it first if need be.
    *
    * @throws CrmNotConfiguredException while the settings are incomplete

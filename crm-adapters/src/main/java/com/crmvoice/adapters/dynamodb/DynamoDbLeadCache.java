@@ -258,6 +258,11 @@ public final class DynamoDbLeadCache implements LeadCache {
                       ScanRequest.builder()
                           .tableName(table)
                           .indexName(LEADS_OWNERS_INDEX)
+                          // The agenda items share the index (DynamoDbAgendaCache).
+                          .filterExpression("NOT begins_with(#m, :agenda)")
+                          .expressionAttributeNames(Map.of("#m", META_OWNER))
+                          .expressionAttributeValues(
+                              Map.of(":agenda", AttributeValues.s(TableKeys.AGENDA_PREFIX)))
                           .exclusiveStartKey(from)
                           .build()));
       for (Map<String, AttributeValue> item : page.items()) {

@@ -31,14 +31,26 @@ public final class DynamoDbWatermarkStore implements WatermarkStore {
   public static final String RESERVED_PK = "#refresher";
 
   static final String WATERMARK_SK = "#WATERMARK";
+
+  /** Sort key of the agenda passes' watermark, beside the lead passes' one. */
+  public static final String AGENDA_WATERMARK_SK = "#AGENDA_WATERMARK";
+
   private static final String MILLIS = "watermarkMillis";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final String sortKey;
 
+  /** The lead passes' watermark. */
   public DynamoDbWatermarkStore(DynamoDbClient dynamoDb, String table) {
+    this(dynamoDb, table, WATERMARK_SK);
+  }
+
+  /** The watermark under {@code sortKey} of the reserved partition. */
+  public DynamoDbWatermarkStore(DynamoDbClient dynamoDb, String table, String sortKey) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.sortKey = sortKey;
   }
 
   @Override
@@ -76,7 +88,7 @@ public final class DynamoDbWatermarkStore implements WatermarkStore {
     }
   }
 
-  private static Map<String, AttributeValue> key() {
-    return Map.of(LEADS_PK, s(RESERVED_PK), LEADS_SK, s(WATERMARK_SK));
+  private Map<String, AttributeValue> key() {
+    return Map.of(LEADS_PK, s(RESERVED_PK), LEADS_SK, s(sortKey));
   }
 }

@@ -24,6 +24,14 @@ public final class TableKeys {
   public static final String LEADS_OWNERS_INDEX = "owners";
 
   public static final String META_OWNER = "metaOwner";
+
+  // Agenda cache, in the leads table under its own partition key prefix (no Salesforce id has a
+  // '#'): partition "agenda#<ownerId>", one item with sort key AGENDA_SK (the day, whole) and one
+  // with BRIEFED_SK (when the user last heard the briefing). The agenda item carries metaOwner (the
+  // same prefixed key) so the owners index lists its digest beside the lead owners'.
+  public static final String AGENDA_PREFIX = "agenda#";
+  public static final String AGENDA_SK = "#AGENDA";
+  public static final String BRIEFED_SK = "#BRIEFED";
   public static final String TTL_ATTRIBUTE = "ttl";
 
   /** A meta item's digest of the owner's cached set, and when that set was written. */

@@ -62,11 +62,18 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private final SalesforceConfig config;
   private final SalesforceHttp http;
   private final SalesforceActivities activities;
+  private final SalesforceCalendarGateway calendar;
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
     this.http = new SalesforceHttp(config, http, clock);
     this.activities = new SalesforceActivities(this.http, config);
+    this.calendar = new SalesforceCalendarGateway(this.http, config);
+  }
+
+  /** The calendar (Events, Tasks, new leads) over the same session and counts as this gateway. */
+  public SalesforceCalendarGateway calendar() {
+    return calendar;
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */

@@ -1,6 +1,7 @@
 package com.crmvoice.adapters.salesforce;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,10 @@ public final class Soql {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
 
+  /** A field of a related record in SELECT: one relationship name, a dot, a field name. */
+  private static final Pattern RELATIONSHIP_FIELD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}\\.[A-Za-z][A-Za-z0-9_]{0,79}");
+
   private final List<String> fields;
   private String object;
   private final List<Condition> where = new ArrayList<>();
@@ -35,10 +40,15 @@ public final class Soql {
   /** One rendered filter condition. */
   public record Condition(String soql) {}
 
+  /** Fields by API name; a related record's field as {@code Who.Name}. */
   public static Soql select(String... fields) {
     List<String> checked = new ArrayList<>();
     for (String field : fields) {
-      checked.add(identifier(field));
+      if (field != null && RELATIONSHIP_FIELD.matcher(field).matches()) {
+        checked.add(field);
+      } else {
+        checked.add(identifier(field));
+      }
     }
     return new Soql(checked);
   }
@@ -101,6 +111,17 @@ public final class Soql {
 
   public static Condition atOrAfter(String field, Instant value) {
     return new Condition(identifier(field) + " >= " + literal(value));
+  }
+
+  public static Condition before(String field, Instant value) {
+    return new Condition(identifier(field) + " < " + literal(value));
+  }
+
+  /**
+   * {@code field <= day}, a SOQL date literal (2026-01-01): for date fields such as ActivityDate.
+   */
+  public static Condition onOrBefore(String field, LocalDate day) {
+    return new Condition(identifier(field) + " <= " + day.format(DateTimeFormatter.ISO_LOCAL_DATE));
   }
 
   public static Condition in(String field, Collection<String> values) {

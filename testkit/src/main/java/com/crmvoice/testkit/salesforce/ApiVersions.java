@@ -12,7 +12,7 @@ final class ApiVersions {
    */
   static final int QUERY_ALL = 29;
 
-  /** sObject Collections create: API 42.0 and later. */
+  /** sObject Collections create and update: API 42.0 and later. */
   static final int COLLECTIONS_CREATE = 42;
 
   /**
@@ -35,7 +35,7 @@ final class ApiVersions {
   static boolean supports(String kind, String version) {
     return switch (kind) {
       case "queryAll" -> atLeast(version, QUERY_ALL);
-      case "composite-create" -> atLeast(version, COLLECTIONS_CREATE);
+      case "composite-create", "composite-update" -> atLeast(version, COLLECTIONS_CREATE);
       case "composite-upsert" -> atLeast(version, COLLECTIONS_UPSERT);
       default -> true;
     };

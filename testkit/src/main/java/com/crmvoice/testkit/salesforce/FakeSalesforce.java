@@ -92,7 +92,7 @@ public final class FakeSalesforce implements AutoCloseable {
 
   // One monitor, this object's, guards the store and every resource's state.
   private final Clock clock;
-  private final LeadSchema schema = new LeadSchema(EXTERNAL_ID_FIELD);
+  private final SObjectSchema schema = new SObjectSchema(EXTERNAL_ID_FIELD);
   private final LeadStore store;
   private final Exchanges exchanges = new Exchanges();
   private final OrgSettings org = new OrgSettings();
@@ -100,6 +100,7 @@ public final class FakeSalesforce implements AutoCloseable {
   private final Faults faults;
   private final QueryResource queries;
   private final FakeSalesforceActivities activities = new FakeSalesforceActivities(this);
+  private final CalendarStore calendar = new CalendarStore();
   private final RequestRouter router;
   private final LoopbackHttpServer http;
 
@@ -108,7 +109,17 @@ public final class FakeSalesforce implements AutoCloseable {
     this.store = new LeadStore(clock, schema);
     this.oauth = new OAuthServer(clock, org, exchanges, this::baseUrl);
     this.faults = new Faults(oauth::expireAllTokens);
-    this.queries = new QueryResource(this, store, new SoqlEngine(schema), exchanges);
+    this.queries =
+        new QueryResource(
+            this,
+            store,
+            this::otherRows,
+            new SoqlEngine(
+                schema,
+                SObjectSchema.event(),
+                SObjectSchema.eventRelation(),
+                SObjectSchema.task(EXTERNAL_ID_FIELD)),
+            exchanges);
     LeadResources leads =
         new LeadResources(
             this,
@@ -269,6 +280,78 @@ public final class FakeSalesforce implements AutoCloseable {
   public synchronized void seedDemo() {
     SeedData.demoLeads(clock.instant().truncatedTo(ChronoUnit.MILLIS)).forEach(store::insert);
     seed(2, 3, 42);
+  }
+
+  /**
+   * The demo user's day, after {@link #seedDemo()}: meetings today and in the next days with their
+   * leads and a contact, open tasks due today and overdue, as seen from {@code zone} (the
+   * simulator's time zone), so the briefing has something to tell.
+   */
+  public synchronized void seedDemoDay(java.time.ZoneId zone) {
+    SeedData.demoDay(this, zone, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  // ---- calendar set-up (Events, EventRelations, Tasks; not counted as API calls) ----
+
+  /** A contact's name, for an Event to be with (the fake holds no Contact records); its Id. */
+  public synchronized String addContact(String name) {
+    return calendar.addContact(name);
+  }
+
+  /**
+   * Inserts an Event of {@code ownerId}: {@code whoId} (a lead or contact id, or null) is its WhoId
+   * and an EventRelation with IsParent true; each invitee an EventRelation with IsInvitee true.
+   */
+  public synchronized String insertEvent(
+      String ownerId,
+      String subject,
+      Instant start,
+      Instant end,
+      String whoId,
+      List<String> inviteeIds) {
+    return calendar.addEvent(ownerId, subject, start, end, whoId, inviteeIds, stamp());
+  }
+
+  /** Changes an Event (StartDateTime, Subject, OwnerId, …); bumps its modification stamps. */
+  public synchronized void updateEvent(String id, Map<String, Object> fields) {
+    calendar.updateEvent(id, fields, stamp());
+  }
+
+  /** Deletes an Event and its relations (queryAll still answers them, IsDeleted true). */
+  public synchronized void deleteEvent(String id) {
+    calendar.deleteEvent(id, stamp());
+  }
+
+  /** An Event's fields as stored, or null. */
+  public synchronized Map<String, Object> event(String id) {
+    return calendar.event(id);
+  }
+
+  /** Inserts an open Task (Status Not Started) of {@code ownerId} on a lead, due on a day. */
+  public synchronized String insertTask(
+      String ownerId, String whoId, String subject, java.time.LocalDate due) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("OwnerId", ownerId);
+    fields.put("WhoId", whoId);
+    fields.put("Subject", subject);
+    fields.put("ActivityDate", due);
+    return activities.insertTask(fields, stamp());
+  }
+
+  /** The query rows of Event, EventRelation and Task; the caller holds this object's monitor. */
+  private List<Map<String, Object>> otherRows(String object, boolean all) {
+    java.util.function.Function<String, String> leadName =
+        id -> {
+          Map<String, Object> lead = store.live(id);
+          if (lead == null) {
+            return null;
+          }
+          Object first = lead.get("FirstName");
+          return first == null ? (String) lead.get("LastName") : first + " " + lead.get("LastName");
+        };
+    return object.equals("Task")
+        ? activities.taskRows(leadName)
+        : calendar.rows(object, all, leadName);
   }
 
   // ---- counts ----

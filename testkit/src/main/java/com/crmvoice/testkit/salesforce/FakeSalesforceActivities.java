@@ -78,8 +78,67 @@ final class FakeSalesforceActivities {
   private final Map<String, Integer> appliedUpdates = new HashMap<>();
   private long nextTaskNumber = 1;
 
+  private final TaskUpdates updates;
+
   FakeSalesforceActivities(FakeSalesforce fake) {
     this.fake = fake;
+    this.updates = new TaskUpdates(fake, this);
+  }
+
+  /** The stored task (not a copy), or null; the caller holds the fake's monitor. */
+  Map<String, Object> taskById(String id) {
+    for (Map<String, Object> task : tasks) {
+      if (id.equals(task.get("Id"))) {
+        return task;
+      }
+    }
+    return null;
+  }
+
+  /** Inserts a task directly (demo data, tests); fields as the REST API takes them. */
+  String insertTask(Map<String, Object> fields, Instant stamp) {
+    synchronized (fake) {
+      Map<String, Object> task = new LinkedHashMap<>();
+      task.put("Id", String.format("00T%012dAAA", nextTaskNumber++));
+      fields.forEach(
+          (k, v) -> {
+            if (v != null) {
+              task.put(k, v.toString());
+            }
+          });
+      task.putIfAbsent("Status", "Not Started");
+      task.putIfAbsent("Priority", "Normal");
+      task.putIfAbsent("TaskSubtype", "Task");
+      task.put("CreatedDate", stamp);
+      task.put("LastModifiedDate", stamp);
+      tasks.add(task);
+      return (String) task.get("Id");
+    }
+  }
+
+  /**
+   * Query rows of Task: typed (ActivityDate a date), IsClosed derived from the status (Completed is
+   * the org's closed status), SystemModstamp the last modification, Who.Name the lead's name.
+   */
+  List<Map<String, Object>> taskRows(java.util.function.Function<String, String> leadName) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<String, Object> task : tasks) {
+      Map<String, Object> row = new HashMap<>(task);
+      Object date = task.get("ActivityDate");
+      row.put("ActivityDate", date == null ? null : LocalDate.parse(date.toString()));
+      row.put("IsClosed", "Completed".equals(task.get("Status")));
+      row.put("IsDeleted", Boolean.FALSE);
+      row.put("SystemModstamp", task.get("LastModifiedDate"));
+      Object who = task.get("WhoId");
+      String name = who == null ? null : leadName.apply(who.toString());
+      if (name != null) {
+        row.put("Who.Name", name);
+        row.put("Who.__type", "Lead");
+        row.put("Who.__id", who);
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   static String kindOf(String method, String rest) {
@@ -93,6 +152,9 @@ final class FakeSalesforceActivities {
     if (method.equals("PATCH") && rest.matches("(?i)/composite/sobjects/Task/[A-Za-z0-9_]+")) {
       return "composite-upsert-task";
     }
+    if (method.equals("PATCH") && rest.equals("/composite/sobjects")) {
+      return "composite-update";
+    }
     return null;
   }
 
@@ -104,6 +166,7 @@ final class FakeSalesforceActivities {
       case "sobject-update" -> update(exchange, rest.substring(rest.lastIndexOf('/') + 1));
       case "composite-upsert-task" ->
           upsertTasks(exchange, userId, rest.substring(rest.lastIndexOf('/') + 1));
+      case "composite-update" -> updates.update(exchange);
       default -> {
         return false;
       }

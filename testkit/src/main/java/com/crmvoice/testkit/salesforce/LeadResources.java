@@ -24,7 +24,7 @@ import java.util.TreeSet;
 final class LeadResources {
 
   private final Object lock;
-  private final LeadSchema schema;
+  private final SObjectSchema schema;
   private final LeadStore store;
   private final LeadWrites writes;
   private final Exchanges exchanges;
@@ -32,7 +32,7 @@ final class LeadResources {
 
   LeadResources(
       Object lock,
-      LeadSchema schema,
+      SObjectSchema schema,
       LeadStore store,
       LeadWrites writes,
       Exchanges exchanges,

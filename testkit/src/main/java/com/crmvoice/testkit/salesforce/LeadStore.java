@@ -25,7 +25,7 @@ final class LeadStore {
       Map<String, String> byExternalId) {}
 
   private final Clock clock;
-  private final LeadSchema schema;
+  private final SObjectSchema schema;
   private final Map<String, Map<String, Object>> leads = new LinkedHashMap<>();
   private final Map<String, Set<String>> leadsByOwner = new HashMap<>();
   private final Map<String, String> leadsByExternalId = new HashMap<>();
@@ -36,7 +36,7 @@ final class LeadStore {
   private long nextLeadNumber = 1;
   private Instant lastStamp = Instant.EPOCH;
 
-  LeadStore(Clock clock, LeadSchema schema) {
+  LeadStore(Clock clock, SObjectSchema schema) {
     this.clock = clock;
     this.schema = schema;
   }

@@ -41,12 +41,12 @@ final class LeadWrites {
 
   private record Problem(String statusCode, String message, String fields) {}
 
-  private final LeadSchema schema;
+  private final SObjectSchema schema;
   private final LeadStore store;
   private final Faults faults;
   private final OrgSettings org;
 
-  LeadWrites(LeadSchema schema, LeadStore store, Faults faults, OrgSettings org) {
+  LeadWrites(SObjectSchema schema, LeadStore store, Faults faults, OrgSettings org) {
     this.schema = schema;
     this.store = store;
     this.faults = faults;
@@ -165,7 +165,7 @@ final class LeadWrites {
               String.join(",", missing)));
     }
     for (Map.Entry<String, Object> e : values.entrySet()) {
-      LeadSchema.Field field = schema.field(e.getKey());
+      SObjectSchema.Field field = schema.field(e.getKey());
       if (e.getValue() instanceof String s
           && field.maxLength() > 0
           && s.codePointCount(0, s.length()) > field.maxLength()) {

@@ -25,19 +25,31 @@ final class QueryResource {
   private static final Pattern BATCH_SIZE = Pattern.compile("batchSize=(\\d+)");
 
   private record Cursor(
-      List<Map<String, Object>> rows, List<String> fields, int batchSize, String version) {}
+      String object,
+      List<Map<String, Object>> rows,
+      List<String> fields,
+      int batchSize,
+      String version) {}
+
+  /** The query rows of an object other than Lead (Event, EventRelation, Task). */
+  interface OtherRows {
+    List<Map<String, Object>> rows(String object, boolean all);
+  }
 
   private final Object lock;
   private final LeadStore store;
+  private final OtherRows otherRows;
   private final SoqlEngine engine;
   private final Exchanges exchanges;
   private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
   private volatile int defaultBatchSize = 2000;
   private long nextCursor = 1;
 
-  QueryResource(Object lock, LeadStore store, SoqlEngine engine, Exchanges exchanges) {
+  QueryResource(
+      Object lock, LeadStore store, OtherRows otherRows, SoqlEngine engine, Exchanges exchanges) {
     this.lock = lock;
     this.store = store;
+    this.otherRows = otherRows;
     this.engine = engine;
     this.exchanges = exchanges;
   }
@@ -64,7 +76,11 @@ final class QueryResource {
     List<Map<String, Object>> rows = new ArrayList<>();
     synchronized (lock) {
       String owner = SoqlEngine.ownerEquality(query.where());
-      for (Map<String, Object> record : store.candidates(owner, all)) {
+      Iterable<Map<String, Object>> candidates =
+          query.object().equals("Lead")
+              ? store.candidates(owner, all)
+              : otherRows.rows(query.object(), all);
+      for (Map<String, Object> record : candidates) {
         if (engine.matches(query.where(), record)) {
           rows.add(record);
         }
@@ -77,7 +93,7 @@ final class QueryResource {
       rows = new ArrayList<>(rows.subList(0, query.limit()));
     }
     int batch = batchSize(exchange);
-    sendPage(exchange, new Cursor(rows, query.fields(), batch, version), 0, null);
+    sendPage(exchange, new Cursor(query.object(), rows, query.fields(), batch, version), 0, null);
   }
 
   /** GET /query/{locator}-{offset}: the next page of an earlier query. */
@@ -118,14 +134,57 @@ final class QueryResource {
     for (Map<String, Object> row : cursor.rows().subList(offset, end)) {
       ObjectNode record = records.addObject();
       ObjectNode attributes = record.putObject("attributes");
-      attributes.put("type", "Lead");
+      attributes.put("type", cursor.object());
       attributes.put(
-          "url", "/services/data/v" + cursor.version() + "/sobjects/Lead/" + row.get("Id"));
+          "url",
+          "/services/data/v"
+              + cursor.version()
+              + "/sobjects/"
+              + cursor.object()
+              + "/"
+              + row.get("Id"));
       for (String field : cursor.fields()) {
-        Exchanges.putValue(record, field, field.equals("Name") ? name(row) : row.get(field));
+        int dot = field.indexOf('.');
+        if (dot > 0) {
+          relationship(record, field.substring(0, dot), field.substring(dot + 1), row, cursor);
+        } else {
+          Exchanges.putValue(
+              record,
+              field,
+              field.equals("Name") && cursor.object().equals("Lead") ? name(row) : row.get(field));
+        }
       }
     }
     exchanges.sendJson(exchange, 200, body, true);
+  }
+
+  /**
+   * A relationship field as Salesforce answers it: a nested object with its own attributes, or null
+   * when the lookup is empty ({@code "Who":null}).
+   */
+  private static void relationship(
+      ObjectNode record, String relation, String field, Map<String, Object> row, Cursor cursor) {
+    Object type = row.get(relation + ".__type");
+    if (type == null) {
+      record.putNull(relation);
+      return;
+    }
+    ObjectNode nested =
+        record.get(relation) instanceof ObjectNode existing ? existing : record.putObject(relation);
+    if (!nested.has("attributes")) {
+      nested
+          .putObject("attributes")
+          .put("type", type.toString())
+          .put(
+              "url",
+              "/services/data/v"
+                  + cursor.version()
+                  + "/sobjects/"
+                  + type
+                  + "/"
+                  + row.get(relation + ".__id"));
+    }
+    Exchanges.putValue(nested, field, row.get(relation + "." + field));
   }
 
   private int batchSize(HttpExchange exchange) {

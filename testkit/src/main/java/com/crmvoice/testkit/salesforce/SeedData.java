@@ -78,7 +78,7 @@ final class SeedData {
             null,
             "+44 20 7946 0321",
             "Open - Not Contacted",
-            now.minus(Duration.ofDays(2))));
+            now.minus(Duration.ofHours(20))));
   }
 
   private static Map<String, Object> demo(
@@ -118,5 +118,50 @@ final class SeedData {
     record.put("IsConverted", Boolean.FALSE);
     record.put("CreatedDate", now.minusSeconds(60L + random.nextInt(365 * 24 * 3600)));
     return record;
+  }
+
+  /**
+   * The demo user's day in {@code zone}: four meetings today (with their leads, one with a contact
+   * invited too), one tomorrow; open tasks due today, yesterday and three days ago, and one next
+   * week that no briefing mentions yet.
+   */
+  static void demoDay(FakeSalesforce fake, java.time.ZoneId zone, Instant now) {
+    Map<String, String> leadIds = new HashMap<>();
+    for (Map<String, Object> lead : fake.leads()) {
+      if (FakeSalesforce.DEMO_USER_ID.equals(lead.get("OwnerId"))) {
+        leadIds.put(lead.get("FirstName") + " " + lead.get("LastName"), (String) lead.get("Id"));
+      }
+    }
+    String maria = leadIds.get("Maria Garcia");
+    String wei = leadIds.get("Wei Chen");
+    String sam = leadIds.get("Sam Taylor");
+    String priya = fake.addContact("Priya Patel");
+    String jonas = fake.addContact("Jonas Weber");
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+    String owner = FakeSalesforce.DEMO_USER_ID;
+    meeting(fake, owner, "Discovery call", today, 9, 30, 30, zone, maria, List.of());
+    meeting(fake, owner, "Pipeline review", today, 11, 0, 45, zone, priya, List.of());
+    meeting(fake, owner, "Product demo", today, 14, 0, 60, zone, wei, List.of(jonas));
+    meeting(fake, owner, "Contract questions", today, 16, 30, 30, zone, sam, List.of());
+    meeting(fake, owner, "Proposal review", today.plusDays(1), 10, 0, 60, zone, maria, List.of());
+    fake.insertTask(owner, maria, "Send the proposal", today);
+    fake.insertTask(owner, wei, "Call back about pricing", today.minusDays(1));
+    fake.insertTask(owner, null, "Prepare the quarterly forecast", today.minusDays(3));
+    fake.insertTask(owner, sam, "Book the site visit", today.plusDays(6));
+  }
+
+  private static void meeting(
+      FakeSalesforce fake,
+      String owner,
+      String subject,
+      java.time.LocalDate day,
+      int hour,
+      int minute,
+      int minutes,
+      java.time.ZoneId zone,
+      String who,
+      List<String> invitees) {
+    Instant start = day.atTime(hour, minute).atZone(zone).toInstant();
+    fake.insertEvent(owner, subject, start, start.plus(Duration.ofMinutes(minutes)), who, invitees);
   }
 }

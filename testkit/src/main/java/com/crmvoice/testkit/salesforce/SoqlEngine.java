@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The SOQL subset the fake answers: {@code SELECT f1, f2 FROM Lead [WHERE cond] [ORDER BY f
- * [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]} with =, !=, <>, <, >, <=, >=, IN, NOT IN, AND, OR,
- * NOT and parentheses; string literals with SOQL's escapes, numbers, true/false, null and datetime
- * literals. Anything else is a {@link QueryException} with Salesforce's error code. {@link
- * SoqlParser} reads a query; this class evaluates it against records.
+ * The SOQL subset the fake answers: {@code SELECT f1, f2 FROM Lead|Event|EventRelation|Task [WHERE
+ * cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]} with =, !=, <>, <, >, <=, >=,
+ * IN, NOT IN, AND, OR, NOT and parentheses; string literals with SOQL's escapes, numbers,
+ * true/false, null, datetime and date literals; relationship fields (Who.Name) in SELECT. Anything
+ * else is a {@link QueryException} with Salesforce's error code. {@link SoqlParser} reads a query;
+ * this class evaluates it against records.
  */
 final class SoqlEngine {
 
@@ -27,7 +28,8 @@ final class SoqlEngine {
   }
 
   /** A parsed query. */
-  record Query(List<String> fields, Condition where, List<Order> orderBy, Integer limit) {}
+  record Query(
+      String object, List<String> fields, Condition where, List<Order> orderBy, Integer limit) {}
 
   record Order(String field, boolean ascending, boolean nullsFirst) {}
 
@@ -43,14 +45,16 @@ final class SoqlEngine {
 
   record In(String field, List<Object> values, boolean negated) implements Condition {}
 
-  private final LeadSchema schema;
+  private final Map<String, SObjectSchema> schemas = new java.util.HashMap<>();
 
-  SoqlEngine(LeadSchema schema) {
-    this.schema = schema;
+  SoqlEngine(SObjectSchema... schemas) {
+    for (SObjectSchema schema : schemas) {
+      this.schemas.put(schema.objectName().toLowerCase(java.util.Locale.ROOT), schema);
+    }
   }
 
   Query parse(String soql) {
-    return new SoqlParser(schema, soql).parse();
+    return new SoqlParser(schemas, soql).parse();
   }
 
   // ---- evaluation ----

@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SOQL's tokens: words, string literals with SOQL's escapes, numbers, datetimes, operators. */
+/**
+ * SOQL's tokens: words, string literals with SOQL's escapes, numbers, datetimes, dates
+ * (2026-01-01), operators.
+ */
 final class SoqlLexer {
 
   enum Kind {
@@ -15,6 +18,7 @@ final class SoqlLexer {
     STRING,
     NUMBER,
     DATETIME,
+    DATE,
     OP,
     LPAREN,
     RPAREN,
@@ -117,6 +121,12 @@ final class SoqlLexer {
             tokens.add(new Token(Kind.DATETIME, text, parseDateTime(text), start));
           } catch (DateTimeParseException e) {
             throw SoqlEngine.malformed("invalid datetime literal '" + text + "'");
+          }
+        } else if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+          try {
+            tokens.add(new Token(Kind.DATE, text, java.time.LocalDate.parse(text), start));
+          } catch (DateTimeParseException e) {
+            throw SoqlEngine.malformed("invalid date literal '" + text + "'");
           }
         } else {
           try {

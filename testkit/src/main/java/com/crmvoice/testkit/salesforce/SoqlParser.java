@@ -20,33 +20,40 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses one SOQL query of {@link SoqlEngine}'s subset against the Lead schema: field names are
+ * Parses one SOQL query of {@link SoqlEngine}'s subset against its object's schema: field names are
  * canonicalised and literals checked against the field's type, as Salesforce does before it runs a
  * query. One parser per query: it keeps its position in fields.
  */
 final class SoqlParser {
 
-  private final LeadSchema schema;
+  private final java.util.Map<String, SObjectSchema> schemas;
   private final List<Token> tokens;
+  private SObjectSchema schema;
   private int at;
 
-  SoqlParser(LeadSchema schema, String soql) {
-    this.schema = schema;
+  /**
+   * @param schemas the queryable objects, by lower-case API name
+   */
+  SoqlParser(java.util.Map<String, SObjectSchema> schemas, String soql) {
+    this.schemas = schemas;
     this.tokens = SoqlLexer.tokenize(soql);
   }
 
   Query parse() {
     expectWord("SELECT");
-    List<String> fields = new ArrayList<>();
-    do {
-      fields.add(field(next()));
-    } while (acceptKind(Kind.COMMA));
+    // The object comes after the fields: find it first, so the fields are checked against it.
+    int select = at;
+    while (peek().kind() != Kind.END
+        && !(peek().kind() == Kind.WORD && peek().text().equalsIgnoreCase("FROM"))) {
+      at++;
+    }
     expectWord("FROM");
     Token object = next();
     if (object.kind() != Kind.WORD) {
       throw malformed("unexpected token: '" + object.text() + "'");
     }
-    if (!object.text().equalsIgnoreCase("Lead")) {
+    schema = schemas.get(object.text().toLowerCase(Locale.ROOT));
+    if (schema == null) {
       throw new QueryException(
           "INVALID_TYPE",
           "sObject type '"
@@ -54,6 +61,14 @@ final class SoqlParser {
               + "' is not supported. If you are attempting to use a custom"
               + " object, be sure to append the '__c' after the entity name.");
     }
+    int afterFrom = at;
+    at = select;
+    List<String> fields = new ArrayList<>();
+    do {
+      fields.add(field(next()));
+    } while (acceptKind(Kind.COMMA));
+    expectWord("FROM");
+    at = afterFrom;
     Condition where = null;
     if (acceptWord("WHERE")) {
       where = orExpression();
@@ -95,7 +110,7 @@ final class SoqlParser {
     if (peek().kind() != Kind.END) {
       throw malformed("unexpected token: '" + peek().text() + "'");
     }
-    return new Query(List.copyOf(fields), where, List.copyOf(orderBy), limit);
+    return new Query(schema.objectName(), List.copyOf(fields), where, List.copyOf(orderBy), limit);
   }
 
   private Condition orExpression() {
@@ -159,12 +174,13 @@ final class SoqlParser {
   }
 
   private Object literal(String field, Token token) {
-    LeadSchema.Type type = schema.type(field);
+    SObjectSchema.Type type = schema.type(field);
     Object value;
     switch (token.kind()) {
       case STRING -> value = token.value();
       case NUMBER -> value = token.value();
       case DATETIME -> value = token.value();
+      case DATE -> value = token.value();
       case WORD -> {
         String word = token.text().toLowerCase(Locale.ROOT);
         value =
@@ -185,6 +201,7 @@ final class SoqlParser {
           case STRING, ID -> value instanceof String;
           case BOOLEAN -> value instanceof Boolean;
           case DATETIME -> value instanceof Instant;
+          case DATE -> value instanceof java.time.LocalDate;
         };
     if (!fits) {
       throw malformed(
@@ -192,7 +209,9 @@ final class SoqlParser {
               + field
               + "' must be of type "
               + type.soqlName()
-              + (type == LeadSchema.Type.DATETIME ? " and should not be enclosed in quotes" : ""));
+              + (type == SObjectSchema.Type.DATETIME || type == SObjectSchema.Type.DATE
+                  ? " and should not be enclosed in quotes"
+                  : ""));
     }
     return value;
   }
@@ -207,7 +226,9 @@ final class SoqlParser {
           "INVALID_FIELD",
           "No such column '"
               + token.text()
-              + "' on entity 'Lead'. If you are attempting"
+              + "' on entity '"
+              + schema.objectName()
+              + "'. If you are attempting"
               + " to use a custom field, be sure to append the '__c' after the custom field name.");
     }
     return canonical;

@@ -36,10 +36,15 @@ public record PassReport(
     /** The leads changed since the watermark. */
     INCREMENTAL,
     /** One owner, on request. */
-    OWNER;
+    OWNER,
+    /** Every owner's agenda (events, tasks, new leads), one paged query of each. */
+    AGENDA_FULL,
+    /** The agendas of the owners whose events, tasks or leads changed since the watermark. */
+    AGENDA_INCREMENTAL;
 
+    /** The pass's name in logs and schedule inputs ("full", "agenda-incremental"). */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 }
