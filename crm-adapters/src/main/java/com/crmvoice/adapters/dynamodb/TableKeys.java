@@ -34,6 +34,12 @@ public final class TableKeys {
   public static final String BRIEFED_SK = "#BRIEFED";
   public static final String TTL_ATTRIBUTE = "ttl";
 
+  // Deal cache, in the lead cache's table: one item per owner, partition "deals#" + ownerId (a
+  // value no lead item's partition takes), sort key DEALS_BOOK_SK. It sets neither LEAD_ID nor
+  // META_OWNER, so neither lead index holds it.
+  public static final String DEALS_OWNER_PREFIX = "deals#";
+  public static final String DEALS_BOOK_SK = "#DEALBOOK";
+
   /** A meta item's digest of the owner's cached set, and when that set was written. */
   public static final String DIGEST = "digest";
 

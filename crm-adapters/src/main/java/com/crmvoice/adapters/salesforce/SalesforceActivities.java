@@ -201,27 +201,7 @@ final class SalesforceActivities {
                 "PATCH",
                 gateway.dataPath("/composite/sobjects/Task/" + Soql.identifier(externalField)),
                 body);
-    if (!response.isArray() || response.size() != chunk.size()) {
-      throw new CrmUnavailableException(
-          "UNEXPECTED_RESPONSE",
-          "sObject Collections answered " + response.size() + " results for " + chunk.size());
-    }
-    List<CreateResult> results = new ArrayList<>();
-    for (JsonNode item : response) {
-      if (item.path("success").asBoolean(false)) {
-        boolean created = !item.has("created") || item.path("created").asBoolean(true);
-        results.add(new CreateResult.Created(item.path("id").asText(), created));
-        continue;
-      }
-      JsonNode error = item.path("errors").path(0);
-      String code = error.path("statusCode").asText("UNKNOWN_EXCEPTION");
-      String message = error.path("message").asText("");
-      results.add(
-          SalesforceHttp.RETRYABLE_CODES.contains(code)
-              ? new CreateResult.Retryable(code, message)
-              : new CreateResult.Rejected(code, message));
-    }
-    return results;
+    return SalesforceCrmGateway.collectionsResults(response, chunk.size());
   }
 
   List<PicklistValue> leadStatuses() {

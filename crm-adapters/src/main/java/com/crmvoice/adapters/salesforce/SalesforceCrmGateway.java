@@ -62,12 +62,14 @@ public final class SalesforceCrmGateway implements CrmGateway {
   private final SalesforceConfig config;
   private final SalesforceHttp http;
   private final SalesforceActivities activities;
+  private final SalesforceDealGateway deals;
   private final SalesforceCalendarGateway calendar;
 
   public SalesforceCrmGateway(SalesforceConfig config, HttpClient http, Clock clock) {
     this.config = config;
     this.http = new SalesforceHttp(config, http, clock);
     this.activities = new SalesforceActivities(this.http, config);
+    this.deals = new SalesforceDealGateway(this.http);
     this.calendar = new SalesforceCalendarGateway(this.http, config);
   }
 
@@ -85,6 +87,14 @@ public final class SalesforceCrmGateway implements CrmGateway {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     return new SalesforceCrmGateway(config, http, Clock.systemUTC());
+  }
+
+  /**
+   * The deal gateway over this gateway's transport: the same session, the same {@link
+   * #requestCount()}.
+   */
+  public SalesforceDealGateway dealGateway() {
+    return deals;
   }
 
   /** API usage from the last response's Sforce-Limit-Info header, or null before any call. */
@@ -252,14 +262,20 @@ public final class SalesforceCrmGateway implements CrmGateway {
                 http.dataPath("/composite/sobjects/Lead/" + Soql.identifier(externalField)),
                 body,
                 writeHeaders());
-    if (!response.isArray() || response.size() != chunk.size()) {
+    return collectionsResults(response, chunk.size());
+  }
+
+  /**
+   * The per-record results of an sObject Collections create or upsert, in the order sent: created
+   * (an upsert's {@code created} false is an update), or the first error's code, retryable or not.
+   *
+   * @throws CrmUnavailableException when the answer is not one result per record sent
+   */
+  static List<CreateResult> collectionsResults(JsonNode response, int sent) {
+    if (!response.isArray() || response.size() != sent) {
       throw new CrmUnavailableException(
           "UNEXPECTED_RESPONSE",
-          "sObject Collections answered "
-              + response.size()
-              + " results for "
-              + chunk.size()
-              + " records");
+          "sObject Collections answered " + response.size() + " results for " + sent + " records");
     }
     List<CreateResult> results = new ArrayList<>();
     for (JsonNode item : response) {

@@ -140,6 +140,11 @@ public final class Soql {
     return new Condition(identifier(field) + " NOT IN (" + String.join(", ", quoted) + ")");
   }
 
+  /** {@code field >= day}, a SOQL date literal (yyyy-MM-dd), never quoted. */
+  public static Condition onOrAfter(String field, LocalDate day) {
+    return new Condition(identifier(field) + " >= " + day.format(DateTimeFormatter.ISO_LOCAL_DATE));
+  }
+
   /** An API name (field or object); anything else is refused, never quoted into place. */
   public static String identifier(String name) {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {

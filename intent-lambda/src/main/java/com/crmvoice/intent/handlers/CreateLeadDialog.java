@@ -21,24 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The create-lead dialog across turns. Alexa collects last name and company (Dialog.Delegate, the
- * model's required slots); then the skill offers each optional detail still empty, once, in the
- * order first name, email, phone (Dialog.ElicitSlot with its own speech, which says the user can
- * skip it); then it reads the lead back (Dialog.ConfirmIntent).
- *
- * <p>It runs on the skill's dialog framework ({@code com.crmvoice.intent.dialog}): {@link #decide}
- * answers a {@link Step}, {@link Dialogs#respond} turns it into directives, and the handler acts on
- * a {@link Step.Done}. Where the dialog stands lives in a session attribute ({@link #ATTRIBUTE}, a
- * {@link DialogProgress}): the stage, the slot being elicited, the optional slots already offered
- * and those declined, and the slot values so far. The values are kept because a "skip" answer may
- * not come back as CreateLeadIntent at all: while a slot is being elicited Alexa routes an
- * utterance that matches another intent of the model to that intent (here AMAZON.NoIntent, extended
- * with "skip", "none", "überspringen", …), and that request carries none of CreateLeadIntent's
- * slots. The skill then resumes the dialog by sending Dialog.ElicitSlot or Dialog.ConfirmIntent
- * with an updatedIntent named CreateLeadIntent (intent chaining, <a
- * href="https://developer.amazon.com/en-US/docs/alexa/custom-skills/dialog-interface-reference.html">Dialog
- * interface reference</a>). When Alexa puts the answer into the elicited slot instead ("Skip" is
- * also a first name), a skip word there declines the slot just the same.
+ * The create-lead dialog across turns, on the skill's dialog framework ({@code
+ * com.crmvoice.intent.dialog}): {@link #decide} answers a {@link Step}, {@link Dialogs#respond}
+ * turns it into directives, and the handler acts on a {@link Step.Done}. Where the dialog stands (a
+ * {@link DialogProgress}) lives in the {@link #ATTRIBUTE} session attribute, because a "skip" that
+ * Alexa routes to AMAZON.NoIntent carries none of CreateLeadIntent's slots. The order of the
+ * questions, skipping and the intent chaining that resumes the dialog: README, "The interaction
+ * model: slot types and why".
  */
 final class CreateLeadDialog {
 
@@ -188,6 +177,16 @@ final class CreateLeadDialog {
   /** Forgets the dialog (it ended: queued, denied or cancelled). */
   static void end(HandlerInput input) {
     DialogProgress.end(input, ATTRIBUTE);
+  }
+
+  /** The read-back was denied: nothing is queued, the dialog ends and the session with it. */
+  static Optional<Response> denied(HandlerInput input, Speech speech) {
+    end(input);
+    return input
+        .getResponseBuilder()
+        .withSpeech(speech.say("create.denied"))
+        .withShouldEndSession(true)
+        .build();
   }
 
   /**

@@ -48,12 +48,7 @@ public final class CreateLeadIntentHandler implements IntentHandler {
     CrmUser user = CurrentUser.of(input);
 
     if (intent.getConfirmationStatus() == IntentConfirmationStatus.DENIED) {
-      CreateLeadDialog.end(input);
-      return input
-          .getResponseBuilder()
-          .withSpeech(speech.say("create.denied"))
-          .withShouldEndSession(true)
-          .build();
+      return CreateLeadDialog.denied(input, speech);
     }
 
     Progress progress =

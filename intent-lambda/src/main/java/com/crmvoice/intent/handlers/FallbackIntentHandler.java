@@ -32,6 +32,11 @@ public final class FallbackIntentHandler implements IntentHandler {
       }
       return CreateLeadDialog.next(input, speech, now.intent(), now, sorry);
     }
+    return notUnderstood(input, speech);
+  }
+
+  /** The skill did not understand: it says so, and the session stays open for another try. */
+  static Optional<Response> notUnderstood(HandlerInput input, Speech speech) {
     return input
         .getResponseBuilder()
         .withSpeech(speech.say("fallback"))

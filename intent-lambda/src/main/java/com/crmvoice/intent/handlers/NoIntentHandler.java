@@ -48,11 +48,6 @@ public final class NoIntentHandler implements IntentHandler {
     }
     // At the read-back Alexa routes "no" to CreateLeadIntent as DENIED; should it come here, it
     // means the same.
-    CreateLeadDialog.end(input);
-    return input
-        .getResponseBuilder()
-        .withSpeech(speech.say("create.denied"))
-        .withShouldEndSession(true)
-        .build();
+    return CreateLeadDialog.denied(input, speech);
   }
 }

@@ -6,7 +6,6 @@ import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Request;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.log.SummarisingLog;
-import com.crmvoice.intent.speech.Speech;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,13 +54,7 @@ public final class UnhandledRequestHandler implements RequestHandler {
       log.record(type);
     }
     if (intent || type.startsWith("Alexa.Presentation.") || type.startsWith("Display.")) {
-      Speech speech = Requests.speech(input);
-      return input
-          .getResponseBuilder()
-          .withSpeech(speech.say("fallback"))
-          .withReprompt(speech.say("fallback.reprompt"))
-          .withShouldEndSession(false)
-          .build();
+      return FallbackIntentHandler.notUnderstood(input, Requests.speech(input));
     }
     return input.getResponseBuilder().build();
   }

@@ -123,6 +123,9 @@ final class Exchanges {
       node.put(field, SF_DATETIME.format(instant));
     } else if (value instanceof Boolean b) {
       node.put(field, b);
+    } else if (value instanceof java.math.BigDecimal number) {
+      // Salesforce answers number, currency and percent fields as JSON numbers.
+      node.put(field, number);
     } else {
       node.put(field, value.toString());
     }

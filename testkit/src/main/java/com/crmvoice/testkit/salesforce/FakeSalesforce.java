@@ -36,10 +36,12 @@ import java.util.Set;
  * <p>Every known way it is still more lenient than (or different from) the real service:
  *
  * <ul>
- *   <li>Only the Lead object (Tasks, Lead describe and conditional Lead updates are in {@link
- *       FakeSalesforceActivities}, which states its own leniencies), and the SOQL subset of {@link
- *       SoqlEngine}: no relationship queries, functions, aggregates or date literals, no query
- *       length or selectivity limits.
+ *   <li>Lead, Event, EventRelation, Task, and the sales objects of {@link SalesStore} (Opportunity,
+ *       Account, OpportunityStage, Period, FiscalYearSettings, Organization, CurrencyType; their
+ *       writes in {@link OpportunityResources}); Tasks, Lead describe and conditional Lead updates
+ *       are in {@link FakeSalesforceActivities}; each states its own leniencies. The SOQL subset of
+ *       {@link SoqlEngine}: parent fields through one relationship, no functions, aggregates or
+ *       date keywords (THIS_QUARTER), no query length or selectivity limits.
  *   <li>OAuth: the JWT {@code exp} is only checked to be in the future (Salesforce also refuses one
  *       too far ahead); any known username is accepted as {@code sub} (no check that the user is
  *       pre-authorised for the connected app); Experience Cloud site audiences are not modelled;
@@ -101,6 +103,8 @@ public final class FakeSalesforce implements AutoCloseable {
   private final QueryResource queries;
   private final FakeSalesforceActivities activities = new FakeSalesforceActivities(this);
   private final CalendarStore calendar = new CalendarStore();
+  private final SalesStore sales;
+  private final FakeOpportunities opportunities;
   private final RequestRouter router;
   private final LoopbackHttpServer http;
 
@@ -109,12 +113,14 @@ public final class FakeSalesforce implements AutoCloseable {
     this.store = new LeadStore(clock, schema);
     this.oauth = new OAuthServer(clock, org, exchanges, this::baseUrl);
     this.faults = new Faults(oauth::expireAllTokens);
+    this.sales = new SalesStore(clock);
     this.queries =
         new QueryResource(
             this,
             store,
             this::otherRows,
             new SoqlEngine(
+                sales::schemas,
                 schema,
                 SObjectSchema.event(),
                 SObjectSchema.eventRelation(),
@@ -128,7 +134,13 @@ public final class FakeSalesforce implements AutoCloseable {
             new LeadWrites(schema, store, faults, org),
             exchanges,
             this::afterCommit);
-    this.router = new RequestRouter(exchanges, faults, org, oauth, queries, leads, activities);
+    OpportunityResources opportunityResources =
+        new OpportunityResources(this, sales, exchanges, this::afterCommit);
+    activities.collectionsUpdater("Opportunity", opportunityResources::updateRecord);
+    this.opportunities = new FakeOpportunities(this, sales, opportunityResources, clock);
+    this.router =
+        new RequestRouter(
+            exchanges, faults, org, oauth, queries, leads, activities, opportunityResources);
     http = LoopbackHttpServer.start(port, 64, 16, "fake-salesforce", "/", router::handle);
   }
 
@@ -175,6 +187,11 @@ public final class FakeSalesforce implements AutoCloseable {
   /** A refresh token for {@code userId}, to be exchanged at the token endpoint. */
   public String issueRefreshToken(String userId) {
     return oauth.issueRefreshToken(userId);
+  }
+
+  /** The org's opportunities, accounts, stages, fiscal year and currencies (set-up and reads). */
+  public FakeOpportunities opportunities() {
+    return opportunities;
   }
 
   public Faults faults() {
@@ -280,6 +297,7 @@ public final class FakeSalesforce implements AutoCloseable {
   public synchronized void seedDemo() {
     SeedData.demoLeads(clock.instant().truncatedTo(ChronoUnit.MILLIS)).forEach(store::insert);
     seed(2, 3, 42);
+    opportunities.seedDemo();
   }
 
   /**
@@ -340,6 +358,9 @@ public final class FakeSalesforce implements AutoCloseable {
 
   /** The query rows of Event, EventRelation and Task; the caller holds this object's monitor. */
   private List<Map<String, Object>> otherRows(String object, boolean all) {
+    if (sales.holds(object)) {
+      return List.copyOf(sales.candidates(object, all));
+    }
     java.util.function.Function<String, String> leadName =
         id -> {
           Map<String, Object> lead = store.live(id);

@@ -174,6 +174,11 @@ final class FakeSalesforceActivities {
     return true;
   }
 
+  /** Records of {@code type} in a Collections update go to {@code updater}. */
+  void collectionsUpdater(String type, TaskUpdates.RecordUpdater updater) {
+    updates.otherType(type, updater);
+  }
+
   // ---- test controls ----
 
   List<Map<String, Object>> tasks() {

@@ -29,6 +29,7 @@ final class RequestRouter {
   private final QueryResource queries;
   private final LeadResources leads;
   private final FakeSalesforceActivities activities;
+  private final OpportunityResources opportunities;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   RequestRouter(
@@ -38,7 +39,8 @@ final class RequestRouter {
       OAuthServer oauth,
       QueryResource queries,
       LeadResources leads,
-      FakeSalesforceActivities activities) {
+      FakeSalesforceActivities activities,
+      OpportunityResources opportunities) {
     this.exchanges = exchanges;
     this.faults = faults;
     this.org = org;
@@ -46,6 +48,7 @@ final class RequestRouter {
     this.queries = queries;
     this.leads = leads;
     this.activities = activities;
+    this.opportunities = opportunities;
   }
 
   int calls(String kind) {
@@ -148,7 +151,8 @@ final class RequestRouter {
           leads.collections(
               exchange, version, userId, rest.substring("/composite/sobjects/Lead/".length()));
       default -> {
-        if (!activities.handle(kind, exchange, version, userId, rest)) {
+        if (!activities.handle(kind, exchange, version, userId, rest)
+            && !opportunities.handle(kind, exchange, rest)) {
           exchanges.sendJson(
               exchange, 404, errors("NOT_FOUND", "The requested resource does not exist"), true);
         }
@@ -181,6 +185,7 @@ final class RequestRouter {
     if (method.equals("PATCH") && rest.matches("(?i)/composite/sobjects/Lead/[A-Za-z0-9_]+")) {
       return "composite-upsert";
     }
-    return FakeSalesforceActivities.kindOf(method, rest);
+    String kind = FakeSalesforceActivities.kindOf(method, rest);
+    return kind != null ? kind : OpportunityResources.kindOf(method, rest);
   }
 }

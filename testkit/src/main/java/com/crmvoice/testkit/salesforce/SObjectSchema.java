@@ -20,7 +20,8 @@ final class SObjectSchema {
     STRING("string"),
     BOOLEAN("boolean"),
     DATETIME("dateTime"),
-    DATE("date");
+    DATE("date"),
+    NUMBER("double");
 
     private final String soqlName;
 
@@ -111,6 +112,17 @@ final class SObjectSchema {
     s.add(new Field("Who.Name", Type.STRING, 121, "Name", false));
     s.add(new Field(externalIdField, Type.STRING, 255, "CRM Voice Command Id", true));
     return s;
+  }
+
+  /** An object of the sales side ({@link SalesStore}), its fields added with {@link #field}. */
+  static SObjectSchema named(String objectName) {
+    return new SObjectSchema(objectName, true);
+  }
+
+  /** Adds a field as the sales objects' schemas list them (length and label unchecked). */
+  SObjectSchema field(String apiName, Type type) {
+    add(new Field(apiName, type, 0, apiName, !apiName.contains(".")));
+    return this;
   }
 
   private void common() {

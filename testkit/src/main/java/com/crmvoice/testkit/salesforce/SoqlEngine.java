@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The SOQL subset the fake answers: {@code SELECT f1, f2 FROM Lead|Event|EventRelation|Task [WHERE
- * cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]} with =, !=, <>, <, >, <=, >=,
- * IN, NOT IN, AND, OR, NOT and parentheses; string literals with SOQL's escapes, numbers,
- * true/false, null, datetime and date literals; relationship fields (Who.Name) in SELECT. Anything
- * else is a {@link QueryException} with Salesforce's error code. {@link SoqlParser} reads a query;
- * this class evaluates it against records.
+ * The SOQL subset the fake answers: {@code SELECT f1, f2 FROM Lead|Event|EventRelation|Task|<the
+ * sales objects> [WHERE cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]} with =,
+ * !=, <>, <, >, <=, >=, IN, NOT IN, AND, OR, NOT and parentheses; string literals with SOQL's
+ * escapes, numbers, true/false, null, datetime and date literals; relationship fields (Who.Name) in
+ * SELECT. Anything else is a {@link QueryException} with Salesforce's error code. {@link
+ * SoqlParser} reads a query; this class evaluates it against records.
  */
 final class SoqlEngine {
 
@@ -46,15 +46,29 @@ final class SoqlEngine {
   record In(String field, List<Object> values, boolean negated) implements Condition {}
 
   private final Map<String, SObjectSchema> schemas = new java.util.HashMap<>();
+  private final java.util.function.Supplier<List<SObjectSchema>> current;
 
   SoqlEngine(SObjectSchema... schemas) {
+    this(List::of, schemas);
+  }
+
+  /**
+   * @param current schemas that depend on the org's settings at the time of the query (the sales
+   *     objects: CurrencyType and Opportunity.CurrencyIsoCode exist only with multi-currency)
+   */
+  SoqlEngine(java.util.function.Supplier<List<SObjectSchema>> current, SObjectSchema... schemas) {
+    this.current = current;
     for (SObjectSchema schema : schemas) {
       this.schemas.put(schema.objectName().toLowerCase(java.util.Locale.ROOT), schema);
     }
   }
 
   Query parse(String soql) {
-    return new SoqlParser(schemas, soql).parse();
+    Map<String, SObjectSchema> all = new java.util.HashMap<>(schemas);
+    for (SObjectSchema schema : current.get()) {
+      all.put(schema.objectName().toLowerCase(java.util.Locale.ROOT), schema);
+    }
+    return new SoqlParser(all, soql).parse();
   }
 
   // ---- evaluation ----

@@ -202,6 +202,7 @@ final class SoqlParser {
           case BOOLEAN -> value instanceof Boolean;
           case DATETIME -> value instanceof Instant;
           case DATE -> value instanceof java.time.LocalDate;
+          case NUMBER -> value instanceof java.math.BigDecimal;
         };
     if (!fits) {
       throw malformed(

@@ -15,7 +15,8 @@ import java.util.Set;
  * documents it: up to 200 records, each with {@code attributes.type} and an {@code id}, updated in
  * order, one SaveResult ({@code id}, {@code success}, {@code errors}) per record in request order,
  * 200 OK even when some fail ({@code allOrNone} false). The fake updates Task records only (Status,
- * Subject, Priority, Description, ActivityDate); any other type is a per-record error.
+ * Subject, Priority, Description, ActivityDate) here, and hands a record of a type registered with
+ * {@link #otherType} (Opportunity) to its updater; any other type is a per-record error.
  */
 final class TaskUpdates {
 
@@ -25,12 +26,25 @@ final class TaskUpdates {
   private static final Set<String> STATUSES =
       Set.of("Not Started", "In Progress", "Completed", "Waiting on someone else", "Deferred");
 
+  /** Updates one record of another type in an sObject Collections update (within the lock). */
+  interface RecordUpdater {
+    /** The record's SaveResult: {@code id}, {@code success}, {@code errors}. */
+    ObjectNode update(JsonNode record);
+  }
+
   private final FakeSalesforce fake;
   private final FakeSalesforceActivities activities;
+  private final Map<String, RecordUpdater> otherTypes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   TaskUpdates(FakeSalesforce fake, FakeSalesforceActivities activities) {
     this.fake = fake;
     this.activities = activities;
+  }
+
+  /** Records of {@code type} in a Collections update go to {@code updater} (Opportunity). */
+  void otherType(String type, RecordUpdater updater) {
+    otherTypes.put(type, updater);
   }
 
   void update(HttpExchange exchange) throws IOException {
@@ -41,6 +55,11 @@ final class TaskUpdates {
     ArrayNode results = JSON.createArrayNode();
     synchronized (fake) {
       for (JsonNode record : body.get("records")) {
+        RecordUpdater other = otherTypes.get(record.path("attributes").path("type").asText(""));
+        if (other != null) {
+          results.add(other.update(record));
+          continue;
+        }
         ObjectNode result = results.addObject();
         String id = record.path("id").asText("");
         String problem = problem(record, id);

@@ -544,8 +544,37 @@ class FakeSalesforceIT {
         .isEqualTo("MALFORMED_QUERY");
     assertThat(query("SELECT Nope FROM Lead").body().get(0).get("errorCode").asText())
         .isEqualTo("INVALID_FIELD");
-    assertThat(query("SELECT Id FROM Account").body().get(0).get("errorCode").asText())
+    assertThat(query("SELECT Id FROM Widget").body().get(0).get("errorCode").asText())
         .isEqualTo("INVALID_TYPE");
+    // Objects and fields of a multi-currency org do not exist in a single-currency one.
+    assertThat(query("SELECT IsoCode FROM CurrencyType").body().get(0).get("errorCode").asText())
+        .isEqualTo("INVALID_TYPE");
+    assertThat(
+            query("SELECT CurrencyIsoCode FROM Opportunity")
+                .body()
+                .get(0)
+                .get("errorCode")
+                .asText())
+        .isEqualTo("INVALID_FIELD");
+    // A date is a date literal, never a quoted string, and never a datetime.
+    assertThat(
+            query("SELECT Id FROM Opportunity WHERE CloseDate >= '2026-01-01'")
+                .body()
+                .get(0)
+                .get("errorCode")
+                .asText())
+        .isEqualTo("MALFORMED_QUERY");
+    assertThat(
+            query("SELECT Id FROM Opportunity WHERE CloseDate >= 2026-01-01T00:00:00Z")
+                .body()
+                .get(0)
+                .get("errorCode")
+                .asText())
+        .isEqualTo("MALFORMED_QUERY");
+    assertThat(
+            query("SELECT Id, Account.Name FROM Opportunity WHERE CloseDate >= 2026-01-01")
+                .status())
+        .isEqualTo(200);
     assertThat(query("SELECT Id FROM Lead").status()).isEqualTo(200);
   }
 

@@ -333,34 +333,37 @@ public final class CacheRefresher {
         Instant watermark = body.get();
         PassReport report = report(watermark);
         LOG.info(
-            "refresh pass={} outcome=ok ownersSeen={} ownersChanged={} leadsRead={}"
-                + " itemsWritten={} itemsDeleted={} crmCalls={} durationMs={} watermark={}",
+            "refresh pass={} outcome=ok {} watermark={}",
             pass.label(),
-            report.ownersSeen(),
-            report.ownersChanged(),
-            report.leadsRead(),
-            report.itemsWritten(),
-            report.itemsDeleted(),
-            report.crmCalls(),
-            report.duration().toMillis(),
+            figures(report),
             report.watermark());
         return report;
       } catch (RuntimeException e) {
-        PassReport report = report(null);
         LOG.warn(
-            "refresh pass={} outcome=failed error={} ownersSeen={} ownersChanged={} leadsRead={}"
-                + " itemsWritten={} itemsDeleted={} crmCalls={} durationMs={}",
+            "refresh pass={} outcome=failed error={} {}",
             pass.label(),
             e.getClass().getSimpleName(),
-            report.ownersSeen(),
-            report.ownersChanged(),
-            report.leadsRead(),
-            report.itemsWritten(),
-            report.itemsDeleted(),
-            report.crmCalls(),
-            report.duration().toMillis());
+            figures(report(null)));
         throw e;
       }
+    }
+
+    /** The figures of the pass's log line. */
+    private static String figures(PassReport report) {
+      return "ownersSeen="
+          + report.ownersSeen()
+          + " ownersChanged="
+          + report.ownersChanged()
+          + " leadsRead="
+          + report.leadsRead()
+          + " itemsWritten="
+          + report.itemsWritten()
+          + " itemsDeleted="
+          + report.itemsDeleted()
+          + " crmCalls="
+          + report.crmCalls()
+          + " durationMs="
+          + report.duration().toMillis();
     }
 
     private synchronized PassReport report(Instant watermark) {
