@@ -67,8 +67,18 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
    * ({@link LazySalesforceGateway}); {@code adjust} may change the settings first.
    */
   public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust) {
+    return salesforce(adjust, true);
+  }
+
+  /**
+   * As {@link #salesforce(UnaryOperator)}; with {@code now} false the gateway is wired on first use
+   * only (a function whose common path never calls Salesforce does not pay for it at init).
+   */
+  public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust, boolean now) {
     LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws, adjust);
-    crm.tryNow();
+    if (now) {
+      crm.tryNow();
+    }
     return crm;
   }
 
