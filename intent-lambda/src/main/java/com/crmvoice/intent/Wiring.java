@@ -92,7 +92,9 @@ final class Wiring {
     // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
     LazySalesforceGateway crm =
-        start.salesforce(c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
+        start.crm(
+            c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())),
+            c -> c.withTimeout(min(c.timeout(), skill.liveLookupBudget())));
     warnIfSlowerThanAlexa(skill, bounds);
     Clock clock = Clock.systemUTC();
     DynamoDbCommandLog commandLog = start.commandLog();

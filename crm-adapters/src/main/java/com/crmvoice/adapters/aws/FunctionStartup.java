@@ -67,7 +67,17 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
    * ({@link LazySalesforceGateway}); {@code adjust} may change the settings first.
    */
   public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust) {
-    LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws, adjust);
+    return crm(adjust, c -> c);
+  }
+
+  /**
+   * The gateway of the CRM the {@code CRM} setting names (salesforce or dynamics), wired now if its
+   * settings are complete and otherwise on first use; each adjust may change its settings.
+   */
+  public LazySalesforceGateway crm(
+      UnaryOperator<SalesforceConfig> adjust,
+      UnaryOperator<com.crmvoice.core.config.DataverseConfig> adjustDynamics) {
+    LazySalesforceGateway crm = LazySalesforceGateway.forCrm(env, aws, adjust, adjustDynamics);
     crm.tryNow();
     return crm;
   }
