@@ -67,18 +67,30 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
    * ({@link LazySalesforceGateway}); {@code adjust} may change the settings first.
    */
   public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust) {
-    return crm(adjust, c -> c);
+    return salesforce(adjust, true);
   }
 
   /**
-   * The gateway of the CRM the {@code CRM} setting names (salesforce or dynamics), wired now if its
-   * settings are complete and otherwise on first use; each adjust may change its settings.
+   * As {@link #salesforce(UnaryOperator)}; with {@code now} false the gateway is wired on first use
+   * only (a function whose common path never calls Salesforce does not pay for it at init).
+   */
+  public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust, boolean now) {
+    return crm(adjust, c -> c, now);
+  }
+
+  /**
+   * The gateway of the CRM the {@code CRM} setting names (salesforce or dynamics), wired now (if
+   * {@code now} and its settings are complete) or on first use; each adjust may change its
+   * settings.
    */
   public LazySalesforceGateway crm(
       UnaryOperator<SalesforceConfig> adjust,
-      UnaryOperator<com.crmvoice.core.config.DataverseConfig> adjustDynamics) {
+      UnaryOperator<com.crmvoice.core.config.DataverseConfig> adjustDynamics,
+      boolean now) {
     LazySalesforceGateway crm = LazySalesforceGateway.forCrm(env, aws, adjust, adjustDynamics);
-    crm.tryNow();
+    if (now) {
+      crm.tryNow();
+    }
     return crm;
   }
 

@@ -124,6 +124,20 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
     }
   }
 
+  /**
+   * Forgets the wired gateway and wires it again from the settings read now (if complete): a fresh
+   * HTTP client and a fresh Salesforce session, the secret read anew. After a SnapStart restore the
+   * copies of one snapshot must not share the connections and the session the init made.
+   *
+   * @return whether the gateway is wired
+   */
+  public boolean rewire() {
+    synchronized (this) {
+      gateway = null;
+    }
+    return tryNow();
+  }
+
   /** Whether the gateway has been wired (the settings were complete once). */
   public boolean isWired() {
     return gateway != null;
