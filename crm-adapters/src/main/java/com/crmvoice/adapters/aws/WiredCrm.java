@@ -12,6 +12,9 @@ public interface WiredCrm extends CrmGateway {
   /** The calendar port over the same connection. */
   CalendarGateway calendar();
 
+  /** The deal port over the same connection. */
+  com.crmvoice.core.port.DealGateway dealGateway();
+
   /** Requests sent to the CRM's API so far (not token requests). */
   long requestCount();
 }

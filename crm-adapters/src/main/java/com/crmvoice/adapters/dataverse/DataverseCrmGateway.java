@@ -77,6 +77,13 @@ public final class DataverseCrmGateway implements com.crmvoice.adapters.aws.Wire
         "NOT_SUPPORTED_ON_DYNAMICS", "the calendar is not available with Dynamics 365 yet");
   }
 
+  /** Not built yet for Dynamics (opportunities of issue 14): refused for good, as the calendar. */
+  @Override
+  public com.crmvoice.core.port.DealGateway dealGateway() {
+    throw new CrmRejectedException(
+        "NOT_SUPPORTED_ON_DYNAMICS", "deals are not available with Dynamics 365 yet");
+  }
+
   /** Token requests made so far. */
   public int signIns() {
     return http.signIns();
