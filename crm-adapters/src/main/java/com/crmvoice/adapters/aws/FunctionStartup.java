@@ -55,6 +55,13 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
     return new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
   }
 
+  /** The deal cache, in the leads table, with the lead cache's time to live. */
+  public com.crmvoice.adapters.dynamodb.DynamoDbDealCache dealCache(
+      CacheConfig cache, Clock clock) {
+    return new com.crmvoice.adapters.dynamodb.DynamoDbDealCache(
+        aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
+  }
+
   /** The agenda cache, in the leads table, with the lead cache's time to live. */
   public com.crmvoice.adapters.dynamodb.DynamoDbAgendaCache agendaCache(
       CacheConfig cache, Clock clock) {

@@ -103,6 +103,11 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
     return new com.crmvoice.core.port.ForwardingCalendarGateway(() -> gateway().calendar());
   }
 
+  /** The deals over the same lazily wired gateway (see {@link #calendar()}). */
+  public com.crmvoice.core.port.DealGateway deals() {
+    return new LazyDealGateway(() -> gateway().dealGateway());
+  }
+
   /**
    * The wired gateway, wiring it first if need be.
    *
