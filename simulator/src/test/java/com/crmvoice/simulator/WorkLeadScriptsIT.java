@@ -106,6 +106,18 @@ class WorkLeadScriptsIT {
   }
 
   @Test
+  void whichOne_onAScreenTheListIsShownAndATouchAnswers() throws Exception {
+    assertThat(run("which-one.txt", "en-US"))
+        .contains("Which one: Maria Garcia at Northwind Traders, or Maria Gomez at Contoso?")
+        .contains("screen: Which one? Touch a lead.")
+        .contains("1. Maria Garcia at Northwind Traders")
+        .contains("2. Maria Gomez at Contoso")
+        .contains("What should the call note for Maria Gomez say?")
+        .contains("Log a call with Maria Gomez: she wants a demo. Shall I save it?")
+        .contains("Call with Maria Gomez  [Completed, Call]");
+  }
+
+  @Test
   void aWholeConversationInGerman() throws Exception {
     assertThat(run("arbeiten-de.txt", "de-DE"))
         .contains("Dein wichtigster Lead ist Maria Garcia")
