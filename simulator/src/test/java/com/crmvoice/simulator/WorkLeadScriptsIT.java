@@ -140,6 +140,7 @@ class WorkLeadScriptsIT {
         .contains("Wei Chen's phone number is")
         .contains("Log a call with Wei Chen: he would like a quote.")
         .contains("Call with Wei Chen  [Completed, Call]")
+        .containsPattern("Add a task for Wei Chen, due 20[0-9]{2}-03-05: Follow up with Wei Chen")
         .contains("Add a task for Wei Chen, due")
         .contains("Follow up with Wei Chen  [Not Started, Task]")
         .contains("Change Wei Chen from Working - Contacted to Closed - Not Converted?")
