@@ -82,7 +82,9 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             worker.lease(),
             cache.topN(),
             worker.maxReceiveCount(),
-            start.closedStatuses());
+            start.closedStatuses(),
+            crm.guard(salesforce.calendar()),
+            start.agendaCache(cache, Clock.systemUTC()));
     this.deferral =
         new OpenCircuitDeferral(
             aws.sqs(),

@@ -4,8 +4,10 @@ import com.crmvoice.core.config.WorkerConfig;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.domain.LeadChange;
+import com.crmvoice.core.port.CalendarGateway;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmUnavailableException;
+import com.crmvoice.core.port.ForwardingCalendarGateway;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -207,6 +209,19 @@ public final class ResilientCrmGateway implements CrmGateway {
   @Override
   public CrmUser userForAccessToken(String accessToken) {
     return call(() -> delegate.userForAccessToken(accessToken));
+  }
+
+  /**
+   * The calendar's write (completing tasks) behind this gateway's retry, circuit breaker and
+   * bulkhead: it is the same Salesforce, so an outage seen on one stops calls on both.
+   */
+  public CalendarGateway guard(CalendarGateway calendar) {
+    return new ForwardingCalendarGateway(() -> calendar) {
+      @Override
+      public List<UpdateResult> completeTasks(List<CalendarGateway.CompleteTaskRequest> requests) {
+        return call(() -> calendar.completeTasks(requests));
+      }
+    };
   }
 
   private <T> T call(Supplier<T> operation) {

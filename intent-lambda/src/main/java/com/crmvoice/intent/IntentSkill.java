@@ -3,8 +3,10 @@ package com.crmvoice.intent;
 import com.amazon.ask.Skill;
 import com.amazon.ask.builder.CustomSkillBuilder;
 import com.crmvoice.intent.handlers.AccountLinkingExceptionHandler;
+import com.crmvoice.intent.handlers.BriefingIntentHandler;
 import com.crmvoice.intent.handlers.CancelIntentHandler;
 import com.crmvoice.intent.handlers.ChangeLeadStatusIntentHandler;
+import com.crmvoice.intent.handlers.CompleteTaskIntentHandler;
 import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
 import com.crmvoice.intent.handlers.CurrentUser;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
@@ -18,6 +20,7 @@ import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.LogCallIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
 import com.crmvoice.intent.handlers.NextLeadIntentHandler;
+import com.crmvoice.intent.handlers.NextMeetingIntentHandler;
 import com.crmvoice.intent.handlers.NoIntentHandler;
 import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
 import com.crmvoice.intent.handlers.PreviousLeadIntentHandler;
@@ -25,6 +28,7 @@ import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
 import com.crmvoice.intent.handlers.StartOverIntentHandler;
 import com.crmvoice.intent.handlers.StopIntentHandler;
+import com.crmvoice.intent.handlers.TasksTodayIntentHandler;
 import com.crmvoice.intent.handlers.UndoIntentHandler;
 import com.crmvoice.intent.handlers.UnhandledRequestHandler;
 import com.crmvoice.intent.handlers.UnknownUserHandler;
@@ -44,24 +48,34 @@ public final class IntentSkill {
   /** The intent handlers, in the order the dispatcher tries them. */
   public static List<IntentHandler> intentHandlers(SkillServices services) {
     LeadWork work = services.work();
-    return List.of(
-        new GetTopLeadIntentHandler(services.topLeads(), services.progressive(), work.workingSet()),
-        new CreateLeadIntentHandler(services.createLeads()),
-        new LeadStatusIntentHandler(services.leadStatus()),
-        new NextLeadIntentHandler(work.workingSet()),
-        new PreviousLeadIntentHandler(work.workingSet()),
-        new StartOverIntentHandler(work.workingSet()),
-        new LeadDetailsIntentHandler(work.workingSet()),
-        new ChangeLeadStatusIntentHandler(work),
-        new LogCallIntentHandler(work),
-        new FollowUpIntentHandler(work),
-        new UndoIntentHandler(work),
-        new HelpIntentHandler(),
-        new CancelIntentHandler(),
-        new StopIntentHandler(),
-        new NavigateHomeIntentHandler(),
-        new NoIntentHandler(),
-        new FallbackIntentHandler());
+    List<IntentHandler> handlers = new java.util.ArrayList<>();
+    if (services.day() != null) {
+      handlers.add(new BriefingIntentHandler(services.day(), work));
+      handlers.add(new NextMeetingIntentHandler(services.day(), work));
+      handlers.add(new TasksTodayIntentHandler(services.day(), work));
+      handlers.add(new CompleteTaskIntentHandler(services.day(), work));
+    }
+    handlers.addAll(
+        List.of(
+            new GetTopLeadIntentHandler(
+                services.topLeads(), services.progressive(), work.workingSet()),
+            new CreateLeadIntentHandler(services.createLeads()),
+            new LeadStatusIntentHandler(services.leadStatus()),
+            new NextLeadIntentHandler(work.workingSet()),
+            new PreviousLeadIntentHandler(work.workingSet()),
+            new StartOverIntentHandler(work.workingSet()),
+            new LeadDetailsIntentHandler(work.workingSet()),
+            new ChangeLeadStatusIntentHandler(work),
+            new LogCallIntentHandler(work),
+            new FollowUpIntentHandler(work),
+            new UndoIntentHandler(work),
+            new HelpIntentHandler(),
+            new CancelIntentHandler(),
+            new StopIntentHandler(),
+            new NavigateHomeIntentHandler(),
+            new NoIntentHandler(),
+            new FallbackIntentHandler()));
+    return List.copyOf(handlers);
   }
 
   public static Skill build(SkillServices services) {
@@ -72,7 +86,7 @@ public final class IntentSkill {
             .addRequestInterceptor(CurrentRecipient.INSTANCE)
             .addResponseInterceptor(CurrentRecipient.INSTANCE)
             .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
-            .addRequestHandler(new LaunchRequestHandler())
+            .addRequestHandler(new LaunchRequestHandler(services.day()))
             .addRequestHandler(new SessionEndedRequestHandler());
     intentHandlers(services).forEach(builder::addRequestHandler);
     // Last, so that every handler added above (or later) takes its requests first.

@@ -1,6 +1,7 @@
 package com.crmvoice.intent;
 
 import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.skill.CreateLeadService;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.TopLeadService;
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
  *
  * @param admitsAlexaUser whether an Alexa user id may use the skill (single-user mode admits only
  *     the configured ones; {@code SkillConfig#admits})
+ * @param day the briefing, calendar and task intents' service; null for a skill without them
  */
 public record SkillServices(
     String skillId,
@@ -23,7 +25,30 @@ public record SkillServices(
     LeadStatusService leadStatus,
     ProgressiveResponses progressive,
     LeadWork work,
-    Predicate<String> admitsAlexaUser) {
+    Predicate<String> admitsAlexaUser,
+    DayService day) {
+
+  /** Services without the day intents (briefing, calendar, tasks): see the full constructor. */
+  public SkillServices(
+      String skillId,
+      IdentityResolver identity,
+      TopLeadService topLeads,
+      CreateLeadService createLeads,
+      LeadStatusService leadStatus,
+      ProgressiveResponses progressive,
+      LeadWork work,
+      Predicate<String> admitsAlexaUser) {
+    this(
+        skillId,
+        identity,
+        topLeads,
+        createLeads,
+        leadStatus,
+        progressive,
+        work,
+        admitsAlexaUser,
+        null);
+  }
 
   /** Services that answer every Alexa user (account linking decides whose leads they hear). */
   public SkillServices(

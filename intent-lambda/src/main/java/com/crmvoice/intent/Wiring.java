@@ -5,6 +5,7 @@ import com.crmvoice.adapters.aws.FunctionStartup;
 import com.crmvoice.adapters.aws.LazySalesforceGateway;
 import com.crmvoice.adapters.codec.CommandCodec;
 import com.crmvoice.adapters.dynamodb.DynamoDbCommandLog;
+import com.crmvoice.adapters.dynamodb.DynamoDbDealCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
 import com.crmvoice.adapters.dynamodb.DynamoDbNotificationLog;
 import com.crmvoice.adapters.sqs.SqsCommandQueue;
@@ -18,8 +19,11 @@ import com.crmvoice.core.config.SalesforceConfig;
 import com.crmvoice.core.config.SkillConfig;
 import com.crmvoice.core.config.StorageConfig;
 import com.crmvoice.core.config.TimeZoneConfig;
+import com.crmvoice.core.port.ClosingDeals;
 import com.crmvoice.core.port.CommandLog;
+import com.crmvoice.core.port.DealCache;
 import com.crmvoice.core.port.IdentityResolver;
+import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
 import com.crmvoice.core.service.skill.ChangeService;
@@ -120,7 +124,17 @@ final class Wiring {
                 new CommandSubmitter(submissions, commandQueue, clock),
                 new ChangeService(commandLog, clock),
                 AlexaSettingsTimeZones.create(zones.settingsTimeout(), zones.defaultZone())),
-            skill::admits);
+            skill::admits,
+            new DayService(
+                start.agendaCache(cache, clock),
+                leadCache,
+                closingDeals(
+                    new DynamoDbDealCache(
+                        aws.dynamoDb(), storage.requireLeadsTable(), cache, clock)),
+                crm.calendar(),
+                clock,
+                skill.liveLookupBudget(),
+                lookupThreads()));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),
@@ -129,6 +143,14 @@ final class Wiring {
         bounds.awsApiCallAttempt().toMillis(),
         crm.isWired() ? "wired" : "not configured yet");
     return services;
+  }
+
+  /** The briefing's "deals closing this week", from the deals cache (issue 14's DealCache). */
+  static ClosingDeals closingDeals(DealCache deals) {
+    return (owner, from, to) ->
+        deals.dealsClosing(owner, from, to).stream()
+            .map(d -> new ClosingDeals.DealMention(d.name(), d.closeDate()))
+            .toList();
   }
 
   /** Logs a warning when these settings let the slowest answer take longer than Alexa waits. */

@@ -66,6 +66,12 @@ public final class SkillHarness {
   /** The time zone the Alexa settings API gives every device (UTC until a test sets another). */
   volatile java.time.ZoneId deviceZone = java.time.ZoneOffset.UTC;
 
+  final com.crmvoice.core.fakes.InMemoryAgendaCache agendas =
+      new com.crmvoice.core.fakes.InMemoryAgendaCache();
+  final com.crmvoice.core.fakes.InMemoryCalendarGateway calendar =
+      new com.crmvoice.core.fakes.InMemoryCalendarGateway();
+  final List<com.crmvoice.core.port.ClosingDeals.DealMention> closing = new ArrayList<>();
+
   final SkillServices services;
   public final IntentStreamHandler handler;
 
@@ -90,7 +96,16 @@ public final class SkillHarness {
             new CreateLeadService(log, queue, clock),
             new LeadStatusService(log),
             recorder,
-            leadWork(cache, crm, log, queue, clock, (endpoint, token, device) -> deviceZone));
+            leadWork(cache, crm, log, queue, clock, (endpoint, token, device) -> deviceZone),
+            user -> true,
+            new com.crmvoice.core.service.day.DayService(
+                agendas,
+                cache,
+                (owner, from, to) -> List.copyOf(closing),
+                calendar,
+                clock,
+                Duration.ofSeconds(2),
+                Runnable::run));
     handler = new IntentStreamHandler(services);
   }
 

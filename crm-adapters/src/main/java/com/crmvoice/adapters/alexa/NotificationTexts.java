@@ -1,5 +1,6 @@
 package com.crmvoice.adapters.alexa;
 
+import com.crmvoice.core.port.CalendarGateway;
 import com.crmvoice.core.port.CrmGateway;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -19,6 +20,7 @@ final class NotificationTexts {
   static boolean needsUser(String reasonCode) {
     return reasonCode != null
         && (reasonCode.equals(CrmGateway.LEAD_CHANGED)
+            || reasonCode.equals(CalendarGateway.TASK_CHANGED)
             || reasonCode.equals("RECORD_CHANGED")
             || reasonCode.equals("CONFLICT")
             || reasonCode.equals("VERSION_MISMATCH"));

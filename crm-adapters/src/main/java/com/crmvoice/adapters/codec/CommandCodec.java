@@ -1,5 +1,6 @@
 package com.crmvoice.adapters.codec;
 
+import com.crmvoice.core.domain.CompleteTask;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
@@ -34,6 +35,12 @@ import java.time.format.DateTimeParseException;
  * "heardModifiedAt":"2026-01-01T10:00:00Z"}
  * {"type":"LogCall",...,"subject":"Call with Maria Garcia","notes":"..","callDate":"2026-01-02"}
  * {"type":"CreateTask",...,"subject":"Send the proposal","dueDate":"2026-01-09"}</pre>
+ *
+ * <p>A command on one of the user's tasks carries {@code "task":{"id":..,"subject":..}} instead of
+ * a lead (still version 1: a new type, no older field changed):
+ *
+ * <pre>{"type":"CompleteTask",...,"task":{"id":"00T..","subject":"Send the proposal"},
+ * "heardModifiedAt":"2026-01-01T10:00:00Z"}</pre>
  */
 public final class CommandCodec {
 
@@ -42,6 +49,7 @@ public final class CommandCodec {
   public static final String TYPE_UPDATE_LEAD_STATUS = "UpdateLeadStatus";
   public static final String TYPE_LOG_CALL = "LogCall";
   public static final String TYPE_CREATE_TASK = "CreateTask";
+  public static final String TYPE_COMPLETE_TASK = "CompleteTask";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -60,6 +68,11 @@ public final class CommandCodec {
       putIfPresent(lead, "company", values.company());
       putIfPresent(lead, "email", values.email());
       putIfPresent(lead, "phone", values.phone());
+    } else if (command instanceof CompleteTask complete) {
+      root.putObject("task").put("id", complete.taskId()).put("subject", complete.taskSubject());
+      if (complete.heardModifiedAt() != null) {
+        root.put("heardModifiedAt", complete.heardModifiedAt().toString());
+      }
     } else if (command instanceof LeadActivity activity) {
       root.putObject("lead").put("id", activity.leadId()).put("name", activity.leadName());
       if (activity instanceof UpdateLeadStatus update) {
@@ -98,6 +111,9 @@ public final class CommandCodec {
     if (command instanceof CreateTask) {
       return TYPE_CREATE_TASK;
     }
+    if (command instanceof CompleteTask) {
+      return TYPE_COMPLETE_TASK;
+    }
     throw new IllegalArgumentException("no wire name for " + command.getClass().getSimpleName());
   }
 
@@ -113,7 +129,8 @@ public final class CommandCodec {
     if (!TYPE_CREATE_LEAD.equals(type)
         && !TYPE_UPDATE_LEAD_STATUS.equals(type)
         && !TYPE_LOG_CALL.equals(type)
-        && !TYPE_CREATE_TASK.equals(type)) {
+        && !TYPE_CREATE_TASK.equals(type)
+        && !TYPE_COMPLETE_TASK.equals(type)) {
       throw new MalformedCommandException("unknown command type '" + truncate(type) + "'");
     }
     String commandId = text(root, "commandId", true);
@@ -123,6 +140,9 @@ public final class CommandCodec {
       requestedAt = Instant.parse(text(root, "requestedAt", true));
     } catch (DateTimeParseException e) {
       throw new MalformedCommandException("requestedAt is not an ISO-8601 instant");
+    }
+    if (TYPE_COMPLETE_TASK.equals(type)) {
+      return decodeCompleteTask(root, commandId, ownerId, requestedAt);
     }
     JsonNode lead = root.get("lead");
     if (lead == null || !lead.isObject()) {
@@ -190,6 +210,27 @@ public final class CommandCodec {
       };
     } catch (IllegalArgumentException e) {
       throw new MalformedCommandException(type + " breaks the command's rules: " + e.getMessage());
+    }
+  }
+
+  private static CrmCommand decodeCompleteTask(
+      JsonNode root, String commandId, String ownerId, Instant requestedAt) {
+    JsonNode task = root.get("task");
+    if (task == null || !task.isObject()) {
+      throw new MalformedCommandException("no task object");
+    }
+    String heard = text(root, "heardModifiedAt", false);
+    try {
+      return new CompleteTask(
+          commandId,
+          ownerId,
+          text(task, "id", true),
+          text(task, "subject", true),
+          heard == null ? null : instant(heard, "heardModifiedAt"),
+          requestedAt);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedCommandException(
+          TYPE_COMPLETE_TASK + " breaks the command's rules: " + e.getMessage());
     }
   }
 

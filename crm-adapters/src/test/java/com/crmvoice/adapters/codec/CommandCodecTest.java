@@ -3,6 +3,7 @@ package com.crmvoice.adapters.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crmvoice.core.domain.CompleteTask;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
@@ -114,6 +115,29 @@ class CommandCodecTest {
       assertThat(json).contains("\"type\":\"" + CommandCodec.typeOf(command) + "\"");
       assertThat(codec.decode(json)).isEqualTo(command);
     }
+  }
+
+  @Test
+  void roundTripsACompleteTask_withAndWithoutTheVersionHeard() {
+    Instant at = Instant.parse("2026-03-01T09:00:00Z");
+    for (Instant heard : new Instant[] {at.minusSeconds(60), null}) {
+      CompleteTask command =
+          new CompleteTask("k1", "005A", "00T000000000001AAA", "Send the \"proposal\"", heard, at);
+      String json = codec.encode(command);
+      assertThat(json).contains("\"type\":\"CompleteTask\"").contains("\"task\":{");
+      assertThat(codec.decode(json)).isEqualTo(command);
+    }
+  }
+
+  @Test
+  void refusesACompleteTaskWithoutItsTask() {
+    String body =
+        "{\"version\":1,\"type\":\"CompleteTask\",\"commandId\":\"k\",\"ownerId\":\"005A\","
+            + "\"requestedAt\":\"2026-03-01T09:00:00Z\",\"task\":{\"subject\":\"x\"}}";
+
+    assertThatThrownBy(() -> codec.decode(body))
+        .isInstanceOf(MalformedCommandException.class)
+        .hasMessageContaining("id");
   }
 
   @Test

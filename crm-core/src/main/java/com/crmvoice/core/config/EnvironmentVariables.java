@@ -36,6 +36,25 @@ public final class EnvironmentVariables {
   /** Whether lead writes send {@code Sforce-Duplicate-Rule-Header: allowSave=true} (default). */
   public static final String SALESFORCE_DUPLICATE_ALLOW_SAVE = "SALESFORCE_DUPLICATE_ALLOW_SAVE";
 
+  // The CRM, and Microsoft Dynamics 365 (Dataverse Web API), the second one.
+
+  /** Which CRM the functions talk to: salesforce (default) or dynamics. */
+  public static final String CRM = "CRM";
+
+  public static final String DYNAMICS_URL = "DYNAMICS_URL";
+  public static final String DYNAMICS_API_VERSION = "DYNAMICS_API_VERSION";
+  public static final String DYNAMICS_TENANT_ID = "DYNAMICS_TENANT_ID";
+  public static final String DYNAMICS_CLIENT_ID = "DYNAMICS_CLIENT_ID";
+  public static final String DYNAMICS_CLIENT_SECRET = "DYNAMICS_CLIENT_SECRET";
+
+  /** The Microsoft identity platform host: https://login.microsoftonline.com by default. */
+  public static final String DYNAMICS_AUTHORITY_URL = "DYNAMICS_AUTHORITY_URL";
+
+  /** The lead and activity column holding the command id, an alternate key on lead. */
+  public static final String DYNAMICS_COMMAND_ID_COLUMN = "DYNAMICS_COMMAND_ID_COLUMN";
+
+  public static final String DYNAMICS_TIMEOUT_MS = "DYNAMICS_TIMEOUT_MS";
+
   // Lead cache.
   public static final String LEAD_CACHE_TOP_N = "LEAD_CACHE_TOP_N";
   public static final String LEAD_CACHE_TTL_HOURS = "LEAD_CACHE_TTL_HOURS";

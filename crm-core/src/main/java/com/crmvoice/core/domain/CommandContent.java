@@ -26,6 +26,9 @@ public final class CommandContent {
       field(canonical, lead.company());
       field(canonical, lead.email());
       field(canonical, lead.phone());
+    } else if (command instanceof CompleteTask complete) {
+      field(canonical, complete.taskId());
+      field(canonical, complete.taskSubject());
     } else {
       field(canonical, command.summary());
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Each CRM user's {@link Agenda}, kept close to the skill so the briefing never waits on the CRM,
- * and when each user last heard their briefing. An owner's agenda is written whole (one item), so a
- * reader sees one pass's agenda or the next, never a mix. Failures are {@link
+ * and when each Alexa user last heard their briefing. An owner's agenda is written whole (one
+ * item), so a reader sees one pass's agenda or the next, never a mix. Failures are {@link
  * StorageUnavailableException}.
  */
 public interface AgendaCache {
@@ -46,9 +46,12 @@ public interface AgendaCache {
    */
   boolean removeTask(String ownerId, String taskId);
 
-  /** When the owner last heard their briefing; empty before the first. */
-  Optional<Instant> lastBriefing(String ownerId);
+  /**
+   * When the listener (the Alexa user id, so a launch can ask without the CRM) last heard their
+   * briefing; empty before the first.
+   */
+  Optional<Instant> lastBriefing(String listener);
 
-  /** Records that the owner heard their briefing at {@code at}. */
-  void markBriefed(String ownerId, Instant at);
+  /** Records that the listener heard their briefing at {@code at}. */
+  void markBriefed(String listener, Instant at);
 }

@@ -5,6 +5,7 @@ import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CommandStatus;
+import com.crmvoice.core.domain.CompleteTask;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.LeadActivity;
@@ -44,10 +45,11 @@ public final class LeadStatusIntentHandler implements IntentHandler {
 
   static String describe(Speech speech, CommandRecord record) {
     CommandStatus status = record.status();
-    if (record.command() instanceof LeadActivity activity) {
+    if (record.command() instanceof LeadActivity || record.command() instanceof CompleteTask) {
       String what = what(speech, record);
       return status.state() == CommandState.FAILED
-          ? speech.say("change.FAILED", what, activityReason(speech, activity, status))
+          ? speech.say(
+              "change.FAILED", what, activityReason(speech, record.command().subjectName(), status))
           : speech.say("change." + status.state().name(), what);
     }
     String what = summary(speech, record);
@@ -73,18 +75,21 @@ public final class LeadStatusIntentHandler implements IntentHandler {
     if (record.command() instanceof LeadActivity activity) {
       return speech.plain("what." + activity.getClass().getSimpleName(), activity.leadName());
     }
+    if (record.command() instanceof CompleteTask complete) {
+      return speech.plain("what.CompleteTask", complete.taskSubject());
+    }
     return speech.plain("what.CreateLead", summary(speech, record));
   }
 
   // The commands on a lead record codes; each has the locale's own words.
-  private static String activityReason(Speech speech, LeadActivity activity, CommandStatus status) {
+  private static String activityReason(Speech speech, String name, CommandStatus status) {
     if (status.retryable()) {
       return speech.plain("reason.retryable.change");
     }
     String known =
         status.failureCode() == null
             ? null
-            : speech.plainIfPresent("reason." + status.failureCode(), activity.leadName());
+            : speech.plainIfPresent("reason." + status.failureCode(), name);
     return known != null ? known : speech.plain("reason.other");
   }
 

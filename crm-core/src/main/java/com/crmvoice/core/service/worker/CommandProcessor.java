@@ -1,5 +1,6 @@
 package com.crmvoice.core.service.worker;
 
+import com.crmvoice.core.domain.CompleteTask;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
@@ -8,6 +9,8 @@ import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.PermanentException;
 import com.crmvoice.core.domain.RetryableException;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.port.AgendaCache;
+import com.crmvoice.core.port.CalendarGateway;
 import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.CommandLog.Claim;
 import com.crmvoice.core.port.CrmGateway;
@@ -107,11 +110,8 @@ public final class CommandProcessor {
   }
 
   /**
-   * @param decoder reads a message body; throws a {@link PermanentException} for a poison message
-   * @param maxReceiveCount the queue's redrive policy maxReceiveCount: a message received this many
-   *     times is on its last delivery
-   * @param closedStatuses lead statuses that are not open: a lead set to one leaves its owner's
-   *     cached set at once
+   * A processor without the calendar: a {@link CompleteTask} is rejected for good with {@link
+   * FailureReasons#CODE_NO_CALENDAR} (see the full constructor).
    */
   public CommandProcessor(
       Function<String, CrmCommand> decoder,
@@ -124,6 +124,44 @@ public final class CommandProcessor {
       int cacheTopN,
       int maxReceiveCount,
       Collection<String> closedStatuses) {
+    this(
+        decoder,
+        log,
+        crm,
+        cache,
+        deadLetters,
+        clock,
+        lease,
+        cacheTopN,
+        maxReceiveCount,
+        closedStatuses,
+        null,
+        null);
+  }
+
+  /**
+   * @param decoder reads a message body; throws a {@link PermanentException} for a poison message
+   * @param maxReceiveCount the queue's redrive policy maxReceiveCount: a message received this many
+   *     times is on its last delivery
+   * @param closedStatuses lead statuses that are not open: a lead set to one leaves its owner's
+   *     cached set at once
+   * @param calendar completes tasks; null when this processor has none
+   * @param agendas where a completed task leaves its owner's cached agenda (read your writes); null
+   *     for none
+   */
+  public CommandProcessor(
+      Function<String, CrmCommand> decoder,
+      CommandLog log,
+      CrmGateway crm,
+      LeadCache cache,
+      DeadLetterQueue deadLetters,
+      Clock clock,
+      Duration lease,
+      int cacheTopN,
+      int maxReceiveCount,
+      Collection<String> closedStatuses,
+      CalendarGateway calendar,
+      AgendaCache agendas) {
     if (maxReceiveCount < 1) {
       throw new IllegalArgumentException("maxReceiveCount must be at least 1");
     }
@@ -135,7 +173,9 @@ public final class CommandProcessor {
     this.lease = lease;
     this.cacheTopN = cacheTopN;
     this.maxReceiveCount = maxReceiveCount;
-    this.writes = new CrmWrites(crm, new CacheWriteBack(cache, cacheTopN, closedStatuses, clock));
+    this.writes =
+        new CrmWrites(
+            crm, new CacheWriteBack(cache, cacheTopN, closedStatuses, clock), calendar, agendas);
   }
 
   /** Counts of a batch, filled as commands settle. */
@@ -166,9 +206,11 @@ public final class CommandProcessor {
     List<Work> leadCreates = ofKind(claimed, c -> c instanceof CreateLead);
     List<Work> taskCreates = ofKind(claimed, c -> c instanceof LogCall || c instanceof CreateTask);
     List<Work> statusUpdates = ofKind(claimed, c -> c instanceof UpdateLeadStatus);
+    List<Work> completions = ofKind(claimed, c -> c instanceof CompleteTask);
     run(leadCreates, tally, () -> writes.createLeads(leadCreates));
     run(taskCreates, tally, () -> writes.createTasks(taskCreates));
     run(statusUpdates, tally, () -> writes.updateStatuses(statusUpdates));
+    run(completions, tally, () -> writes.completeTasks(completions));
     return tally.result();
   }
 

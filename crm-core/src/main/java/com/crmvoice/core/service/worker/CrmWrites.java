@@ -1,11 +1,15 @@
 package com.crmvoice.core.service.worker;
 
+import com.crmvoice.core.domain.CompleteTask;
 import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.port.AgendaCache;
+import com.crmvoice.core.port.CalendarGateway;
+import com.crmvoice.core.port.CalendarGateway.CompleteTaskRequest;
 import com.crmvoice.core.port.CrmGateway;
 import com.crmvoice.core.port.CrmGateway.CreateLeadRequest;
 import com.crmvoice.core.port.CrmGateway.CreateResult;
@@ -50,10 +54,62 @@ final class CrmWrites {
 
   private final CrmGateway crm;
   private final CacheWriteBack writeBack;
+  private final CalendarGateway calendar;
+  private final AgendaCache agendas;
 
-  CrmWrites(CrmGateway crm, CacheWriteBack writeBack) {
+  CrmWrites(
+      CrmGateway crm, CacheWriteBack writeBack, CalendarGateway calendar, AgendaCache agendas) {
     this.crm = crm;
     this.writeBack = writeBack;
+    this.calendar = calendar;
+    this.agendas = agendas;
+  }
+
+  /**
+   * Completes tasks in one calendar call (the gateway chunks it); a completed task leaves its
+   * owner's cached agenda at once. Without a calendar each is rejected for good.
+   */
+  List<Outcome> completeTasks(List<Work> works) {
+    if (calendar == null) {
+      return works.stream()
+          .map(w -> (Outcome) new Outcome.Rejected(FailureReasons.CODE_NO_CALENDAR, "no calendar"))
+          .toList();
+    }
+    List<CompleteTask> commands = works.stream().map(w -> (CompleteTask) w.command()).toList();
+    List<UpdateResult> results =
+        calendar.completeTasks(
+            commands.stream()
+                .map(c -> new CompleteTaskRequest(c.taskId(), c.heardModifiedAt()))
+                .toList());
+    List<Outcome> outcomes = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      CompleteTask command = commands.get(i);
+      UpdateResult result = results.get(i);
+      if (result instanceof UpdateResult.Updated u) {
+        taskCompleted(command);
+        outcomes.add(new Outcome.Done(command.taskId(), u.changed()));
+      } else if (result instanceof UpdateResult.Rejected r) {
+        outcomes.add(new Outcome.Rejected(r.errorCode(), r.message()));
+      } else {
+        outcomes.add(new Outcome.Retry(((UpdateResult.Retryable) result).errorCode()));
+      }
+    }
+    return outcomes;
+  }
+
+  private void taskCompleted(CompleteTask command) {
+    if (agendas == null) {
+      return;
+    }
+    try {
+      agendas.removeTask(command.ownerId(), command.taskId());
+    } catch (RuntimeException e) {
+      // The next agenda pass takes it out; the completion itself stands.
+      LOG.warn(
+          "agenda write-back failed commandId={} error={}",
+          command.commandId(),
+          e.getClass().getSimpleName());
+    }
   }
 
   List<Outcome> createLeads(List<Work> works) {

@@ -12,6 +12,9 @@ public final class FailureReasons {
   /** The CRM rejected the command without an error code of its own. */
   public static final String CODE_REJECTED = "CRM_REJECTED";
 
+  /** A task completion that reached a worker wired without the calendar. */
+  public static final String CODE_NO_CALENDAR = "NO_CALENDAR";
+
   /**
    * Salesforce stayed unavailable (5xx, lock errors, request limits, timeouts, an open circuit)
    * through the queue's last delivery: FAILED but retryable, set aside for a redrive.
