@@ -13,8 +13,10 @@ import com.crmvoice.core.config.EnvironmentReader;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.RefresherConfig;
 import com.crmvoice.core.port.CrmNotConfiguredException;
+import com.crmvoice.core.service.deals.DealSettings;
 import com.crmvoice.core.service.refresher.AgendaRefresher;
 import com.crmvoice.core.service.refresher.CacheRefresher;
+import com.crmvoice.core.service.refresher.DealRefresher;
 import com.crmvoice.core.service.refresher.PassReport;
 import com.crmvoice.core.service.refresher.RefreshRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,19 +30,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Lambda entry point of the cache refresher, for its two event sources, each with a typed entry:
  * {@link #handleSchedule} for the EventBridge Scheduler schedules ({@link ScheduleInput}: the lead
- * passes "full" and "incremental", the agenda passes "agenda-full" and "agenda-incremental"; the
- * answer is the pass's figures, and a failed pass fails the invocation: the next pass repairs what
- * it missed) and {@link #handleQueue} for the refresh queue ({@link SQSEvent} in, {@link
- * SQSBatchResponse} out, as the event source mapping's ReportBatchItemFailures expects). One
- * function serves both, so {@link #handleRequest} tells them apart by shape and hands each to its
- * entry. Wires everything once per container; the work is {@link CacheRefresher}'s, the rules of a
- * batch are {@link RefreshRequests}', see docs/refresher.md.
+ * passes "full" and "incremental", the agenda passes "agenda-full" and "agenda-incremental", the
+ * deal passes "deals-full" and "deals-incremental"; the answer is the pass's figures, and a failed
+ * pass fails the invocation: the next pass repairs what it missed) and {@link #handleQueue} for the
+ * refresh queue ({@link SQSEvent} in, {@link SQSBatchResponse} out, as the event source mapping's
+ * ReportBatchItemFailures expects). One function serves both, so {@link #handleRequest} tells them
+ * apart by shape and hands each to its entry. Wires everything once per container; the work is
+ * {@link CacheRefresher}'s, the rules of a batch are {@link RefreshRequests}', see
+ * docs/refresher.md.
  *
  * <p>The Salesforce settings are read on first use, not at init: with the secret still blank (a
  * first deployment) the function starts, and each invocation fails instead (a scheduled pass fails;
@@ -64,6 +68,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
 
   private final CacheRefresher refresher;
   private final AgendaRefresher agendas;
+  private final DealRefresher deals;
   private final RefreshRequests requests;
   private final Runnable requireConfigured;
 
@@ -101,7 +106,29 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
             config.concurrency(),
             Clock.systemUTC(),
             crm::requestCount);
-    this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
+    this.deals =
+        new DealRefresher(
+            crm.deals(),
+            start.dealCache(cache, Clock.systemUTC()),
+            new DealSettings(crm.deals(), Duration.ofHours(1), Clock.systemUTC()),
+            new DynamoDbWatermarkStore(
+                start.aws().dynamoDb(),
+                start.storage().requireLeadsTable(),
+                DynamoDbWatermarkStore.DEALS_WATERMARK_SK),
+            config.watermarkOverlap(),
+            config.incrementalMaxChanges(),
+            config.concurrency(),
+            Clock.systemUTC(),
+            crm::requestCount);
+    DealRefresher dealPasses = deals;
+    // A refresh request refreshes the owner's leads and deals: one message, both caches.
+    this.requests =
+        new RefreshRequests(
+            owner -> {
+              refresher.ownerPass(owner);
+              dealPasses.ownerPass(owner);
+            },
+            new RefreshMessageCodec()::decode);
   }
 
   CacheRefresherHandler(CacheRefresher refresher) {
@@ -111,6 +138,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   CacheRefresherHandler(CacheRefresher refresher, AgendaRefresher agendas, Runnable required) {
     this.refresher = refresher;
     this.agendas = agendas;
+    this.deals = null;
     this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
     this.requireConfigured = required;
   }
@@ -122,6 +150,7 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
   CacheRefresherHandler(CacheRefresher refresher, Runnable requireConfigured) {
     this.refresher = refresher;
     this.agendas = null;
+    this.deals = null;
     this.requests = new RefreshRequests(refresher::ownerPass, new RefreshMessageCodec()::decode);
     this.requireConfigured = requireConfigured;
   }
@@ -162,13 +191,22 @@ public final class CacheRefresherHandler implements RequestStreamHandler {
       case "incremental" -> refresher.incrementalPass();
       case "agenda-full" -> agendas().fullPass();
       case "agenda-incremental" -> agendas().incrementalPass();
+      case "deals-full" -> deals().fullPass();
+      case "deals-incremental" -> deals().incrementalPass();
       default ->
           throw new IllegalArgumentException(
               "unknown pass '"
                   + pass
-                  + "': expected \"full\", \"incremental\", \"agenda-full\" or"
-                  + " \"agenda-incremental\"");
+                  + "': expected \"full\", \"incremental\", \"agenda-full\","
+                  + " \"agenda-incremental\", \"deals-full\" or \"deals-incremental\"");
     };
+  }
+
+  private DealRefresher deals() {
+    if (deals == null) {
+      throw new IllegalStateException("this handler was built without the deal refresher");
+    }
+    return deals;
   }
 
   private AgendaRefresher agendas() {

@@ -85,6 +85,16 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             start.closedStatuses(),
             crm.guard(salesforce.calendar()),
             start.agendaCache(cache, Clock.systemUTC()));
+    // Deal updates share the breaker with the lead writes; the settings (stages, periods) are
+    // read at most hourly, for the write-back's figures.
+    com.crmvoice.core.port.DealGateway deals = crm.guard(salesforce.deals());
+    processor.withDealWrites(
+        new com.crmvoice.core.service.worker.DealWrites(
+            deals,
+            start.dealCache(cache, Clock.systemUTC()),
+            new com.crmvoice.core.service.deals.DealSettings(
+                deals, Duration.ofHours(1), Clock.systemUTC()),
+            Clock.systemUTC()));
     this.deferral =
         new OpenCircuitDeferral(
             aws.sqs(),

@@ -212,6 +212,15 @@ public final class ResilientCrmGateway implements CrmGateway {
   }
 
   /**
+   * {@code deals} behind this gateway's retry, circuit breaker and bulkhead: one Salesforce, one
+   * breaker, so an outage seen by lead writes also holds deal writes back, and the other way round.
+   * An update batch is safe to retry whole: a deal already holding the new values answers Updated.
+   */
+  public com.crmvoice.core.port.DealGateway guard(com.crmvoice.core.port.DealGateway deals) {
+    return new GuardedDealGateway(deals, this::call);
+  }
+
+  /**
    * The calendar's write (completing tasks) behind this gateway's retry, circuit breaker and
    * bulkhead: it is the same Salesforce, so an outage seen on one stops calls on both.
    */

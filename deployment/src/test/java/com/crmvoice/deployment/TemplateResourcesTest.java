@@ -408,7 +408,13 @@ class TemplateResourcesTest {
     }
 
     assertThat(passes)
-        .containsExactlyInAnyOrder("full", "incremental", "agenda-full", "agenda-incremental");
+        .containsExactlyInAnyOrder(
+            "full",
+            "incremental",
+            "agenda-full",
+            "agenda-incremental",
+            "deals-full",
+            "deals-incremental");
   }
 
   @Test

@@ -13,13 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Lambda entry point of the skill: the raw Alexa request envelope in, the response envelope out.
  * Wires everything once per container ({@link Wiring}); the handlers are thin, the logic lives in
- * the crm-core skill services.
+ * the crm-core skill services. Priming runs before a SnapStart snapshot ({@link SnapStartHooks}),
+ * not in every cold init.
  */
 public final class IntentStreamHandler extends SkillStreamHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntentStreamHandler.class);
 
   private final String skillId;
+  private final SnapStartHooks snapStart;
 
   /** Called by the Lambda runtime once per container. */
   public IntentStreamHandler() {
@@ -28,34 +30,64 @@ public final class IntentStreamHandler extends SkillStreamHandler {
 
   /** Wires the skill from an environment map: the Lambda runtime's, or the simulator's. */
   public IntentStreamHandler(Map<String, String> environment) {
-    this(Wiring.fromEnv(environment));
-    prime(Wiring.primingUserId(environment));
+    this(Wiring.fromEnv(environment), Wiring.primingUserId(environment));
+  }
+
+  private IntentStreamHandler(Wiring.Wired wired, String primingUser) {
+    super(new GuardedSkill(IntentSkill.build(wired.services()), wired.services().skillId()));
+    this.skillId = wired.services().skillId();
+    this.snapStart =
+        new SnapStartHooks(
+                () -> {
+                  prime(primingUser);
+                  wired.primeStorage().run();
+                },
+                wired.afterRestore())
+            .register();
   }
 
   /** For tests: the skill over services built by the caller (in-memory fakes). */
   IntentStreamHandler(SkillServices services) {
     super(new GuardedSkill(IntentSkill.build(services), services.skillId()));
     this.skillId = services.skillId();
+    this.snapStart = null;
   }
 
-  // A LaunchRequest reads no storage, calls no CRM and needs no Salesforce settings: answering one
-  // during init loads the SDK's and Jackson's classes then (and into a SnapStart snapshot) instead
-  // of in the first user's request, whether or not the Salesforce secret is filled in yet.
+  /**
+   * The SnapStart hooks (for the cold-start probe, which calls them as Lambda would: priming, then
+   * the restore); null for a handler over services built by a test.
+   */
+  SnapStartHooks snapStart() {
+    return snapStart;
+  }
+
+  // Priming answers a LaunchRequest and a GetTopLead as the admitted priming user. Neither names a
+  // linked account: with account linking the GetTopLead answers "link your account" and calls
+  // nothing; in single-user mode it reads the configured owner's cache, as the first turn will (a
+  // miss looks the owner up, as that turn would). Together they load the ASK SDK's, Jackson's, the
+  // speech bundles' and the request path's classes.
   private void prime(String userId) {
-    String envelope =
-        "{\"version\":\"1.0\",\"context\":{\"System\":{\"application\":{\"applicationId\":\""
-            + skillId
-            + "\"},\"user\":{\"userId\":"
-            + quote(userId)
-            + "}}},\"request\":{\"type\":\"LaunchRequest\","
-            + "\"requestId\":\"priming\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"locale\":\"en-US\"}}";
-    try {
-      handleRequest(
-          new ByteArrayInputStream(envelope.getBytes(StandardCharsets.UTF_8)),
-          OutputStream.nullOutputStream(),
-          null);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("priming request failed: {}", e.toString());
+    for (String request :
+        new String[] {
+          "{\"type\":\"LaunchRequest\",",
+          "{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"GetTopLeadIntent\",\"slots\":{}},"
+        }) {
+      String envelope =
+          "{\"version\":\"1.0\",\"context\":{\"System\":{\"application\":{\"applicationId\":\""
+              + skillId
+              + "\"},\"user\":{\"userId\":"
+              + quote(userId)
+              + "}}},\"request\":"
+              + request
+              + "\"requestId\":\"priming\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"locale\":\"en-US\"}}";
+      try {
+        handleRequest(
+            new ByteArrayInputStream(envelope.getBytes(StandardCharsets.UTF_8)),
+            OutputStream.nullOutputStream(),
+            null);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("priming request failed: {}", e.toString());
+      }
     }
   }
 

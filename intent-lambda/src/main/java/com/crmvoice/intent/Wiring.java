@@ -66,7 +66,18 @@ final class Wiring {
 
   private Wiring() {}
 
-  static SkillServices fromEnv(Map<String, String> environment) {
+  /**
+   * The wired function.
+   *
+   * @param services what the request handlers use
+   * @param primeStorage one read of the lead cache for an owner that does not exist (loads the
+   *     DynamoDB client's request path; run before a SnapStart checkpoint)
+   * @param afterRestore what must not be shared by the copies of one SnapStart snapshot: the AWS
+   *     credentials and the Salesforce gateway (its connections, session and secret)
+   */
+  record Wired(SkillServices services, Runnable primeStorage, Runnable afterRestore) {}
+
+  static Wired fromEnv(Map<String, String> environment) {
     return fromEnv(
         environment,
         HttpProgressiveResponses.create(
@@ -77,7 +88,7 @@ final class Wiring {
    * The function's start (environment, AWS clients, tables and queues), the Salesforce gateway
    * bounded by the live-lookup budget, then the stores and queues, and the services over them.
    */
-  static SkillServices fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
+  static Wired fromEnv(Map<String, String> environment, ProgressiveResponses progressive) {
     FunctionStartup start =
         FunctionStartup.of(
             FunctionEnvironments.INTENT, environment, env -> awsBounds(CallBounds.fromEnv(env)));
@@ -91,8 +102,14 @@ final class Wiring {
     // A first request pays for userinfo and, on a cache miss, a live lookup: bound every
     // Salesforce request by the budget, so the answer stays well inside Alexa's 8 seconds and a
     // lookup the skill stopped waiting for ends soon after rather than holding its thread.
+    // Single-user mode: a cache hit needs no Salesforce call at all, so the secret is read and the
+    // gateway built on first use. Account linking: the container's first request always asks
+    // Salesforce's userinfo who the token belongs to, so the gateway is built at init (and so into
+    // a SnapStart snapshot) rather than in that request.
+    boolean singleUser = skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER;
     LazySalesforceGateway crm =
-        start.salesforce(c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())));
+        start.salesforce(
+            c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())), !singleUser);
     warnIfSlowerThanAlexa(skill, bounds);
     Clock clock = Clock.systemUTC();
     DynamoDbCommandLog commandLog = start.commandLog();
@@ -102,7 +119,7 @@ final class Wiring {
             new DynamoDbNotificationLog(aws.dynamoDb(), storage.requireCommandsTable()));
     DynamoDbLeadCache leadCache = start.leadCache(cache, clock);
     SqsCommandQueue commandQueue =
-        new SqsCommandQueue(aws.sqs(), storage.requireCommandQueueUrl(), new CommandCodec());
+        new SqsCommandQueue(aws::sqs, storage.requireCommandQueueUrl(), new CommandCodec());
     SkillServices services =
         new SkillServices(
             skill.skillId(),
@@ -110,7 +127,7 @@ final class Wiring {
             new TopLeadService(
                 leadCache,
                 crm,
-                new SqsRefreshQueue(aws.sqs(), storage.requireRefreshQueueUrl()),
+                new SqsRefreshQueue(aws::sqs, storage.requireRefreshQueueUrl()),
                 clock,
                 cache.topN(),
                 skill.liveLookupBudget(),
@@ -141,9 +158,20 @@ final class Wiring {
         skill.liveLookupBudget().toMillis(),
         bounds.awsApiCall().toMillis(),
         bounds.awsApiCallAttempt().toMillis(),
-        crm.isWired() ? "wired" : "not configured yet");
-    return services;
+        crm.isWired() ? "wired" : singleUser ? "on first use" : "not configured yet");
+    return new Wired(
+        services,
+        () -> leadCache.topLeads(PRIMING_OWNER, 1),
+        () -> {
+          aws.forgetCredentials();
+          if (crm.isWired() || !singleUser) {
+            crm.rewire();
+          }
+        });
   }
+
+  /** An owner id no Salesforce user has (Salesforce ids are 15 or 18 characters). */
+  static final String PRIMING_OWNER = "005PRIMING";
 
   /** The briefing's "deals closing this week", from the deals cache (issue 14's DealCache). */
   static ClosingDeals closingDeals(DealCache deals) {

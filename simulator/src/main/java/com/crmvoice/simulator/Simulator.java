@@ -145,7 +145,7 @@ public final class Simulator {
     Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "simulator-stop"));
     TranscriptPrinter printer = new TranscriptPrinter(transcriptOut, script);
     try (DirectivesEndpoint directives = DirectivesEndpoint.start(printer)) {
-      StreamSkillEndpoint skill = new StreamSkillEndpoint(pipeline.intentFunction());
+      StreamSkillEndpoint skill = new StreamSkillEndpoint(pipeline::invokeIntent);
       Conversation conversation =
           model == null
               ? null

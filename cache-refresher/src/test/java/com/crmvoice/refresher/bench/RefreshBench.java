@@ -10,6 +10,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,7 @@ public final class RefreshBench {
       Pass full = run(stack, "full pass (empty cache)", "full");
       Pass unchanged = run(stack, "full pass (no change)", "full");
       long bareMillis = bareWrite(stack);
+      String ownJvm = ownJvmFullPass(stack);
 
       // What the last incremental pass would have stored: the newest SystemModstamp.
       Instant newest =
@@ -106,6 +108,22 @@ public final class RefreshBench {
           .emit();
       BenchRow.of(ITEM, "full pass, empty cache", full.millis() / 1000.0, "s", Goal.valueAtMost(30))
           .emit();
+      if (ownJvm != null) {
+        long ms = Long.parseLong(ownJvm.replaceAll(".*pass ms=(\\d+).*", "$1"));
+        long gc = Long.parseLong(ownJvm.replaceAll(".*gc=(\\d+).*", "$1"));
+        BenchRow.vs(
+                ITEM,
+                "full pass, empty cache, the refresher in its own JVM at -Xmx256m",
+                ms / 1000.0,
+                "s",
+                "bare BatchWriteItem of the same items, " + WRITERS + " threads",
+                bareMillis / 1000.0,
+                Goal.ratioAtMost(1.5))
+            .emit();
+        BenchRow.of(
+                ITEM, "GC time in that pass (own JVM, -Xmx256m, serial GC)", gc / 1000.0, "s", null)
+            .emit();
+      }
       BenchRow.of(
               ITEM,
               "GC time in the full pass (heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB)",
@@ -247,6 +265,39 @@ public final class RefreshBench {
         "bare BatchWriteItem of the %,d items the full pass wrote, %d threads: %,d ms%n",
         items.size(), WRITERS, millis);
     return millis;
+  }
+
+  /**
+   * The full pass again, on a fresh, empty leads table, by the refresher in a JVM of its own with
+   * -Xmx256m and Lambda's flags (DynamoDB Local and the fake Salesforce stay in this one).
+   *
+   * @return the child's report line, or null if it failed
+   */
+  private static String ownJvmFullPass(RefresherStack stack) throws Exception {
+    String table = stack.leadsTable + "-own";
+    ResourceDefinitions.createLeadsTable(stack.clients.dynamoDb(), table);
+    String javaBin =
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            javaBin,
+            "-Xmx256m",
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            RefreshPassJvm.class.getName(),
+            "full");
+    builder.environment().putAll(stack.env);
+    builder.environment().put("LEADS_TABLE", table);
+    builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process child = builder.start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = child.waitFor();
+    String line = output.lines().filter(l -> l.startsWith("pass ms=")).findFirst().orElse(null);
+    System.out.println("own JVM (-Xmx256m) full pass, exit " + exit + ": " + line);
+    return exit == 0 ? line : null;
   }
 
   /** 100 changes of every kind, on random owners; answers a summary. */

@@ -55,6 +55,8 @@ public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final Region region;
   private final AwsCredentialsProvider credentials;
+  private final boolean staticCredentials;
+  private volatile AwsCredentialsProvider resolver;
   private final Bounds bounds;
   private DynamoDbClient dynamoDb;
   private SqsClient sqs;
@@ -74,14 +76,36 @@ public final class AwsClients implements AutoCloseable {
     this.region = regionName == null ? Region.US_EAST_1 : Region.of(regionName);
     String key = env.get("AWS_ACCESS_KEY_ID");
     String secret = env.get("AWS_SECRET_ACCESS_KEY");
-    this.credentials =
-        key != null && secret != null
+    this.staticCredentials = key != null && secret != null;
+    this.resolver =
+        staticCredentials
             ? StaticCredentialsProvider.create(
                 env.get("AWS_SESSION_TOKEN") == null
                     ? AwsBasicCredentials.create(key, secret)
                     : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
                         key, secret, env.get("AWS_SESSION_TOKEN")))
             : DefaultCredentialsProvider.builder().build();
+    // Every client asks the current resolver, so forgetCredentials() reaches the built clients.
+    this.credentials = () -> resolver.resolveCredentials();
+  }
+
+  /**
+   * Drops the credentials the default provider chain has cached, so the next call resolves them
+   * anew: after a SnapStart restore, the copies of one snapshot must not share the credentials the
+   * init resolved. Credentials given in the environment are kept.
+   */
+  public void forgetCredentials() {
+    if (!staticCredentials) {
+      AwsCredentialsProvider old = resolver;
+      resolver = DefaultCredentialsProvider.builder().build();
+      if (old instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // a provider that fails to close holds nothing the new one needs
+        }
+      }
+    }
   }
 
   /** Clients configured from an environment map (System.getenv() at the entry points). */

@@ -55,6 +55,13 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
     return new DynamoDbLeadCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
   }
 
+  /** The deal cache, in the leads table, with the lead cache's time to live. */
+  public com.crmvoice.adapters.dynamodb.DynamoDbDealCache dealCache(
+      CacheConfig cache, Clock clock) {
+    return new com.crmvoice.adapters.dynamodb.DynamoDbDealCache(
+        aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
+  }
+
   /** The agenda cache, in the leads table, with the lead cache's time to live. */
   public com.crmvoice.adapters.dynamodb.DynamoDbAgendaCache agendaCache(
       CacheConfig cache, Clock clock) {
@@ -67,8 +74,18 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
    * ({@link LazySalesforceGateway}); {@code adjust} may change the settings first.
    */
   public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust) {
+    return salesforce(adjust, true);
+  }
+
+  /**
+   * As {@link #salesforce(UnaryOperator)}; with {@code now} false the gateway is wired on first use
+   * only (a function whose common path never calls Salesforce does not pay for it at init).
+   */
+  public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust, boolean now) {
     LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws, adjust);
-    crm.tryNow();
+    if (now) {
+      crm.tryNow();
+    }
     return crm;
   }
 

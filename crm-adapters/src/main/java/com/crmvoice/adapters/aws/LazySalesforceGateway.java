@@ -76,6 +76,20 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
     }
   }
 
+  /**
+   * Forgets the wired gateway and wires it again from the settings read now (if complete): a fresh
+   * HTTP client and a fresh Salesforce session, the secret read anew. After a SnapStart restore the
+   * copies of one snapshot must not share the connections and the session the init made.
+   *
+   * @return whether the gateway is wired
+   */
+  public boolean rewire() {
+    synchronized (this) {
+      gateway = null;
+    }
+    return tryNow();
+  }
+
   /** Whether the gateway has been wired (the settings were complete once). */
   public boolean isWired() {
     return gateway != null;
@@ -87,6 +101,11 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
    */
   public com.crmvoice.core.port.CalendarGateway calendar() {
     return new com.crmvoice.core.port.ForwardingCalendarGateway(() -> gateway().calendar());
+  }
+
+  /** The deals over the same lazily wired gateway (see {@link #calendar()}). */
+  public com.crmvoice.core.port.DealGateway deals() {
+    return new LazyDealGateway(() -> gateway().dealGateway());
   }
 
   /**

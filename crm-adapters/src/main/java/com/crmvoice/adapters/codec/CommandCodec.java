@@ -9,6 +9,7 @@ import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.NewLead;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.domain.UpdateOpportunity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,13 @@ import java.time.format.DateTimeParseException;
  * {"type":"LogCall",...,"subject":"Call with Maria Garcia","notes":"..","callDate":"2026-01-02"}
  * {"type":"CreateTask",...,"subject":"Send the proposal","dueDate":"2026-01-09"}</pre>
  *
+ * <p>The update of a deal carries {@code "deal"} instead of {@code "lead"}, what the user heard,
+ * and what to set (amounts as decimal strings, never binary floating point):
+ *
+ * <pre>{"type":"UpdateOpportunity",...,"deal":{"id":"006..","name":"Acme expansion"},
+ * "heard":{"stage":"Prospecting","amount":"42500.00","closeDate":"2026-12-05",
+ * "nextStep":"..","modifiedAt":"2026-01-01T10:00:00Z"},"set":{"stage":"Negotiation/Review"}}</pre>
+ *
  * <p>A command on one of the user's tasks carries {@code "task":{"id":..,"subject":..}} instead of
  * a lead (still version 1: a new type, no older field changed):
  *
@@ -49,6 +57,7 @@ public final class CommandCodec {
   public static final String TYPE_UPDATE_LEAD_STATUS = "UpdateLeadStatus";
   public static final String TYPE_LOG_CALL = "LogCall";
   public static final String TYPE_CREATE_TASK = "CreateTask";
+  public static final String TYPE_UPDATE_OPPORTUNITY = "UpdateOpportunity";
   public static final String TYPE_COMPLETE_TASK = "CompleteTask";
 
   private final ObjectMapper json = new ObjectMapper();
@@ -60,7 +69,9 @@ public final class CommandCodec {
     root.put("commandId", command.commandId());
     root.put("ownerId", command.ownerId());
     root.put("requestedAt", command.requestedAt().toString());
-    if (command instanceof CreateLead create) {
+    if (command instanceof UpdateOpportunity update) {
+      DealCommands.encode(root, update);
+    } else if (command instanceof CreateLead create) {
       ObjectNode lead = root.putObject("lead");
       NewLead values = create.lead();
       putIfPresent(lead, "firstName", values.firstName());
@@ -111,6 +122,9 @@ public final class CommandCodec {
     if (command instanceof CreateTask) {
       return TYPE_CREATE_TASK;
     }
+    if (command instanceof UpdateOpportunity) {
+      return TYPE_UPDATE_OPPORTUNITY;
+    }
     if (command instanceof CompleteTask) {
       return TYPE_COMPLETE_TASK;
     }
@@ -130,6 +144,7 @@ public final class CommandCodec {
         && !TYPE_UPDATE_LEAD_STATUS.equals(type)
         && !TYPE_LOG_CALL.equals(type)
         && !TYPE_CREATE_TASK.equals(type)
+        && !TYPE_UPDATE_OPPORTUNITY.equals(type)
         && !TYPE_COMPLETE_TASK.equals(type)) {
       throw new MalformedCommandException("unknown command type '" + truncate(type) + "'");
     }
@@ -140,6 +155,9 @@ public final class CommandCodec {
       requestedAt = Instant.parse(text(root, "requestedAt", true));
     } catch (DateTimeParseException e) {
       throw new MalformedCommandException("requestedAt is not an ISO-8601 instant");
+    }
+    if (TYPE_UPDATE_OPPORTUNITY.equals(type)) {
+      return DealCommands.decode(root, commandId, ownerId, requestedAt);
     }
     if (TYPE_COMPLETE_TASK.equals(type)) {
       return decodeCompleteTask(root, commandId, ownerId, requestedAt);
@@ -234,7 +252,7 @@ public final class CommandCodec {
     }
   }
 
-  private static Instant instant(String value, String field) {
+  static Instant instant(String value, String field) {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
@@ -242,7 +260,7 @@ public final class CommandCodec {
     }
   }
 
-  private static LocalDate date(String value, String field) {
+  static LocalDate date(String value, String field) {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
@@ -250,7 +268,7 @@ public final class CommandCodec {
     }
   }
 
-  private static String text(JsonNode node, String field, boolean required) {
+  static String text(JsonNode node, String field, boolean required) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       if (required) {

@@ -35,6 +35,9 @@ public final class DynamoDbWatermarkStore implements WatermarkStore {
   /** Sort key of the agenda passes' watermark, beside the lead passes' one. */
   public static final String AGENDA_WATERMARK_SK = "#AGENDA_WATERMARK";
 
+  /** Sort key of the deal passes' watermark. */
+  public static final String DEALS_WATERMARK_SK = "#DEALS_WATERMARK";
+
   private static final String MILLIS = "watermarkMillis";
 
   private final DynamoDbClient dynamoDb;

@@ -6,22 +6,31 @@ import com.crmvoice.core.domain.TextRules;
 import com.crmvoice.core.port.CommandQueue;
 import com.crmvoice.core.port.StorageUnavailableException;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-/** Puts commands on the SQS command queue in the {@link CommandCodec} format. */
+/**
+ * Puts commands on the SQS command queue in the {@link CommandCodec} format. The client may be
+ * given as a supplier, asked on each send: the intent function builds its SQS client on the first
+ * command, not at init (a GetTopLead cold start never needs it).
+ */
 public final class SqsCommandQueue implements CommandQueue {
 
   public static final String ATTR_TYPE = "type";
   public static final String ATTR_VERSION = "version";
   public static final String ATTR_COMMAND_ID = "commandId";
 
-  private final SqsClient sqs;
+  private final Supplier<SqsClient> sqs;
   private final String queueUrl;
   private final CommandCodec codec;
 
   public SqsCommandQueue(SqsClient sqs, String queueUrl, CommandCodec codec) {
+    this(() -> sqs, queueUrl, codec);
+  }
+
+  public SqsCommandQueue(Supplier<SqsClient> sqs, String queueUrl, CommandCodec codec) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.codec = codec;
@@ -36,15 +45,16 @@ public final class SqsCommandQueue implements CommandQueue {
   public void send(CrmCommand command) {
     String body = checkedBody(codec.encode(command));
     try {
-      sqs.sendMessage(
-          r ->
-              r.queueUrl(queueUrl)
-                  .messageBody(body)
-                  .messageAttributes(
-                      Map.of(
-                          ATTR_TYPE, string(CommandCodec.typeOf(command)),
-                          ATTR_VERSION, number(CommandCodec.VERSION),
-                          ATTR_COMMAND_ID, string(command.commandId()))));
+      sqs.get()
+          .sendMessage(
+              r ->
+                  r.queueUrl(queueUrl)
+                      .messageBody(body)
+                      .messageAttributes(
+                          Map.of(
+                              ATTR_TYPE, string(CommandCodec.typeOf(command)),
+                              ATTR_VERSION, number(CommandCodec.VERSION),
+                              ATTR_COMMAND_ID, string(command.commandId()))));
     } catch (SdkException e) {
       throw new StorageUnavailableException("command queue unavailable", e);
     }

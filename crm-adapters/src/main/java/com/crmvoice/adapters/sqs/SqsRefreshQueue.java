@@ -3,17 +3,25 @@ package com.crmvoice.adapters.sqs;
 import com.crmvoice.adapters.codec.RefreshMessageCodec;
 import com.crmvoice.core.port.RefreshQueue;
 import com.crmvoice.core.port.StorageUnavailableException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Asks the cache refresher for a per-owner pass, in the {@link RefreshMessageCodec} format. */
+/**
+ * Asks the cache refresher for a per-owner pass, in the {@link RefreshMessageCodec} format. The
+ * client may be given as a supplier, asked on each request (built on first use, not at init).
+ */
 public final class SqsRefreshQueue implements RefreshQueue {
 
   private final RefreshMessageCodec codec = new RefreshMessageCodec();
-  private final SqsClient sqs;
+  private final Supplier<SqsClient> sqs;
   private final String queueUrl;
 
   public SqsRefreshQueue(SqsClient sqs, String queueUrl) {
+    this(() -> sqs, queueUrl);
+  }
+
+  public SqsRefreshQueue(Supplier<SqsClient> sqs, String queueUrl) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
@@ -21,7 +29,7 @@ public final class SqsRefreshQueue implements RefreshQueue {
   @Override
   public void requestRefresh(String ownerId) {
     try {
-      sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(codec.encode(ownerId)));
+      sqs.get().sendMessage(r -> r.queueUrl(queueUrl).messageBody(codec.encode(ownerId)));
     } catch (SdkException e) {
       throw new StorageUnavailableException("refresh queue unavailable", e);
     }

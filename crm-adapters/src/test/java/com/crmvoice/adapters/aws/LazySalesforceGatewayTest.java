@@ -75,4 +75,17 @@ class LazySalesforceGatewayTest {
     assertThat(unreadable.tryNow()).isFalse();
     assertThatThrownBy(unreadable::gateway).isInstanceOf(CrmNotConfiguredException.class);
   }
+
+  @Test
+  void rewireBuildsAFreshGatewayFromTheSecretReadAgain_asAfterASnapStartRestore() {
+    secret.set(FILLED);
+    gateway.tryNow();
+    var before = gateway.gateway();
+    int readsBefore = reads.get();
+
+    assertThat(gateway.rewire()).isTrue();
+
+    assertThat(gateway.gateway()).isNotSameAs(before);
+    assertThat(reads.get()).isEqualTo(readsBefore + 1);
+  }
 }

@@ -9,11 +9,12 @@ import java.time.Instant;
  *
  * <p>The family: {@link CreateLead}, and the commands that act on one existing lead ({@link
  * LeadActivity}): {@link UpdateLeadStatus}, {@link LogCall}, {@link CreateTask}; and {@link
- * CompleteTask}, which acts on one of the user's tasks. The worker dispatches by type; each type is
- * applied exactly once (creates by upsert on an external id holding the command id, updates only if
- * the record is still the version the user heard).
+ * CompleteTask}, which acts on one of the user's tasks; {@link UpdateOpportunity} on one deal. The
+ * worker dispatches by type; each type is applied exactly once (creates by upsert on an external id
+ * holding the command id, updates only if the record is still the version the user heard).
  */
-public sealed interface CrmCommand permits CreateLead, LeadActivity, CompleteTask {
+public sealed interface CrmCommand
+    permits CreateLead, LeadActivity, CompleteTask, UpdateOpportunity {
 
   /** Stable id: the idempotency key in the command log and the CRM. */
   String commandId();

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/progressive-response-api-reference.html).
  * The speech is SSML inside {@code <speak>}, as the reference's example sends it. Sent
  * asynchronously; {@link Delivery#await()} waits for Alexa's answer at most {@code wait}. Failures
- * are logged, never thrown.
+ * are logged, never thrown. The HTTP client may be given as a supplier: {@link #create()} builds it
+ * on the first progressive response (a cache hit never sends one), not at init (docs/skill.md,
+ * "Cold start").
  */
 public final class HttpProgressiveResponses implements ProgressiveResponses {
 
@@ -31,7 +34,7 @@ public final class HttpProgressiveResponses implements ProgressiveResponses {
   /** How long the skill waits for a progressive response by default, before it answers. */
   public static final Duration DEFAULT_WAIT = Duration.ofMillis(300);
 
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Duration timeout;
   private final Duration wait;
 
@@ -39,11 +42,15 @@ public final class HttpProgressiveResponses implements ProgressiveResponses {
     this(http, timeout, DEFAULT_WAIT);
   }
 
+  public HttpProgressiveResponses(HttpClient http, Duration timeout, Duration wait) {
+    this(() -> http, timeout, wait);
+  }
+
   /**
    * @param timeout of the HTTP request
    * @param wait how long {@link Delivery#await()} waits for Alexa's answer
    */
-  public HttpProgressiveResponses(HttpClient http, Duration timeout, Duration wait) {
+  public HttpProgressiveResponses(Supplier<HttpClient> http, Duration timeout, Duration wait) {
     this.http = http;
     this.timeout = timeout;
     this.wait = wait;
@@ -58,11 +65,13 @@ public final class HttpProgressiveResponses implements ProgressiveResponses {
   public static HttpProgressiveResponses create(Duration wait) {
     Duration timeout = Duration.ofSeconds(2);
     return new HttpProgressiveResponses(
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build(),
+        new OnFirstUse<>(
+            () ->
+                HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()),
         timeout,
         wait);
   }
@@ -129,7 +138,8 @@ public final class HttpProgressiveResponses implements ProgressiveResponses {
       LOG.warn("progressive response not sent: bad API endpoint");
       return CompletableFuture.completedFuture(false);
     }
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+    return http.get()
+        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .handle(
             (response, failure) -> {
               if (failure != null) {
@@ -142,5 +152,29 @@ public final class HttpProgressiveResponses implements ProgressiveResponses {
               }
               return true;
             });
+  }
+
+  /** A value built once, on the first {@link #get()}. */
+  static final class OnFirstUse<T> implements Supplier<T> {
+    private final Supplier<T> build;
+    private volatile T value;
+
+    OnFirstUse(Supplier<T> build) {
+      this.build = build;
+    }
+
+    @Override
+    public T get() {
+      T built = value;
+      if (built == null) {
+        synchronized (this) {
+          if (value == null) {
+            value = build.get();
+          }
+          built = value;
+        }
+      }
+      return built;
+    }
   }
 }

@@ -38,25 +38,56 @@ final class LocalFunctions implements AutoCloseable {
   private final List<String> problems;
   private volatile LambdaFunction intent;
   private volatile String intentProblem;
+  private final FunctionInstances intents;
   private LambdaFunction worker;
   private LambdaFunction refresher;
   private LocalSqsEventSource commandSource;
   private LocalSqsEventSource refreshSource;
   private ScheduledExecutorService scheduler;
 
-  /** {@code env} is the pipeline's, read when a function is (re)built; problems are added to. */
+  /**
+   * {@code env} is the pipeline's, read when a function is (re)built; problems are added to; at
+   * most {@code intentInstances} intent instances run at once.
+   */
   LocalFunctions(
       Options options,
       SqsClient sqs,
       Map<String, String> env,
       Consumer<String> status,
-      List<String> problems) {
+      List<String> problems,
+      int intentInstances) {
     this.options = options;
     this.sqs = sqs;
     this.env = env;
     this.status = status;
     this.problems = problems;
+    this.intents =
+        new FunctionInstances(
+            () ->
+                LambdaFunction.load(
+                    "intent", options.handlers().intent(), Map.copyOf(env), INTENT_TIMEOUT),
+            intentInstances);
   }
+
+  /** How long Alexa waits for the skill, the intent function's timeout in template.yaml. */
+  private static final Duration INTENT_TIMEOUT = Duration.ofSeconds(8);
+
+  /**
+   * Intent instances at most, as Lambda runs up to that many containers at once: the host's
+   * SIMULATOR_INTENT_INSTANCES (1 to 64), default {@link #DEFAULT_INTENT_INSTANCES}.
+   */
+  static int intentInstances(Map<String, String> env) {
+    String value = env.get(INTENT_INSTANCES);
+    try {
+      int n = value == null || value.isBlank() ? DEFAULT_INTENT_INSTANCES : Integer.parseInt(value);
+      return Math.max(1, Math.min(n, 64));
+    } catch (NumberFormatException e) {
+      return DEFAULT_INTENT_INSTANCES;
+    }
+  }
+
+  static final String INTENT_INSTANCES = "SIMULATOR_INTENT_INSTANCES";
+  static final int DEFAULT_INTENT_INSTANCES = 8;
 
   void start(LocalNotifications notifications) {
     worker =
@@ -162,10 +193,22 @@ final class LocalFunctions implements AutoCloseable {
             "intent",
             options.handlers().intent(),
             env,
-            Duration.ofSeconds(8),
+            INTENT_TIMEOUT,
             " (owner " + env.get(EnvironmentVariables.SINGLE_USER_OWNER_ID) + ")");
     intent = built;
     intentProblem = built == null ? problems.get(problems.size() - 1) : null;
+    if (built != null) {
+      intents.replace(built);
+    }
+  }
+
+  /**
+   * One intent invocation on one of up to {@link #intentInstances} instances, as Lambda spreads
+   * concurrent requests over containers; throws with the reason when the function is not available.
+   */
+  byte[] invokeIntent(byte[] input) {
+    intent();
+    return intents.invokeStream(input);
   }
 
   /**

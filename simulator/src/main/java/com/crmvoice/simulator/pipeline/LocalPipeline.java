@@ -131,7 +131,9 @@ public final class LocalPipeline implements AutoCloseable {
     this.status = status;
     aws = startAws(hostEnv);
     clients = AwsClients.fromEnv(env);
-    functions = new LocalFunctions(options, clients.sqs(), env, status, problems);
+    functions =
+        new LocalFunctions(
+            options, clients.sqs(), env, status, problems, LocalFunctions.intentInstances(hostEnv));
     notifications = LocalResources.create(clients, options, hostEnv, env, queues, status);
 
     salesforce = startSalesforce(hostEnv);
@@ -240,6 +242,15 @@ public final class LocalPipeline implements AutoCloseable {
   /** The intent function now (another one after {@link #switchOwner}). */
   public Supplier<LambdaFunction> intentFunction() {
     return functions::intent;
+  }
+
+  /**
+   * Invokes the intent function as Lambda does under concurrent requests: each on an instance of
+   * its own, up to SIMULATOR_INTENT_INSTANCES (default 8) instances, each cold-started when first
+   * needed.
+   */
+  public byte[] invokeIntent(byte[] requestEnvelope) {
+    return functions.invokeIntent(requestEnvelope);
   }
 
   /**

@@ -13,10 +13,24 @@ public final class StreamSkillEndpoint implements SkillEndpoint {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Supplier<LambdaFunction> function;
+  /** One invocation of the intent function: the request envelope's bytes in, the output out. */
+  @FunctionalInterface
+  public interface Invoker {
+    byte[] invokeStream(byte[] input);
+  }
+
+  private final Invoker function;
 
   /** {@code function} is asked on every call, so a rebuilt function (another user) takes over. */
   public StreamSkillEndpoint(Supplier<LambdaFunction> function) {
+    this.function = input -> function.get().invokeStream(input);
+  }
+
+  /**
+   * Over an invoker that may run several invocations at once on instances of their own ({@link
+   * LocalPipeline#invokeIntent}).
+   */
+  public StreamSkillEndpoint(Invoker function) {
     this.function = function;
   }
 
@@ -41,7 +55,7 @@ public final class StreamSkillEndpoint implements SkillEndpoint {
   public JsonNode invoke(ObjectNode requestEnvelope) {
     byte[] output;
     try {
-      output = function.get().invokeStream(JSON.writeValueAsBytes(requestEnvelope));
+      output = function.invokeStream(JSON.writeValueAsBytes(requestEnvelope));
     } catch (IOException e) {
       throw new SkillFailedException("the envelope could not be written", e);
     } catch (RuntimeException e) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param reference what the value is compared with, or "" for none
  * @param referenceValue the reference's value in the same unit, NaN for none
  * @param goal the goal, or null for a figure printed for information
+ * @param load the machine's load average over the last minute when the figure was printed (NaN:
+ *     unknown); the machine is shared, so a figure is read beside it
  */
 public record BenchRow(
     String item,
@@ -24,10 +26,22 @@ public record BenchRow(
     String unit,
     String reference,
     double referenceValue,
-    Goal goal) {
+    Goal goal,
+    double load) {
 
   /** The prefix of a row's line in a benchmark's output. */
   public static final String PREFIX = "BENCH\t";
+
+  public BenchRow(
+      String item,
+      String figure,
+      double value,
+      String unit,
+      String reference,
+      double referenceValue,
+      Goal goal) {
+    this(item, figure, value, unit, reference, referenceValue, goal, Double.NaN);
+  }
 
   public BenchRow {
     Objects.requireNonNull(item);
@@ -80,10 +94,28 @@ public record BenchRow(
     return Double.isNaN(subject) ? null : goal.isMetBy(subject);
   }
 
-  /** Prints the row on stdout, in the line format {@link #parse} reads. */
+  /**
+   * Prints the row on stdout, with the load average now, in the line format {@link #parse} reads.
+   */
   public void emit() {
-    System.out.println(line());
+    BenchRow row =
+        Double.isNaN(load)
+            ? new BenchRow(item, figure, value, unit, reference, referenceValue, goal, loadNow())
+            : this;
+    System.out.println(row.line());
     System.out.flush();
+  }
+
+  /** The load average over the last minute (/proc/loadavg, else the JVM's), NaN if unknown. */
+  public static double loadNow() {
+    try {
+      String text = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"));
+      return Double.parseDouble(text.strip().split("\\s+")[0]);
+    } catch (java.io.IOException | RuntimeException e) {
+      double jvm =
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return jvm < 0 ? Double.NaN : jvm;
+    }
   }
 
   /** The row as one line of tab-separated fields after {@link #PREFIX}. */
@@ -97,7 +129,8 @@ public record BenchRow(
             unit,
             reference,
             Double.toString(referenceValue),
-            goal == null ? "-" : goal.code());
+            goal == null ? "-" : goal.code(),
+            Double.toString(load));
   }
 
   /** Reads a line {@link #line()} wrote. */
@@ -106,8 +139,8 @@ public record BenchRow(
       throw new IllegalArgumentException("not a bench row: " + line);
     }
     String[] f = line.substring(PREFIX.length()).split("\t", -1);
-    if (f.length != 7) {
-      throw new IllegalArgumentException("a bench row has 7 fields: " + line);
+    if (f.length != 7 && f.length != 8) {
+      throw new IllegalArgumentException("a bench row has 7 or 8 fields: " + line);
     }
     return new BenchRow(
         f[0],
@@ -116,7 +149,8 @@ public record BenchRow(
         f[3],
         f[4],
         Double.parseDouble(f[5]),
-        f[6].equals("-") ? null : Goal.parse(f[6]));
+        f[6].equals("-") ? null : Goal.parse(f[6]),
+        f.length == 8 ? Double.parseDouble(f[7]) : Double.NaN);
   }
 
   /**

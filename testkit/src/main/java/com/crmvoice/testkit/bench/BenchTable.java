@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The one table {@code ./bench} prints: every {@link BenchRow} the benchmark mains wrote to their
  * logs, as a Markdown table (figure, the reference measured in the same run, the ratio, the goal,
- * whether it is met), so it can be pasted into the README as printed.
+ * whether it is met, the load average over the minute before it was printed), so it can be pasted
+ * into the README as printed.
  */
 public final class BenchTable {
 
@@ -35,8 +36,8 @@ public final class BenchTable {
   /** The Markdown table, then a line counting the goals met. */
   public static String format(List<BenchRow> rows) {
     StringBuilder out = new StringBuilder();
-    out.append("| item | figure | value | reference, same run | ratio | goal | met |\n");
-    out.append("| --- | --- | ---: | --- | ---: | --- | --- |\n");
+    out.append("| item | figure | value | reference, same run | ratio | goal | met | load |\n");
+    out.append("| --- | --- | ---: | --- | ---: | --- | --- | ---: |\n");
     int goals = 0;
     int met = 0;
     for (BenchRow row : rows) {
@@ -62,6 +63,8 @@ public final class BenchTable {
           .append(goal(row))
           .append(" | ")
           .append(isMet == null ? "" : isMet ? "yes" : "**no**")
+          .append(" | ")
+          .append(Double.isNaN(row.load()) ? "" : String.format(Locale.ROOT, "%.1f", row.load()))
           .append(" |\n");
     }
     out.append(String.format(Locale.ROOT, "%nGoals met: %d of %d.%n", met, goals));

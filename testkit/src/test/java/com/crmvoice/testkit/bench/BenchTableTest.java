@@ -22,6 +22,10 @@ class BenchTableTest {
             Goal.ratioAtMost(1.5));
 
     assertThat(BenchRow.parse(row.line())).isEqualTo(row);
+    BenchRow loaded = new BenchRow("i", "f", 1, "ms", "", Double.NaN, null, 6.5);
+    assertThat(BenchRow.parse(loaded.line()).load()).isEqualTo(6.5);
+    // a row written before the load column was added still reads
+    assertThat(BenchRow.parse(row.line().replaceAll("\\tNaN$", "")).load()).isNaN();
     assertThat(BenchRow.parse(BenchRow.of("3 worker", "calls", 3, "", null).line()).goal())
         .isNull();
   }
@@ -51,18 +55,27 @@ class BenchTableTest {
                     4.0,
                     Goal.ratioAtMost(1.5))
                 .line(),
-            BenchRow.of("3 worker", "throughput", 450, "leads/s", Goal.valueAtLeast(400)).line());
+            new BenchRow(
+                    "3 worker",
+                    "throughput",
+                    450,
+                    "leads/s",
+                    "",
+                    Double.NaN,
+                    Goal.valueAtLeast(400),
+                    3.2)
+                .line());
 
     String table = BenchTable.format(BenchTable.rows(log));
 
     assertThat(table.lines())
         .containsExactly(
-            "| item | figure | value | reference, same run | ratio | goal | met |",
-            "| --- | --- | ---: | --- | ---: | --- | --- |",
-            "| 1 GetTopLead | (a) bare Query p50 | 4 ms |  |  |  |  |",
+            "| item | figure | value | reference, same run | ratio | goal | met | load |",
+            "| --- | --- | ---: | --- | ---: | --- | --- | ---: |",
+            "| 1 GetTopLead | (a) bare Query p50 | 4 ms |  |  |  |  |  |",
             "| 1 GetTopLead | (b) stream handler p50 | 8 ms | (a) bare Query p50: 4 ms | 2×"
-                + " | ratio ≤ 1.5 | **no** |",
-            "| 3 worker | throughput | 450 leads/s |  |  | ≥ 400 leads/s | yes |",
+                + " | ratio ≤ 1.5 | **no** |  |",
+            "| 3 worker | throughput | 450 leads/s |  |  | ≥ 400 leads/s | yes | 3.2 |",
             "",
             "Goals met: 1 of 2.");
   }

@@ -40,7 +40,13 @@ public record PassReport(
     /** Every owner's agenda (events, tasks, new leads), one paged query of each. */
     AGENDA_FULL,
     /** The agendas of the owners whose events, tasks or leads changed since the watermark. */
-    AGENDA_INCREMENTAL;
+    AGENDA_INCREMENTAL,
+    /** Every owner's deal book: the open deals and the won ones of the periods, two queries. */
+    DEALS_FULL,
+    /** The deal books of the owners whose deals changed since the watermark. */
+    DEALS_INCREMENTAL,
+    /** One owner's deal book, on request. */
+    DEALS_OWNER;
 
     /** The pass's name in logs and schedule inputs ("full", "agenda-incremental"). */
     public String label() {

@@ -9,6 +9,7 @@ import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.PermanentException;
 import com.crmvoice.core.domain.RetryableException;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.domain.UpdateOpportunity;
 import com.crmvoice.core.port.AgendaCache;
 import com.crmvoice.core.port.CalendarGateway;
 import com.crmvoice.core.port.CommandLog;
@@ -94,6 +95,7 @@ public final class CommandProcessor {
   private final int cacheTopN;
   private final int maxReceiveCount;
   private final CrmWrites writes;
+  private volatile DealWrites dealWrites;
 
   /** A processor that does not know the closed statuses: see the full constructor. */
   public CommandProcessor(
@@ -178,6 +180,18 @@ public final class CommandProcessor {
             crm, new CacheWriteBack(cache, cacheTopN, closedStatuses, clock), calendar, agendas);
   }
 
+  /**
+   * Lets this processor apply {@link UpdateOpportunity} commands; without it they fail with {@link
+   * #DEALS_NOT_CONFIGURED}. Set once at wiring, before the first batch.
+   */
+  public CommandProcessor withDealWrites(DealWrites writes) {
+    this.dealWrites = writes;
+    return this;
+  }
+
+  /** The reason code of a deal update a processor without {@link DealWrites} cannot apply. */
+  public static final String DEALS_NOT_CONFIGURED = "DEALS_NOT_CONFIGURED";
+
   /** Counts of a batch, filled as commands settle. */
   private static final class Tally {
     final Set<String> failed = new LinkedHashSet<>();
@@ -211,6 +225,21 @@ public final class CommandProcessor {
     run(taskCreates, tally, () -> writes.createTasks(taskCreates));
     run(statusUpdates, tally, () -> writes.updateStatuses(statusUpdates));
     run(completions, tally, () -> writes.completeTasks(completions));
+    List<Work> dealUpdates = ofKind(claimed, c -> c instanceof UpdateOpportunity);
+    DealWrites deals = dealWrites;
+    run(
+        dealUpdates,
+        tally,
+        () ->
+            deals != null
+                ? deals.update(dealUpdates)
+                : dealUpdates.stream()
+                    .map(
+                        w ->
+                            (Outcome)
+                                new Outcome.Rejected(
+                                    DEALS_NOT_CONFIGURED, "this worker has no deal gateway"))
+                    .toList());
     return tally.result();
   }
 
