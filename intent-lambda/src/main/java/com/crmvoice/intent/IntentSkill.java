@@ -17,6 +17,7 @@ import com.crmvoice.intent.handlers.IntentHandler;
 import com.crmvoice.intent.handlers.LaunchRequestHandler;
 import com.crmvoice.intent.handlers.LeadDetailsIntentHandler;
 import com.crmvoice.intent.handlers.LeadStatusIntentHandler;
+import com.crmvoice.intent.handlers.LeadTouchedHandler;
 import com.crmvoice.intent.handlers.LogCallIntentHandler;
 import com.crmvoice.intent.handlers.NavigateHomeIntentHandler;
 import com.crmvoice.intent.handlers.NextLeadIntentHandler;
@@ -88,7 +89,10 @@ public final class IntentSkill {
             .addRequestHandler(new UnknownUserHandler(services.admitsAlexaUser()))
             .addRequestHandler(new LaunchRequestHandler(services.day()))
             .addRequestHandler(new SessionEndedRequestHandler());
-    intentHandlers(services).forEach(builder::addRequestHandler);
+    List<IntentHandler> handlers = intentHandlers(services);
+    handlers.forEach(builder::addRequestHandler);
+    // A touch on the screen's "which one" list answers the write dialog that asked.
+    builder.addRequestHandler(LeadTouchedHandler.of(handlers, services.work().workingSet()));
     // Last, so that every handler added above (or later) takes its requests first.
     return builder
         .addRequestHandler(new UnhandledRequestHandler())

@@ -152,6 +152,23 @@ class OpenSessionPromptsTest {
   }
 
   @Test
+  void theWalkAsksEveryIntentTheSkillHandles_andTheTouchOfAListItem() throws Exception {
+    java.util.Set<String> asked = new java.util.TreeSet<>();
+    boolean touched = false;
+    for (String name : envelopeNames()) {
+      JsonNode request = envelope(name).path("request");
+      asked.add(request.at("/intent/name").asText(request.path("type").asText()));
+      touched |= request.path("arguments").path(0).asText().equals("leadSelected");
+    }
+    java.util.Set<String> handled = new java.util.TreeSet<>();
+    IntentSkill.intentHandlers(new SkillHarness().services)
+        .forEach(h -> handled.add(h.intentName()));
+
+    assertThat(asked).containsAll(handled);
+    assertThat(touched).isTrue();
+  }
+
+  @Test
   void aStatementIsNoPrompt_evenWithAQuestionBeforeIt() {
     assertThat(promptsAnAnswer("Okay. You can ask for your top lead, or add a lead.", "en-US"))
         .isFalse();

@@ -37,6 +37,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rules Amazon's certification checks, on skill-package/ as the ASK CLI deploys it, for every
@@ -356,12 +357,13 @@ class SkillCertificationTest {
 
   // --- 8. APL ---
 
-  @Test
-  void everyStyleAndResourceTheLeadDocumentUsesIsDefined_byAnImportedPackageOrTheDocument()
+  @ParameterizedTest
+  @ValueSource(strings = {"lead.json", "leads.json"})
+  void everyStyleAndResourceADocumentUsesIsDefined_byAnImportedPackageOrTheDocument(String name)
       throws IOException {
     com.fasterxml.jackson.databind.JsonNode document;
     try (InputStream in =
-        SkillCertificationTest.class.getResourceAsStream("/com/crmvoice/intent/apl/lead.json")) {
+        SkillCertificationTest.class.getResourceAsStream("/com/crmvoice/intent/apl/" + name)) {
       document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
     }
     Map<String, Set<String>> packages = AplPackages.load();

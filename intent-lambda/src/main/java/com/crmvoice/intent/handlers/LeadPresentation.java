@@ -8,14 +8,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A lead as the user hears it, reads it on a card, and sees it on a screen (APL). */
 final class LeadPresentation {
 
   static final String APL_TOKEN = "leadDetails";
+
+  /** The token of the "which one" list; a touch on an item sends ["leadSelected", leadId]. */
+  static final String CHOICE_TOKEN = "leadChoice";
+
+  static final String SELECTED = "leadSelected";
   private static final Map<String, Object> DOCUMENT = load("/com/crmvoice/intent/apl/lead.json");
+  private static final Map<String, Object> CHOICE = load("/com/crmvoice/intent/apl/leads.json");
 
   private LeadPresentation() {}
 
@@ -77,6 +85,25 @@ final class LeadPresentation {
         .withToken(APL_TOKEN)
         .withDocument(DOCUMENT)
         .withDatasources(Map.of("lead", details))
+        .build();
+  }
+
+  /** The "which one" list: each lead's name and company, its id in the touch's arguments. */
+  static RenderDocumentDirective choice(Speech speech, List<Lead> leads) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Lead lead : leads) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("id", lead.id());
+      item.put("label", Speech.xmlSafe(LeadSession.label(speech, lead)));
+      items.add(item);
+    }
+    Map<String, Object> choice = new LinkedHashMap<>();
+    choice.put("title", speech.plain("apl.choice.title"));
+    choice.put("items", items);
+    return RenderDocumentDirective.builder()
+        .withToken(CHOICE_TOKEN)
+        .withDocument(CHOICE)
+        .withDatasources(Map.of("choice", choice))
         .build();
   }
 

@@ -5,6 +5,7 @@ import com.amazon.ask.model.Intent;
 import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
+import com.amazon.ask.util.JacksonSerializer;
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
@@ -37,6 +38,14 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
 
   /** The values kept beside the slots: the lead the dialog is about. */
   static final String KEPT_LEAD = "leadId";
+
+  /**
+   * While "which lead" is asked: the intent as it stood (slots with their resolutions), so that a
+   * touch on the screen's list continues it as if the lead had been named.
+   */
+  static final String PENDING_INTENT = "intent";
+
+  private static final JacksonSerializer JSON = new JacksonSerializer();
 
   private final LeadWork work;
 
@@ -86,9 +95,34 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
+    Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
+    return handle(input, intent, null);
+  }
+
+  /** Whether this dialog is asking which lead it is about. */
+  boolean awaitsLead(HandlerInput input) {
+    return DialogProgress.of(input, prefix() + "Dialog")
+        .filter(
+            p ->
+                p.stage() == DialogProgress.Stage.ELICITING
+                    && LeadTarget.LEAD_NAME.equals(p.eliciting())
+                    && p.value(PENDING_INTENT) != null)
+        .isPresent();
+  }
+
+  /**
+   * A touch on the "which one" list ({@link LeadTouchedHandler}): the dialog continues with that
+   * lead, as if its name had been said.
+   */
+  Optional<Response> continueWith(HandlerInput input, String leadId) {
+    String pending =
+        DialogProgress.of(input, prefix() + "Dialog").orElseThrow().value(PENDING_INTENT);
+    return handle(input, JSON.deserialize(pending, Intent.class), leadId);
+  }
+
+  private Optional<Response> handle(HandlerInput input, Intent intent, String touchedLeadId) {
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
-    Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
     String attribute = prefix() + "Dialog";
     if (intent.getConfirmationStatus() == IntentConfirmationStatus.DENIED) {
       DialogProgress.end(input, attribute);
@@ -98,12 +132,20 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
         DialogProgress.of(input, attribute).orElseGet(() -> DialogProgress.fresh(attribute));
     LeadTarget target =
         LeadTarget.resolve(
-            input, work.workingSet(), user.userId(), intent, progress.value(KEPT_LEAD));
+            input,
+            work.workingSet(),
+            user.userId(),
+            intent,
+            touchedLeadId != null ? touchedLeadId : progress.value(KEPT_LEAD));
     List<String> all = new ArrayList<>(slots());
     all.add(LeadTarget.LEAD_NAME);
     if (!(target instanceof LeadTarget.Found found)) {
       String ask = whichLead(input, speech, target);
       Intent cleared = Slots.withValue(intent, LeadTarget.LEAD_NAME, null);
+      if (target instanceof LeadTarget.Ambiguous ambiguous && Requests.supportsApl(input)) {
+        // On a screen the choices are a list too; a touch answers (LeadTouchedHandler).
+        input.getResponseBuilder().addDirective(LeadPresentation.choice(speech, ambiguous.leads()));
+      }
       return Dialogs.respond(
           input,
           progress.withValue(KEPT_LEAD, null),
@@ -111,7 +153,7 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
           all,
           new Step.Elicit<>(LeadTarget.LEAD_NAME, null),
           slot -> ask,
-          Map.of());
+          Map.of(PENDING_INTENT, JSON.serialize(cleared)));
     }
     Lead lead = found.lead();
     Step<C> step = decide(new Turn(input, speech, user, lead, intent, work));

@@ -41,8 +41,10 @@ public final class Console {
         :fault limit N | lock N | drop N | duplicates on|off
         :fault down | clear        Salesforce answers 503 to everything / no more faults
         :user [OWNER_ID|demo|repN] show or switch the Salesforce user the skill works for
-        :refresh [full|incremental] run a cache refresher pass now
+        :refresh [full|incremental|agenda-full|agenda-incremental] run a cache refresher pass now
         :wait [SECONDS]            wait until the worker and refresher queues are empty
+        :screen [on|off]           the device has a screen (APL) or not; lists the skill shows
+        :touch N                   touch item N of the list on the screen
         :end                       end the session (the user walks away)
         :quit                      stop the simulator
       """;
@@ -138,6 +140,8 @@ public final class Console {
         case "user" -> user(argument);
         case "refresh" -> refresh(argument.isEmpty() ? "incremental" : argument);
         case "wait" -> waitIdle(argument);
+        case "screen" -> screen(argument);
+        case "touch" -> conversation.touch(Integer.parseInt(argument));
         case "end" -> conversation.endSession("USER_INITIATED");
         default -> printer.info("unknown command :" + command + " (try :help)");
       }
@@ -145,6 +149,20 @@ public final class Console {
       printer.info("  [simulator] " + command + " failed: " + e.getMessage());
     }
     return true;
+  }
+
+  private void screen(String argument) {
+    boolean on =
+        switch (argument.toLowerCase(Locale.ROOT)) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> !conversation.screen().on();
+        };
+    conversation.screen().on(on);
+    printer.info(
+        on
+            ? "  [screen] on: the device shows APL documents; touch a list item with :touch N"
+            : "  [screen] off: a voice-only device");
   }
 
   private Optional<FakeSalesforce> fake() {
@@ -365,8 +383,8 @@ public final class Console {
       return;
     }
     String p = pass.toLowerCase(Locale.ROOT);
-    if (!p.equals("full") && !p.equals("incremental")) {
-      printer.info("  [simulator] :refresh full or :refresh incremental");
+    if (!java.util.Set.of("full", "incremental", "agenda-full", "agenda-incremental").contains(p)) {
+      printer.info("  [simulator] :refresh full, incremental, agenda-full or agenda-incremental");
       return;
     }
     String output = pipeline.refresh(p);

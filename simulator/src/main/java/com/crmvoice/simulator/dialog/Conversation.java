@@ -60,6 +60,7 @@ public final class Conversation {
   private final DynamicEntities dynamicEntities;
   private final SpokenSlots spokenSlots;
   private Supplier<String> accessToken = () -> null;
+  private final Screen screen = new Screen();
 
   private String sessionId;
   private boolean sessionNew;
@@ -135,6 +136,22 @@ public final class Conversation {
       return;
     }
     inSession(invocation.utterances());
+  }
+
+  /** The device's screen: on for a device with APL (see {@link Screen}). */
+  public Screen screen() {
+    return screen;
+  }
+
+  /** The user touches item {@code n} of the list on the screen: its APL UserEvent. */
+  public synchronized void touch(int n) {
+    Optional<AlexaRequests> event = screen.touch(n);
+    if (event.isEmpty() || !sessionOpen()) {
+      out.accept(new Notice("nothing to touch: no list with item " + n + " on the screen"));
+      return;
+    }
+    callsThisTurn = 0;
+    send(envelope(event.get()));
   }
 
   /** The user walks away or quits: a SessionEndedRequest if a session is open. */
@@ -318,7 +335,9 @@ public final class Conversation {
     }
     for (JsonNode other : response.path("directives")) {
       String type = other.path("type").asText();
-      if (!type.startsWith("Dialog.") && !type.equals("VoicePlayer.Speak")) {
+      if (type.equals("Alexa.Presentation.APL.RenderDocument")) {
+        screen.rendered(other).forEach(line -> out.accept(new Notice(line)));
+      } else if (!type.startsWith("Dialog.") && !type.equals("VoicePlayer.Speak")) {
         out.accept(new Notice("directive " + type));
       }
     }
@@ -428,6 +447,9 @@ public final class Conversation {
 
   /** The request in this session's envelope, from this device, as Alexa sends it now. */
   private ObjectNode envelope(AlexaRequests request) {
+    if (screen.on()) {
+      request.withApl();
+    }
     return request
         .session(sessionId, sessionNew)
         .sessionAttributes(attributes)

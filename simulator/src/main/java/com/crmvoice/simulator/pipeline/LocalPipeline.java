@@ -178,6 +178,9 @@ public final class LocalPipeline implements AutoCloseable {
     } else {
       FakeSalesforce salesforce = FakeSalesforce.start();
       salesforce.seedDemo();
+      // The demo user's meetings and tasks, in the zone the skill reads today in (the simulator's
+      // device has no settings API, so the skill's DEFAULT_TIME_ZONE).
+      salesforce.seedDemoDay(demoZone(hostEnv));
       // Client credentials, as FakeSalesforce.main documents: seedDemo() gives the integration
       // user's id to "Rep 1", so a JWT naming the integration user's username finds no user.
       env.putAll(salesforce.clientCredentialsEnv());
@@ -211,6 +214,15 @@ public final class LocalPipeline implements AutoCloseable {
       warnings.add(
           EnvironmentVariables.SINGLE_USER_OWNER_ID
               + " is not set: the skill does not know whose leads to read");
+    }
+  }
+
+  private static java.time.ZoneId demoZone(Map<String, String> hostEnv) {
+    String zone = hostEnv.get(EnvironmentVariables.DEFAULT_TIME_ZONE);
+    try {
+      return zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
     }
   }
 

@@ -46,6 +46,8 @@ public final class AlexaRequests {
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private ObjectNode sessionAttributes = JSON.createObjectNode();
   private String reason;
+  private String presentationToken;
+  private List<String> eventArguments;
 
   private AlexaRequests(String type) {
     this.type = type;
@@ -64,6 +66,19 @@ public final class AlexaRequests {
   public static AlexaRequests sessionEnded(String reason) {
     AlexaRequests request = new AlexaRequests("SessionEndedRequest");
     request.reason = reason;
+    return request;
+  }
+
+  /**
+   * An Alexa.Presentation.APL.UserEvent: a touch on a component of the document rendered with
+   * {@code token}, whose SendEvent command sent {@code arguments} (the APL reference's shape:
+   * token, arguments, source).
+   */
+  public static AlexaRequests userEvent(String token, List<String> arguments) {
+    AlexaRequests request = new AlexaRequests("Alexa.Presentation.APL.UserEvent");
+    request.presentationToken = token;
+    request.eventArguments = List.copyOf(arguments);
+    request.apl = true;
     return request;
   }
 
@@ -206,6 +221,16 @@ public final class AlexaRequests {
     request.put("locale", locale);
     if (reason != null) {
       request.put("reason", reason);
+    }
+    if (eventArguments != null) {
+      request.put("token", presentationToken);
+      var arguments = request.putArray("arguments");
+      eventArguments.forEach(arguments::add);
+      request
+          .putObject("source")
+          .put("type", "TouchWrapper")
+          .put("handler", "Press")
+          .put("id", presentationToken);
     }
     if (intentName != null) {
       if (dialogState != null) {
