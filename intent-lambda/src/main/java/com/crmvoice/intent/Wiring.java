@@ -108,8 +108,10 @@ final class Wiring {
     // a SnapStart snapshot) rather than in that request.
     boolean singleUser = skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER;
     LazySalesforceGateway crm =
-        start.salesforce(
-            c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())), !singleUser);
+        start.crm(
+            c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())),
+            c -> c.withTimeout(min(c.timeout(), skill.liveLookupBudget())),
+            !singleUser);
     warnIfSlowerThanAlexa(skill, bounds);
     Clock clock = Clock.systemUTC();
     DynamoDbCommandLog commandLog = start.commandLog();
