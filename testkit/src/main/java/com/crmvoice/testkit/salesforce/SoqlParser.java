@@ -48,19 +48,7 @@ final class SoqlParser {
       at++;
     }
     expectWord("FROM");
-    Token object = next();
-    if (object.kind() != Kind.WORD) {
-      throw malformed("unexpected token: '" + object.text() + "'");
-    }
-    schema = schemas.get(object.text().toLowerCase(Locale.ROOT));
-    if (schema == null) {
-      throw new QueryException(
-          "INVALID_TYPE",
-          "sObject type '"
-              + object.text()
-              + "' is not supported. If you are attempting to use a custom"
-              + " object, be sure to append the '__c' after the entity name.");
-    }
+    schema = objectSchema(next());
     int afterFrom = at;
     at = select;
     List<String> fields = new ArrayList<>();
@@ -73,44 +61,67 @@ final class SoqlParser {
     if (acceptWord("WHERE")) {
       where = orExpression();
     }
-    List<Order> orderBy = new ArrayList<>();
-    if (acceptWord("ORDER")) {
-      expectWord("BY");
-      do {
-        String field = field(next());
-        boolean ascending = true;
-        if (acceptWord("DESC")) {
-          ascending = false;
-        } else {
-          acceptWord("ASC");
-        }
-        boolean nullsFirst = ascending;
-        if (acceptWord("NULLS")) {
-          if (acceptWord("FIRST")) {
-            nullsFirst = true;
-          } else {
-            expectWord("LAST");
-            nullsFirst = false;
-          }
-        }
-        orderBy.add(new Order(field, ascending, nullsFirst));
-      } while (acceptKind(Kind.COMMA));
-    }
-    Integer limit = null;
-    if (acceptWord("LIMIT")) {
-      Token n = next();
-      if (n.kind() != Kind.NUMBER
-          || !(n.value() instanceof BigDecimal d)
-          || d.scale() > 0
-          || d.signum() < 0) {
-        throw malformed("LIMIT must be a non-negative integer, found '" + n.text() + "'");
-      }
-      limit = d.intValueExact();
-    }
+    List<Order> orderBy = acceptWord("ORDER") ? orderBy() : List.of();
+    Integer limit = acceptWord("LIMIT") ? limit() : null;
     if (peek().kind() != Kind.END) {
       throw malformed("unexpected token: '" + peek().text() + "'");
     }
     return new Query(schema.objectName(), List.copyOf(fields), where, List.copyOf(orderBy), limit);
+  }
+
+  /** The schema of the FROM object, or INVALID_TYPE as Salesforce answers an unknown one. */
+  private SObjectSchema objectSchema(Token object) {
+    if (object.kind() != Kind.WORD) {
+      throw malformed("unexpected token: '" + object.text() + "'");
+    }
+    SObjectSchema found = schemas.get(object.text().toLowerCase(Locale.ROOT));
+    if (found == null) {
+      throw new QueryException(
+          "INVALID_TYPE",
+          "sObject type '"
+              + object.text()
+              + "' is not supported. If you are attempting to use a custom"
+              + " object, be sure to append the '__c' after the entity name.");
+    }
+    return found;
+  }
+
+  /** ORDER BY's field list, with ASC / DESC and NULLS FIRST / LAST (nulls first when ascending). */
+  private List<Order> orderBy() {
+    List<Order> orderBy = new ArrayList<>();
+    expectWord("BY");
+    do {
+      String field = field(next());
+      boolean ascending = true;
+      if (acceptWord("DESC")) {
+        ascending = false;
+      } else {
+        acceptWord("ASC");
+      }
+      boolean nullsFirst = ascending;
+      if (acceptWord("NULLS")) {
+        if (acceptWord("FIRST")) {
+          nullsFirst = true;
+        } else {
+          expectWord("LAST");
+          nullsFirst = false;
+        }
+      }
+      orderBy.add(new Order(field, ascending, nullsFirst));
+    } while (acceptKind(Kind.COMMA));
+    return List.copyOf(orderBy);
+  }
+
+  /** LIMIT's non-negative integer. */
+  private Integer limit() {
+    Token n = next();
+    if (n.kind() != Kind.NUMBER
+        || !(n.value() instanceof BigDecimal d)
+        || d.scale() > 0
+        || d.signum() < 0) {
+      throw malformed("LIMIT must be a non-negative integer, found '" + n.text() + "'");
+    }
+    return d.intValueExact();
   }
 
   private Condition orExpression() {
