@@ -49,6 +49,11 @@ public final class ResilientCrmGateway implements CrmGateway {
   private volatile Instant deadline = Instant.MAX;
   private volatile Instant openedAt;
 
+  /**
+   * Until when the CRM asked not to be called (a 429's Retry-After); calls are refused till then.
+   */
+  private volatile Instant quietUntil = Instant.MIN;
+
   public ResilientCrmGateway(CrmGateway delegate, WorkerConfig config) {
     this(delegate, config, Clock.systemUTC());
   }
@@ -89,21 +94,34 @@ public final class ResilientCrmGateway implements CrmGateway {
                 .maxWaitDuration(Duration.ofSeconds(2))
                 .build());
     Duration maxWait = config.retryMax();
+    IntervalFunction backoff =
+        IntervalFunction.ofExponentialRandomBackoff(config.retryInitial(), 2.0, 0.5, maxWait);
     this.retry =
         Retry.of(
             "salesforce",
             RetryConfig.custom()
                 .maxAttempts(config.maxAttempts())
-                .intervalFunction(
-                    IntervalFunction.ofExponentialRandomBackoff(
-                        config.retryInitial(), 2.0, 0.5, maxWait))
+                // The backoff, or the CRM's Retry-After when it asked for longer (a 429).
+                .intervalBiFunction(
+                    (Integer attempt,
+                        io.github.resilience4j.core.functions.Either<Throwable, Object>
+                            outcome) -> {
+                      long backedOff = backoff.apply(attempt);
+                      Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
+                      long asked = retryAfterOf(failure).map(Duration::toMillis).orElse(0L);
+                      return Math.max(backedOff, asked);
+                    })
                 // Retry only what may succeed, and only while another wait and call fit before
                 // the invocation must answer. (An open circuit throws CallNotPermittedException,
                 // which is not retried.)
                 .retryOnException(
                     e ->
                         e instanceof CrmUnavailableException
-                            && clock.instant().plus(maxWait.multipliedBy(2)).isBefore(deadline))
+                            && clock
+                                .instant()
+                                .plus(retryAfterOf(e).orElse(Duration.ZERO))
+                                .plus(maxWait.multipliedBy(2))
+                                .isBefore(deadline))
                 .build());
     retry
         .getEventPublisher()
@@ -129,12 +147,19 @@ public final class ResilientCrmGateway implements CrmGateway {
    * one through); empty when a call would be let through now.
    */
   public Optional<Duration> refusingFor() {
+    Instant now = clock.instant();
+    Duration quiet = Duration.between(now, quietUntil.isBefore(now) ? now : quietUntil);
     Instant opened = openedAt;
-    if (circuitBreaker.getState() != CircuitBreaker.State.OPEN || opened == null) {
-      return Optional.empty();
-    }
-    Duration left = Duration.between(clock.instant(), opened.plus(openDuration));
+    Duration open =
+        circuitBreaker.getState() != CircuitBreaker.State.OPEN || opened == null
+            ? Duration.ZERO
+            : Duration.between(now, opened.plus(openDuration));
+    Duration left = open.compareTo(quiet) >= 0 ? open : quiet;
     return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+  }
+
+  private static Optional<Duration> retryAfterOf(Throwable failure) {
+    return failure instanceof CrmUnavailableException e ? e.retryAfter() : Optional.empty();
   }
 
   @Override
@@ -234,11 +259,33 @@ public final class ResilientCrmGateway implements CrmGateway {
   }
 
   private <T> T call(Supplier<T> operation) {
+    if (clock.instant().isBefore(quietUntil)) {
+      throw new CrmUnavailableException(
+          "RETRY_AFTER", "the CRM asked to be left alone until " + quietUntil);
+    }
+    // A Retry-After the CRM sends keeps every call of this container away until it has passed
+    // (the retry's next wait and the deferral of the batch's messages honour it too).
+    Supplier<T> noted =
+        () -> {
+          try {
+            return operation.get();
+          } catch (CrmUnavailableException e) {
+            e.retryAfter()
+                .ifPresent(
+                    wait -> {
+                      Instant until = clock.instant().plus(wait);
+                      if (until.isAfter(quietUntil)) {
+                        quietUntil = until;
+                      }
+                    });
+            throw e;
+          }
+        };
     Supplier<T> guarded =
         Retry.decorateSupplier(
             retry,
             CircuitBreaker.decorateSupplier(
-                circuitBreaker, Bulkhead.decorateSupplier(bulkhead, operation)));
+                circuitBreaker, Bulkhead.decorateSupplier(bulkhead, noted)));
     try {
       return guarded.get();
     } catch (CallNotPermittedException e) {

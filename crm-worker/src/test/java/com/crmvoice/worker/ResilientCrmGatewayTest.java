@@ -89,4 +89,46 @@ class ResilientCrmGatewayTest {
             e -> assertThat(e.errorCode()).isEqualTo("CIRCUIT_OPEN"));
     assertThat(crm.calls("topOpenLeads")).isEqualTo(2);
   }
+
+  @Test
+  void aRetryAfterKeepsEveryCallAwayUntilItHasPassed() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    int[] calls = {0};
+    com.crmvoice.core.port.CrmGateway throttled =
+        new com.crmvoice.core.port.ForwardingCrmGateway() {
+          @Override
+          protected com.crmvoice.core.port.CrmGateway delegate() {
+            return crm;
+          }
+
+          @Override
+          public java.util.List<com.crmvoice.core.domain.Lead> topOpenLeads(
+              String owner, int limit) {
+            calls[0]++;
+            if (calls[0] == 1) {
+              throw new CrmUnavailableException(
+                  "0x80072322", "limit", null, Duration.ofSeconds(30));
+            }
+            return crm.topOpenLeads(owner, limit);
+          }
+        };
+    ResilientCrmGateway gateway = new ResilientCrmGateway(throttled, config(5, 10), clock);
+    // 30 s of Retry-After do not fit before the deadline: no retry inside this invocation.
+    gateway.deadline(clock.instant().plusSeconds(10));
+
+    assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
+        .isInstanceOf(CrmUnavailableException.class);
+    assertThat(calls[0]).isEqualTo(1);
+    assertThat(gateway.refusingFor()).contains(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> gateway.topOpenLeads("005A", 1))
+        .isInstanceOfSatisfying(
+            CrmUnavailableException.class, e -> assertThat(e.errorCode()).isEqualTo("RETRY_AFTER"));
+    assertThat(calls[0]).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(31));
+    gateway.deadline(clock.instant().plusSeconds(10));
+    assertThat(gateway.refusingFor()).isEmpty();
+    assertThat(gateway.topOpenLeads("005A", 1)).isEmpty();
+    assertThat(calls[0]).isEqualTo(2);
+  }
 }

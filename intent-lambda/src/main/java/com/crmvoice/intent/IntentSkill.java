@@ -24,6 +24,7 @@ import com.crmvoice.intent.handlers.NextLeadIntentHandler;
 import com.crmvoice.intent.handlers.NextMeetingIntentHandler;
 import com.crmvoice.intent.handlers.NoIntentHandler;
 import com.crmvoice.intent.handlers.NotConfiguredExceptionHandler;
+import com.crmvoice.intent.handlers.PipelineIntentHandler;
 import com.crmvoice.intent.handlers.PreviousLeadIntentHandler;
 import com.crmvoice.intent.handlers.SessionEndedRequestHandler;
 import com.crmvoice.intent.handlers.SkillExceptionHandler;
@@ -50,6 +51,10 @@ public final class IntentSkill {
   public static List<IntentHandler> intentHandlers(SkillServices services) {
     LeadWork work = services.work();
     List<IntentHandler> handlers = new java.util.ArrayList<>();
+    if (services.pipeline() != null) {
+      handlers.add(new PipelineIntentHandler(services.pipeline(), work, false));
+      handlers.add(new PipelineIntentHandler(services.pipeline(), work, true));
+    }
     if (services.day() != null) {
       handlers.add(new BriefingIntentHandler(services.day(), work));
       handlers.add(new NextMeetingIntentHandler(services.day(), work));

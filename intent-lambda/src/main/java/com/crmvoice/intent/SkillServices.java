@@ -2,6 +2,7 @@ package com.crmvoice.intent;
 
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.day.DayService;
+import com.crmvoice.core.service.deals.PipelineService;
 import com.crmvoice.core.service.skill.CreateLeadService;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.skill.TopLeadService;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
  * @param admitsAlexaUser whether an Alexa user id may use the skill (single-user mode admits only
  *     the configured ones; {@code SkillConfig#admits})
  * @param day the briefing, calendar and task intents' service; null for a skill without them
+ * @param pipeline the pipeline intents' service; null for a skill without them
  */
 public record SkillServices(
     String skillId,
@@ -26,7 +28,32 @@ public record SkillServices(
     ProgressiveResponses progressive,
     LeadWork work,
     Predicate<String> admitsAlexaUser,
-    DayService day) {
+    DayService day,
+    PipelineService pipeline) {
+
+  /** Services without the pipeline intents: see the full constructor. */
+  public SkillServices(
+      String skillId,
+      IdentityResolver identity,
+      TopLeadService topLeads,
+      CreateLeadService createLeads,
+      LeadStatusService leadStatus,
+      ProgressiveResponses progressive,
+      LeadWork work,
+      Predicate<String> admitsAlexaUser,
+      DayService day) {
+    this(
+        skillId,
+        identity,
+        topLeads,
+        createLeads,
+        leadStatus,
+        progressive,
+        work,
+        admitsAlexaUser,
+        day,
+        null);
+  }
 
   /** Services without the day intents (briefing, calendar, tasks): see the full constructor. */
   public SkillServices(
@@ -47,6 +74,7 @@ public record SkillServices(
         progressive,
         work,
         admitsAlexaUser,
+        null,
         null);
   }
 

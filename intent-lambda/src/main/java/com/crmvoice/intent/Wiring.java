@@ -24,6 +24,7 @@ import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.DealCache;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.day.DayService;
+import com.crmvoice.core.service.deals.PipelineService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
 import com.crmvoice.core.service.skill.ChangeService;
@@ -108,8 +109,10 @@ final class Wiring {
     // a SnapStart snapshot) rather than in that request.
     boolean singleUser = skill.identityMode() == SkillConfig.IdentityMode.SINGLE_USER;
     LazySalesforceGateway crm =
-        start.salesforce(
-            c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())), !singleUser);
+        start.crm(
+            c -> withTimeout(c, min(c.timeout(), skill.liveLookupBudget())),
+            c -> c.withTimeout(min(c.timeout(), skill.liveLookupBudget())),
+            !singleUser);
     warnIfSlowerThanAlexa(skill, bounds);
     Clock clock = Clock.systemUTC();
     DynamoDbCommandLog commandLog = start.commandLog();
@@ -120,6 +123,8 @@ final class Wiring {
     DynamoDbLeadCache leadCache = start.leadCache(cache, clock);
     SqsCommandQueue commandQueue =
         new SqsCommandQueue(aws::sqs, storage.requireCommandQueueUrl(), new CommandCodec());
+    DynamoDbDealCache deals =
+        new DynamoDbDealCache(aws.dynamoDb(), storage.requireLeadsTable(), cache, clock);
     SkillServices services =
         new SkillServices(
             skill.skillId(),
@@ -145,13 +150,12 @@ final class Wiring {
             new DayService(
                 start.agendaCache(cache, clock),
                 leadCache,
-                closingDeals(
-                    new DynamoDbDealCache(
-                        aws.dynamoDb(), storage.requireLeadsTable(), cache, clock)),
+                closingDeals(deals),
                 crm.calendar(),
                 clock,
                 skill.liveLookupBudget(),
-                lookupThreads()));
+                lookupThreads()),
+            new PipelineService(deals, clock));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),

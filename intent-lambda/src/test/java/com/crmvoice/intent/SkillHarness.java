@@ -66,6 +66,10 @@ public final class SkillHarness {
   /** The time zone the Alexa settings API gives every device (UTC until a test sets another). */
   volatile java.time.ZoneId deviceZone = java.time.ZoneOffset.UTC;
 
+  /** The deal books the pipeline intents read. */
+  public final com.crmvoice.core.fakes.InMemoryDealCache deals =
+      new com.crmvoice.core.fakes.InMemoryDealCache();
+
   final com.crmvoice.core.fakes.InMemoryAgendaCache agendas =
       new com.crmvoice.core.fakes.InMemoryAgendaCache();
   final com.crmvoice.core.fakes.InMemoryCalendarGateway calendar =
@@ -105,7 +109,8 @@ public final class SkillHarness {
                 calendar,
                 clock,
                 Duration.ofSeconds(2),
-                Runnable::run));
+                Runnable::run),
+            new com.crmvoice.core.service.deals.PipelineService(deals, clock));
     handler = new IntentStreamHandler(services);
   }
 

@@ -119,16 +119,9 @@ public final class Simulator {
 
   static int run(Arguments arguments, Map<String, String> env) {
     boolean script = arguments.script() != null;
-    PrintStream transcriptOut = System.out;
-    if (arguments.out() != null) {
-      try {
-        transcriptOut =
-            new PrintStream(
-                new FileOutputStream(arguments.out().toFile()), true, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        System.err.println("cannot write " + arguments.out() + ": " + e.getMessage());
-        return 2;
-      }
+    PrintStream transcriptOut = transcriptOut(arguments);
+    if (transcriptOut == null) {
+      return 2;
     }
     // Status goes to stderr in script mode, so stdout is the transcript alone.
     PrintStream status = script ? System.err : System.out;
@@ -142,24 +135,9 @@ public final class Simulator {
     }
     InteractionModel model = modelFile.map(InteractionModel::load).orElse(null);
     status.println("CRM Voice simulator: starting the pipeline...");
-    PrintStream stdout = System.out;
-    LocalPipeline pipeline;
-    try {
-      // DynamoDB Local prints its configuration on stdout; keep the transcript clean.
-      System.setOut(status == System.err ? System.err : stdout);
-      pipeline =
-          LocalPipeline.start(
-              LocalPipeline.Options.defaults()
-                  .withSchedule(arguments.schedule())
-                  .withIncrementalEvery(arguments.refreshEvery()),
-              env,
-              line -> status.println("  " + line));
-    } catch (RuntimeException e) {
-      System.setOut(stdout);
-      System.err.println("the pipeline did not start: " + e.getMessage());
+    LocalPipeline pipeline = startPipeline(arguments, env, status);
+    if (pipeline == null) {
       return 1;
-    } finally {
-      System.setOut(stdout);
     }
     for (String problem : pipeline.warnings()) {
       status.println("  WARNING: " + problem);
@@ -171,20 +149,7 @@ public final class Simulator {
       Conversation conversation =
           model == null
               ? null
-              : new Conversation(
-                  model,
-                  skill,
-                  new Conversation.Device(
-                      pipeline.env().get("SKILL_ID"),
-                      LocalPipeline.ALEXA_USER_ID,
-                      arguments.locale(),
-                      directives.apiEndpoint(),
-                      directives.apiAccessToken()),
-                  printer,
-                  Clock.systemUTC());
-      if (conversation != null) {
-        conversation.accessToken(pipeline::accessToken);
-      }
+              : conversation(model, skill, pipeline, arguments, directives, printer);
       if (model != null) {
         status.println(
             "  interaction model: "
@@ -212,6 +177,66 @@ public final class Simulator {
       System.err.println("cannot read " + arguments.script() + ": " + e.getMessage());
       return 2;
     }
+  }
+
+  /** Where the transcript goes (--out FILE, else stdout), or null after saying why it cannot. */
+  private static PrintStream transcriptOut(Arguments arguments) {
+    if (arguments.out() == null) {
+      return System.out;
+    }
+    try {
+      return new PrintStream(
+          new FileOutputStream(arguments.out().toFile()), true, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      System.err.println("cannot write " + arguments.out() + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** The pipeline started, or null after saying why it did not start. */
+  private static LocalPipeline startPipeline(
+      Arguments arguments, Map<String, String> env, PrintStream status) {
+    PrintStream stdout = System.out;
+    try {
+      // DynamoDB Local prints its configuration on stdout; keep the transcript clean.
+      System.setOut(status == System.err ? System.err : stdout);
+      return LocalPipeline.start(
+          LocalPipeline.Options.defaults()
+              .withSchedule(arguments.schedule())
+              .withIncrementalEvery(arguments.refreshEvery()),
+          env,
+          line -> status.println("  " + line));
+    } catch (RuntimeException e) {
+      System.setOut(stdout);
+      System.err.println("the pipeline did not start: " + e.getMessage());
+      return null;
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  /** Alexa's side of the talk, on the simulated device, with the pipeline's account link. */
+  private static Conversation conversation(
+      InteractionModel model,
+      StreamSkillEndpoint skill,
+      LocalPipeline pipeline,
+      Arguments arguments,
+      DirectivesEndpoint directives,
+      TranscriptPrinter printer) {
+    Conversation conversation =
+        new Conversation(
+            model,
+            skill,
+            new Conversation.Device(
+                pipeline.env().get("SKILL_ID"),
+                LocalPipeline.ALEXA_USER_ID,
+                arguments.locale(),
+                directives.apiEndpoint(),
+                directives.apiAccessToken()),
+            printer,
+            Clock.systemUTC());
+    conversation.accessToken(pipeline::accessToken);
+    return conversation;
   }
 
   private static int serveHttp(

@@ -95,6 +95,8 @@ public final class RefreshBench {
       System.out.println("changes: " + changes);
       Pass incremental = run(stack, "incremental pass (100 changes)", "incremental");
       Pass quiet = run(stack, "incremental pass (no change)", "incremental");
+      int dealsPerOwner = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+      deals(stack, owners, dealsPerOwner);
 
       String size = String.format("%,d leads / %,d owners", owners * leadsPerOwner, owners);
       BenchRow.vs(
@@ -207,6 +209,82 @@ public final class RefreshBench {
             .emit();
       }
     }
+  }
+
+  /**
+   * The deal passes over the same org, after its leads: {@code dealsPerOwner} open deals and one
+   * won deal for each owner; a full pass over an empty deal cache, one over the unchanged org, an
+   * incremental pass after 100 stage changes, and one with no change.
+   */
+  private static void deals(RefresherStack stack, int owners, int dealsPerOwner) throws Exception {
+    long seedStart = System.nanoTime();
+    stack.salesforce.opportunities().seed(owners, dealsPerOwner, 2026);
+    System.out.printf(
+        "seeded %,d open and %,d won deals across %,d owners in %,d ms%n",
+        owners * dealsPerOwner, owners, owners, (System.nanoTime() - seedStart) / 1_000_000);
+    Pass full = run(stack, "deals-full (empty cache)", "deals-full");
+    Pass unchanged = run(stack, "deals-full (no change)", "deals-full");
+    Thread.sleep(5);
+    List<java.util.Map<String, Object>> all = stack.salesforce.opportunities().all();
+    int changed = 0;
+    for (java.util.Map<String, Object> deal : all) {
+      if (changed == 100) {
+        break;
+      }
+      if (!Boolean.TRUE.equals(deal.get("IsClosed"))) {
+        stack
+            .salesforce
+            .opportunities()
+            .update((String) deal.get("Id"), Map.of("StageName", "Closed Won"));
+        changed++;
+      }
+    }
+    Pass incremental = run(stack, "deals-incremental (100 changes)", "deals-incremental");
+    Pass quiet = run(stack, "deals-incremental (no change)", "deals-incremental");
+    String size = String.format("%,d deals / %,d owners", owners * (dealsPerOwner + 1), owners);
+    BenchRow.of(ITEM, "deals-full, empty cache (" + size + ")", full.millis() / 1000.0, "s", null)
+        .emit();
+    BenchRow.of(ITEM, "items written, deals-full", full.written(), "items", null).emit();
+    BenchRow.of(ITEM, "Salesforce calls, deals-full", full.crmCalls(), "calls", null).emit();
+    BenchRow.of(ITEM, "deals-full, no change", unchanged.millis() / 1000.0, "s", null).emit();
+    BenchRow.of(
+            ITEM,
+            "items written, deals-full with no change",
+            unchanged.written(),
+            "items",
+            Goal.valueAtMost(0))
+        .emit();
+    BenchRow.of(
+            ITEM,
+            "Salesforce calls, deals-full with no change",
+            unchanged.crmCalls(),
+            "calls",
+            null)
+        .emit();
+    BenchRow.of(
+            ITEM, "deals-incremental after 100 changes", incremental.millis() / 1000.0, "s", null)
+        .emit();
+    BenchRow.of(
+            ITEM,
+            "items written, deals-incremental after 100 changes",
+            incremental.written(),
+            "items",
+            null)
+        .emit();
+    BenchRow.of(
+            ITEM,
+            "Salesforce calls, deals-incremental after 100 changes",
+            incremental.crmCalls(),
+            "calls",
+            null)
+        .emit();
+    BenchRow.of(
+            ITEM,
+            "items written, deals-incremental with no change",
+            quiet.written(),
+            "items",
+            Goal.valueAtMost(0))
+        .emit();
   }
 
   /** What one pass gave. */

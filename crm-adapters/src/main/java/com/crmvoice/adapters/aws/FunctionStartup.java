@@ -82,7 +82,19 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
    * only (a function whose common path never calls Salesforce does not pay for it at init).
    */
   public LazySalesforceGateway salesforce(UnaryOperator<SalesforceConfig> adjust, boolean now) {
-    LazySalesforceGateway crm = LazySalesforceGateway.fromSettings(env, aws, adjust);
+    return crm(adjust, c -> c, now);
+  }
+
+  /**
+   * The gateway of the CRM the {@code CRM} setting names (salesforce or dynamics), wired now (if
+   * {@code now} and its settings are complete) or on first use; each adjust may change its
+   * settings.
+   */
+  public LazySalesforceGateway crm(
+      UnaryOperator<SalesforceConfig> adjust,
+      UnaryOperator<com.crmvoice.core.config.DataverseConfig> adjustDynamics,
+      boolean now) {
+    LazySalesforceGateway crm = LazySalesforceGateway.forCrm(env, aws, adjust, adjustDynamics);
     if (now) {
       crm.tryNow();
     }

@@ -28,9 +28,9 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(LazySalesforceGateway.class);
 
-  private final Supplier<SalesforceConfig> settings;
-  private final Function<SalesforceConfig, SalesforceCrmGateway> factory;
-  private volatile SalesforceCrmGateway gateway;
+  private final Supplier<? extends WiredCrm> wiring;
+  private final String crmName;
+  private volatile WiredCrm gateway;
 
   /**
    * @param settings reads the settings; throws {@link ConfigException} while they are incomplete
@@ -39,8 +39,56 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
   public LazySalesforceGateway(
       Supplier<SalesforceConfig> settings,
       Function<SalesforceConfig, SalesforceCrmGateway> factory) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.factory = Objects.requireNonNull(factory, "factory");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(factory, "factory");
+    this.wiring =
+        () -> {
+          SalesforceConfig config = settings.get();
+          SalesforceCrmGateway wired = factory.apply(config);
+          LOG.info("Salesforce gateway wired: {}", config);
+          return wired;
+        };
+    this.crmName = "Salesforce";
+  }
+
+  /**
+   * @param wiring reads the settings and builds the adapter; throws {@link ConfigException} while
+   *     the settings are incomplete
+   * @param crmName the CRM's name for the logs
+   */
+  private LazySalesforceGateway(Supplier<? extends WiredCrm> wiring, String crmName) {
+    this.wiring = wiring;
+    this.crmName = crmName;
+  }
+
+  /**
+   * The gateway of the CRM the {@code CRM} setting names: salesforce (default) or dynamics
+   * (Microsoft Dynamics 365 Sales over the Dataverse Web API), its settings from the same secret.
+   */
+  public static LazySalesforceGateway forCrm(
+      EnvironmentReader env,
+      AwsClients aws,
+      UnaryOperator<SalesforceConfig> adjust,
+      UnaryOperator<com.crmvoice.core.config.DataverseConfig> adjustDynamics) {
+    String crm = env.optional(com.crmvoice.core.config.EnvironmentVariables.CRM, "salesforce");
+    if (crm.equalsIgnoreCase("dynamics")) {
+      return new LazySalesforceGateway(
+          () -> {
+            var config = adjustDynamics.apply(SalesforceSettings.loadDataverse(env, aws));
+            var wired = com.crmvoice.adapters.dataverse.DataverseCrmGateway.create(config);
+            LOG.info("Dynamics 365 gateway wired: {}", config);
+            return wired;
+          },
+          "Dynamics 365");
+    }
+    if (!crm.equalsIgnoreCase("salesforce")) {
+      throw new ConfigException(
+          com.crmvoice.core.config.EnvironmentVariables.CRM
+              + " must be salesforce or dynamics, got '"
+              + crm
+              + "'");
+    }
+    return fromSettings(env, aws, adjust);
   }
 
   /**
@@ -113,22 +161,19 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
    *
    * @throws CrmNotConfiguredException while the settings are incomplete
    */
-  public SalesforceCrmGateway gateway() {
-    SalesforceCrmGateway wired = gateway;
+  public WiredCrm gateway() {
+    WiredCrm wired = gateway;
     if (wired != null) {
       return wired;
     }
     synchronized (this) {
       if (gateway == null) {
-        SalesforceConfig config;
         try {
-          config = settings.get();
+          gateway = wiring.get();
         } catch (ConfigException e) {
-          LOG.error("Salesforce is not configured yet: {}", e.getMessage());
+          LOG.error("{} is not configured yet: {}", crmName, e.getMessage());
           throw new CrmNotConfiguredException(e.getMessage());
         }
-        gateway = factory.apply(config);
-        LOG.info("Salesforce gateway wired: {}", config);
       }
       return gateway;
     }
@@ -141,7 +186,7 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
 
   /** Requests made so far; 0 until wired. */
   public long requestCount() {
-    SalesforceCrmGateway wired = gateway;
+    WiredCrm wired = gateway;
     return wired == null ? 0 : wired.requestCount();
   }
 }

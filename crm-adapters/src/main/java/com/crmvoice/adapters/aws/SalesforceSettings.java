@@ -40,7 +40,32 @@ public final class SalesforceSettings {
     return SalesforceConfig.fromEnv(env.with(parseSecret(secret)));
   }
 
-  /** The secret's SALESFORCE_* keys; anything else in it is ignored. Values are never logged. */
+  /**
+   * Dynamics 365 settings, from the same secret (its DYNAMICS_* keys) laid over the environment.
+   */
+  public static com.crmvoice.core.config.DataverseConfig loadDataverse(
+      EnvironmentReader env, AwsClients clients) {
+    String arn = env.optional(EnvironmentVariables.SALESFORCE_SECRET_ARN);
+    if (arn == null) {
+      return com.crmvoice.core.config.DataverseConfig.fromEnv(env);
+    }
+    String secret;
+    try {
+      secret = clients.secretsManager().getSecretValue(r -> r.secretId(arn)).secretString();
+    } catch (SdkException e) {
+      throw new ConfigException(
+          "could not read the CRM secret named by "
+              + EnvironmentVariables.SALESFORCE_SECRET_ARN
+              + ": "
+              + e.getClass().getSimpleName());
+    }
+    return com.crmvoice.core.config.DataverseConfig.fromEnv(env.with(parseSecret(secret)));
+  }
+
+  /**
+   * The secret's SALESFORCE_* and DYNAMICS_* keys; anything else in it is ignored. Values are never
+   * logged.
+   */
   static Map<String, String> parseSecret(String secret) {
     JsonNode node;
     try {
@@ -55,7 +80,8 @@ public final class SalesforceSettings {
     node.fields()
         .forEachRemaining(
             e -> {
-              if (e.getKey().startsWith("SALESFORCE_") && e.getValue().isValueNode()) {
+              if ((e.getKey().startsWith("SALESFORCE_") || e.getKey().startsWith("DYNAMICS_"))
+                  && e.getValue().isValueNode()) {
                 values.put(e.getKey(), e.getValue().asText());
               }
             });

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * (Dataverse queries never return them; change tracking would, with a delta token the port does not
  * carry), so a lead deleted in Dynamics leaves the cache at the next full pass.
  */
-public final class DataverseCrmGateway implements CrmGateway {
+public final class DataverseCrmGateway implements com.crmvoice.adapters.aws.WiredCrm {
 
   /** Owners (or leads) per {@code (x eq a or x eq b ...)} filter, keeping the URL short. */
   static final int IDS_PER_FILTER = 50;
@@ -65,6 +65,23 @@ public final class DataverseCrmGateway implements CrmGateway {
   /** Web API requests sent so far (a $batch counts once), for per-pass figures. */
   public long requestCount() {
     return http.requestCount();
+  }
+
+  /**
+   * Not built yet for Dynamics (appointments and tasks of issue 15): every call is refused for
+   * good, so the worker fails such a command with a reason instead of retrying it.
+   */
+  @Override
+  public com.crmvoice.core.port.CalendarGateway calendar() {
+    throw new CrmRejectedException(
+        "NOT_SUPPORTED_ON_DYNAMICS", "the calendar is not available with Dynamics 365 yet");
+  }
+
+  /** Not built yet for Dynamics (opportunities of issue 14): refused for good, as the calendar. */
+  @Override
+  public com.crmvoice.core.port.DealGateway dealGateway() {
+    throw new CrmRejectedException(
+        "NOT_SUPPORTED_ON_DYNAMICS", "deals are not available with Dynamics 365 yet");
   }
 
   /** Token requests made so far. */

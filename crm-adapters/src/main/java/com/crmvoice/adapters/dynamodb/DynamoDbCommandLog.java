@@ -115,25 +115,31 @@ public final class DynamoDbCommandLog implements CommandLog {
     }
   }
 
+  /**
+   * Takes the command IN_PROGRESS for the lease, writing its record first if the skill's record is
+   * missing; refused while it is final or another worker's lease runs.
+   */
+  private static final String CLAIM_UPDATE =
+      "SET #state = :inProgress, leaseExpiresAt = :lease, updatedAt = :nowIso,"
+          + " attempts = if_not_exists(attempts, :zero) + :one,"
+          + " #type = if_not_exists(#type, :type),"
+          + " #owner = if_not_exists(#owner, :owner),"
+          + " #requestedAt = if_not_exists(#requestedAt, :requestedAt),"
+          + " payload = if_not_exists(payload, :payload),"
+          + " contentHash = if_not_exists(contentHash, :contentHash),"
+          + " createdAt = if_not_exists(createdAt, :nowIso),"
+          + " #ttl = if_not_exists(#ttl, :ttl)"
+          + " REMOVE failureCode, failureReason, #retryable";
+
+  private static final String CLAIM_CONDITION =
+      "attribute_not_exists(#pk) OR #state = :queued"
+          + " OR (#state = :inProgress AND leaseExpiresAt <= :now)"
+          // Given up on for a retryable cause, now redriven.
+          + " OR (#state = :failed AND #retryable = :true)";
+
   @Override
   public Claim claim(CrmCommand command, Instant now, Duration lease) {
-    Map<String, AttributeValue> base = baseItem(command, now);
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":inProgress", s(CommandState.IN_PROGRESS.name()));
-    values.put(":queued", s(CommandState.QUEUED.name()));
-    values.put(":failed", s(CommandState.FAILED.name()));
-    values.put(":true", AttributeValue.fromBool(true));
-    values.put(":now", n(now.toEpochMilli()));
-    values.put(":lease", n(now.plus(lease).toEpochMilli()));
-    values.put(":nowIso", s(now.toString()));
-    values.put(":zero", n(0));
-    values.put(":one", n(1));
-    values.put(":type", base.get("type"));
-    values.put(":owner", base.get(COMMANDS_OWNER));
-    values.put(":requestedAt", base.get(COMMANDS_REQUESTED_AT));
-    values.put(":payload", base.get("payload"));
-    values.put(":contentHash", base.get(CONTENT_HASH));
-    values.put(":ttl", base.get(TTL_ATTRIBUTE));
+    Map<String, AttributeValue> values = claimValues(baseItem(command, now), now, lease);
     try {
       Map<String, AttributeValue> item =
           call(() ->
@@ -141,22 +147,8 @@ public final class DynamoDbCommandLog implements CommandLog {
                       r ->
                           r.tableName(table)
                               .key(Map.of(COMMANDS_PK, s(command.commandId())))
-                              .updateExpression(
-                                  "SET #state = :inProgress, leaseExpiresAt = :lease, updatedAt = :nowIso,"
-                                      + " attempts = if_not_exists(attempts, :zero) + :one,"
-                                      + " #type = if_not_exists(#type, :type),"
-                                      + " #owner = if_not_exists(#owner, :owner),"
-                                      + " #requestedAt = if_not_exists(#requestedAt, :requestedAt),"
-                                      + " payload = if_not_exists(payload, :payload),"
-                                      + " contentHash = if_not_exists(contentHash, :contentHash),"
-                                      + " createdAt = if_not_exists(createdAt, :nowIso),"
-                                      + " #ttl = if_not_exists(#ttl, :ttl)"
-                                      + " REMOVE failureCode, failureReason, #retryable")
-                              .conditionExpression(
-                                  "attribute_not_exists(#pk) OR #state = :queued"
-                                      + " OR (#state = :inProgress AND leaseExpiresAt <= :now)"
-                                      // Given up on for a retryable cause, now redriven.
-                                      + " OR (#state = :failed AND #retryable = :true)")
+                              .updateExpression(CLAIM_UPDATE)
+                              .conditionExpression(CLAIM_CONDITION)
                               .expressionAttributeNames(
                                   Map.of(
                                       "#pk", COMMANDS_PK,
@@ -178,6 +170,28 @@ public final class DynamoDbCommandLog implements CommandLog {
       CommandRecord record = toRecord(old);
       return record.isFinal() ? new Claim.AlreadyFinal(record) : new Claim.HeldElsewhere(record);
     }
+  }
+
+  /** The values of {@link #CLAIM_UPDATE} and {@link #CLAIM_CONDITION}. */
+  private static Map<String, AttributeValue> claimValues(
+      Map<String, AttributeValue> base, Instant now, Duration lease) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":inProgress", s(CommandState.IN_PROGRESS.name()));
+    values.put(":queued", s(CommandState.QUEUED.name()));
+    values.put(":failed", s(CommandState.FAILED.name()));
+    values.put(":true", AttributeValue.fromBool(true));
+    values.put(":now", n(now.toEpochMilli()));
+    values.put(":lease", n(now.plus(lease).toEpochMilli()));
+    values.put(":nowIso", s(now.toString()));
+    values.put(":zero", n(0));
+    values.put(":one", n(1));
+    values.put(":type", base.get("type"));
+    values.put(":owner", base.get(COMMANDS_OWNER));
+    values.put(":requestedAt", base.get(COMMANDS_REQUESTED_AT));
+    values.put(":payload", base.get("payload"));
+    values.put(":contentHash", base.get(CONTENT_HASH));
+    values.put(":ttl", base.get(TTL_ATTRIBUTE));
+    return values;
   }
 
   @Override

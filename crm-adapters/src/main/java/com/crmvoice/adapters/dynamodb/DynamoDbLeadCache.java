@@ -13,6 +13,7 @@ import static com.crmvoice.adapters.dynamodb.LeadCacheItems.key;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.leadItem;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.list;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.members;
+import static com.crmvoice.adapters.dynamodb.LeadCacheItems.metaItem;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.sortKey;
 import static com.crmvoice.adapters.dynamodb.LeadCacheItems.toLead;
 import static com.crmvoice.adapters.dynamodb.TableKeys.DIGEST;
@@ -118,8 +119,7 @@ public final class DynamoDbLeadCache implements LeadCache {
       throw new IllegalArgumentException(
           leads.size() + " leads for one owner; at most " + MAX_LEADS_PER_OWNER);
     }
-    long now = clock.instant().getEpochSecond();
-    long renewBefore = now + ttl.toSeconds() / 2;
+    long renewBefore = clock.instant().getEpochSecond() + ttl.toSeconds() / 2;
     Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
     Map<String, AttributeValue> storedMeta = null;
     for (Map<String, AttributeValue> item : allItemsOf(ownerId)) {
@@ -129,8 +129,53 @@ public final class DynamoDbLeadCache implements LeadCache {
         stored.put(str(item, LEADS_SK), item);
       }
     }
+    LeadPuts puts = leadPuts(leads, stored, refreshedAt, renewBefore);
+    List<TransactWriteItem> deletes = new ArrayList<>();
+    for (String sk : new TreeSet<>(stored.keySet())) {
+      if (!puts.members().contains(sk)) {
+        Map<String, AttributeValue> key = key(ownerId, sk);
+        deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
+      }
+    }
+    boolean metaCurrent =
+        storedMeta != null
+            && digest.equals(str(storedMeta, DIGEST))
+            && AttributeValues.num(storedMeta, TTL_ATTRIBUTE, 0) >= renewBefore
+            && List.copyOf(puts.members()).equals(members(storedMeta));
+    if (puts.items().isEmpty() && deletes.isEmpty() && metaCurrent) {
+      return WriteCount.NONE;
+    }
+    long gen = generation(storedMeta);
+    Map<String, AttributeValue> meta =
+        metaItem(ownerId, digest, refreshedAt, puts.members(), gen, puts.setExpires());
+    List<TransactWriteItem> actions = new ArrayList<>(puts.items());
+    // This cache never leaves more than MAX_LEADS_PER_OWNER items, so all deletes fit. Items no
+    // write of this cache left (more than fit) wait for the owner's next write; no read answers
+    // them, as no meta item lists them.
+    int room = MAX_TRANSACTION_ACTIONS - 1 - puts.items().size();
+    List<TransactWriteItem> deleting = deletes.subList(0, Math.min(deletes.size(), room));
+    actions.addAll(deleting);
+    actions.add(putMeta(meta, gen));
+    transact(actions);
+    return new WriteCount(puts.items().size() + 1, deleting.size());
+  }
+
+  /**
+   * The puts of an owner's new set: the sort keys of its members, and when the set expires.
+   *
+   * @param items a put for each lead not stored as it is, or stored with less than half its TTL
+   *     left
+   * @param setExpires the earliest expiry of a member: a lead kept as stored keeps its own TTL
+   */
+  private record LeadPuts(
+      List<TransactWriteItem> items, TreeSet<String> members, long setExpires) {}
+
+  private LeadPuts leadPuts(
+      List<Lead> leads,
+      Map<String, Map<String, AttributeValue>> stored,
+      Instant refreshedAt,
+      long renewBefore) {
     long expires = refreshedAt.plus(ttl).getEpochSecond();
-    // The set expires with its earliest lead: a lead kept as stored keeps its own TTL.
     long setExpires = expires;
     TreeSet<String> members = new TreeSet<>();
     List<TransactWriteItem> puts = new ArrayList<>();
@@ -146,42 +191,7 @@ public final class DynamoDbLeadCache implements LeadCache {
         setExpires = Math.min(setExpires, oldExpires);
       }
     }
-    List<TransactWriteItem> deletes = new ArrayList<>();
-    for (String sk : new TreeSet<>(stored.keySet())) {
-      if (!members.contains(sk)) {
-        Map<String, AttributeValue> key = key(ownerId, sk);
-        deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
-      }
-    }
-    boolean metaCurrent =
-        storedMeta != null
-            && digest.equals(str(storedMeta, DIGEST))
-            && AttributeValues.num(storedMeta, TTL_ATTRIBUTE, 0) >= renewBefore
-            && List.copyOf(members).equals(members(storedMeta));
-    if (puts.isEmpty() && deletes.isEmpty() && metaCurrent) {
-      return WriteCount.NONE;
-    }
-    long gen = generation(storedMeta);
-    Map<String, AttributeValue> meta = new HashMap<>();
-    meta.put(LEADS_PK, s(ownerId));
-    meta.put(LEADS_SK, s(META_SK));
-    meta.put(META_OWNER, s(ownerId));
-    meta.put(DIGEST, s(digest));
-    meta.put(REFRESHED_AT, s(refreshedAt.toString()));
-    meta.put("leadCount", n(members.size()));
-    meta.put(MEMBERS, list(members));
-    meta.put(GEN, n(Math.max(gen, 0) + 1));
-    meta.put(TTL_ATTRIBUTE, n(setExpires));
-    List<TransactWriteItem> actions = new ArrayList<>(puts);
-    // This cache never leaves more than MAX_LEADS_PER_OWNER items, so all deletes fit. Items no
-    // write of this cache left (more than fit) wait for the owner's next write; no read answers
-    // them, as no meta item lists them.
-    int room = MAX_TRANSACTION_ACTIONS - 1 - puts.size();
-    List<TransactWriteItem> deleting = deletes.subList(0, Math.min(deletes.size(), room));
-    actions.addAll(deleting);
-    actions.add(putMeta(meta, gen));
-    transact(actions);
-    return new WriteCount(puts.size() + 1, deleting.size());
+    return new LeadPuts(puts, members, setExpires);
   }
 
   @Override

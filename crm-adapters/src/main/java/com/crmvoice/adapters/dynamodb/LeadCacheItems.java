@@ -4,9 +4,11 @@ import static com.crmvoice.adapters.dynamodb.AttributeValues.n;
 import static com.crmvoice.adapters.dynamodb.AttributeValues.putIfPresent;
 import static com.crmvoice.adapters.dynamodb.AttributeValues.s;
 import static com.crmvoice.adapters.dynamodb.AttributeValues.str;
+import static com.crmvoice.adapters.dynamodb.TableKeys.DIGEST;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_PK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEADS_SK;
 import static com.crmvoice.adapters.dynamodb.TableKeys.LEAD_ID;
+import static com.crmvoice.adapters.dynamodb.TableKeys.META_OWNER;
 import static com.crmvoice.adapters.dynamodb.TableKeys.REFRESHED_AT;
 import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
 
@@ -87,6 +89,27 @@ final class LeadCacheItems {
     item.put(REFRESHED_AT, s(refreshedAt.toString()));
     item.put(TTL_ATTRIBUTE, n(expires));
     return item;
+  }
+
+  /** An owner's meta item: its set's members and digest, the next generation, the set's expiry. */
+  static Map<String, AttributeValue> metaItem(
+      String ownerId,
+      String digest,
+      Instant refreshedAt,
+      Collection<String> members,
+      long storedGeneration,
+      long expires) {
+    Map<String, AttributeValue> meta = new HashMap<>();
+    meta.put(LEADS_PK, s(ownerId));
+    meta.put(LEADS_SK, s(META_SK));
+    meta.put(META_OWNER, s(ownerId));
+    meta.put(DIGEST, s(digest));
+    meta.put(REFRESHED_AT, s(refreshedAt.toString()));
+    meta.put("leadCount", n(members.size()));
+    meta.put(MEMBERS, list(members));
+    meta.put(GEN, n(Math.max(storedGeneration, 0) + 1));
+    meta.put(TTL_ATTRIBUTE, n(expires));
+    return meta;
   }
 
   static Lead toLead(Map<String, AttributeValue> item) {

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * user confirmed through; a Block-type rule still refuses it). The change query goes through
  * queryAll, so leads deleted or merged away since the watermark come back as deletions.
  */
-public final class SalesforceCrmGateway implements CrmGateway {
+public final class SalesforceCrmGateway implements com.crmvoice.adapters.aws.WiredCrm {
 
   /**
    * Owners per {@code OwnerId IN (...)} query: 200 quoted 18-character ids keep the SOQL statement

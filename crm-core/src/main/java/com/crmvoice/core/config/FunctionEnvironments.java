@@ -32,7 +32,11 @@ public final class FunctionEnvironments {
    * keys over the environment), never set as plain environment variables in a deployment.
    */
   public static final Set<String> SECRET_ONLY =
-      Set.of(SALESFORCE_CLIENT_SECRET, SALESFORCE_PRIVATE_KEY, ALEXA_CLIENT_SECRET);
+      Set.of(
+          SALESFORCE_CLIENT_SECRET,
+          SALESFORCE_PRIVATE_KEY,
+          ALEXA_CLIENT_SECRET,
+          DYNAMICS_CLIENT_SECRET);
 
   /** Salesforce settings that are not secret: any function that talks to Salesforce reads them. */
   public static final Set<String> SALESFORCE_SETTINGS =
@@ -47,7 +51,17 @@ public final class FunctionEnvironments {
           SALESFORCE_TIMEOUT_MS,
           SALESFORCE_JWT_AUDIENCE,
           SALESFORCE_AUTO_ASSIGN,
-          SALESFORCE_DUPLICATE_ALLOW_SAVE);
+          SALESFORCE_DUPLICATE_ALLOW_SAVE,
+          // Which CRM, and the Dynamics 365 settings (its secret in the same Secrets Manager
+          // secret).
+          CRM,
+          DYNAMICS_URL,
+          DYNAMICS_API_VERSION,
+          DYNAMICS_TENANT_ID,
+          DYNAMICS_CLIENT_ID,
+          DYNAMICS_AUTHORITY_URL,
+          DYNAMICS_COMMAND_ID_COLUMN,
+          DYNAMICS_TIMEOUT_MS);
 
   /**
    * One Lambda function's environment.

@@ -36,6 +36,9 @@ final class DayPresentation {
   /** Meetings, tasks, new leads and deals read by name at most: the rest are counted. */
   static final int MAX_NAMED = 3;
 
+  /** Tasks read by subject at most ("count, then the first few"). */
+  static final int MAX_TASKS_NAMED = 2;
+
   static final String COMPLETED_TASKS = "completedTasks";
   private static final String APL_TOKEN = "crmvoice-day";
   private static final Map<String, Object> DOCUMENT = load("/com/crmvoice/intent/apl/day.json");
@@ -70,15 +73,14 @@ final class DayPresentation {
     parts.add(speech.say("briefing.intro"));
     if (!day.meetings().isEmpty()) {
       List<String> named = new ArrayList<>();
-      for (CalendarEvent e :
-          day.meetings().subList(0, Math.min(MAX_NAMED + 1, day.meetings().size()))) {
+      for (CalendarEvent e : day.meetings()) {
         named.add(meeting(speech, e, day.zone()));
       }
       parts.add(
           day.meetings().size() == 1
               ? speech.say("briefing.meetings.one", named.get(0))
               : speech.say(
-                  "briefing.meetings.many", day.meetings().size(), list(speech, named, 0)));
+                  "briefing.meetings.many", day.meetings().size(), list(speech, named, MAX_NAMED)));
     }
     List<OpenTask> due = open(day.dueToday(), completed);
     List<OpenTask> overdue = open(day.overdue(), completed);
@@ -139,7 +141,7 @@ final class DayPresentation {
     for (OpenTask t : due) {
       subjects.add(subject(speech, t));
     }
-    return speech.say("tasks.line", count, list(speech, subjects, MAX_NAMED));
+    return speech.say("tasks.line", count, list(speech, subjects, MAX_TASKS_NAMED));
   }
 
   static String subject(Speech speech, OpenTask task) {

@@ -167,6 +167,16 @@ public record InteractionModel(
     if (invocation.isEmpty()) {
       throw new IllegalArgumentException("no interactionModel.languageModel.invocationName");
     }
+    List<Intent> intents = intents(language);
+    Map<String, SlotType> types = types(language);
+    JsonNode dialog = model.path("dialog");
+    Map<String, DialogIntent> dialogIntents = dialogIntents(dialog);
+    Map<String, List<String>> prompts = prompts(model);
+    return new InteractionModel(
+        invocation, intents, types, dialogIntents, text(dialog, "delegationStrategy"), prompts);
+  }
+
+  private static List<Intent> intents(JsonNode language) {
     List<Intent> intents = new ArrayList<>();
     for (JsonNode intent : language.path("intents")) {
       List<Slot> slots = new ArrayList<>();
@@ -177,6 +187,10 @@ public record InteractionModel(
       }
       intents.add(new Intent(intent.path("name").asText(), slots, texts(intent, "samples")));
     }
+    return intents;
+  }
+
+  private static Map<String, SlotType> types(JsonNode language) {
     Map<String, SlotType> types = new LinkedHashMap<>();
     for (JsonNode type : language.path("types")) {
       List<TypeValue> values = new ArrayList<>();
@@ -190,7 +204,10 @@ public record InteractionModel(
       }
       types.put(type.path("name").asText(), new SlotType(type.path("name").asText(), values));
     }
-    JsonNode dialog = model.path("dialog");
+    return types;
+  }
+
+  private static Map<String, DialogIntent> dialogIntents(JsonNode dialog) {
     Map<String, DialogIntent> dialogIntents = new LinkedHashMap<>();
     for (JsonNode intent : dialog.path("intents")) {
       List<DialogSlot> slots = new ArrayList<>();
@@ -223,6 +240,10 @@ public record InteractionModel(
               text(intent, "delegationStrategy"),
               slots));
     }
+    return dialogIntents;
+  }
+
+  private static Map<String, List<String>> prompts(JsonNode model) {
     Map<String, List<String>> prompts = new LinkedHashMap<>();
     for (JsonNode prompt : model.path("prompts")) {
       List<String> variations = new ArrayList<>();
@@ -231,8 +252,7 @@ public record InteractionModel(
       }
       prompts.put(prompt.path("id").asText(), variations);
     }
-    return new InteractionModel(
-        invocation, intents, types, dialogIntents, text(dialog, "delegationStrategy"), prompts);
+    return prompts;
   }
 
   private static String text(JsonNode node, String field) {

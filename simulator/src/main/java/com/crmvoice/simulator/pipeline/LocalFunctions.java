@@ -147,13 +147,20 @@ final class LocalFunctions implements AutoCloseable {
               return t;
             });
     scheduler.schedule(() -> scheduledPass("full"), 0, TimeUnit.SECONDS);
+    scheduler.schedule(() -> scheduledPass("agenda-full"), 0, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> scheduledPass("incremental"),
+        () -> {
+          scheduledPass("incremental");
+          scheduledPass("agenda-incremental");
+        },
         options.incrementalEvery().toMillis(),
         options.incrementalEvery().toMillis(),
         TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> scheduledPass("full"),
+        () -> {
+          scheduledPass("full");
+          scheduledPass("agenda-full");
+        },
         options.fullEvery().toMillis(),
         options.fullEvery().toMillis(),
         TimeUnit.MILLISECONDS);
@@ -251,7 +258,10 @@ final class LocalFunctions implements AutoCloseable {
     return refresher != null;
   }
 
-  /** Runs one refresher pass now ("full" or "incremental"); answers the function's output. */
+  /**
+   * Runs one refresher pass now ("full", "incremental", "agenda-full", "agenda-incremental");
+   * answers the function's output.
+   */
   String refresh(String pass) {
     if (refresher == null) {
       throw new IllegalStateException("the cache refresher is not available");

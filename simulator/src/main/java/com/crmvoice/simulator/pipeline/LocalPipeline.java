@@ -129,43 +129,58 @@ public final class LocalPipeline implements AutoCloseable {
   private LocalPipeline(Options options, Map<String, String> hostEnv, Consumer<String> status) {
     this.options = options;
     this.status = status;
-    boolean externalAws =
-        present(hostEnv, "AWS_ENDPOINT_URL")
-            || present(hostEnv, "AWS_ENDPOINT_URL_DYNAMODB")
-            || present(hostEnv, "AWS_ENDPOINT_URL_SQS")
-            || "external".equalsIgnoreCase(hostEnv.get("SIMULATOR_AWS"));
-    if (externalAws) {
-      aws = null;
-      for (String name : hostEnv.keySet()) {
-        if (name.startsWith("AWS_")) {
-          env.put(name, hostEnv.get(name));
-        }
-      }
-      status.accept("AWS: the endpoints and credentials of the environment (not embedded)");
-    } else {
-      aws = EmbeddedAws.startNew();
-      env.putAll(aws.env());
-      status.accept(
-          "AWS: DynamoDB Local on "
-              + aws.dynamoDbEndpoint()
-              + ", ElasticMQ on "
-              + aws.sqsEndpoint());
-    }
+    aws = startAws(hostEnv);
     clients = AwsClients.fromEnv(env);
     functions =
         new LocalFunctions(
             options, clients.sqs(), env, status, problems, LocalFunctions.intentInstances(hostEnv));
     notifications = LocalResources.create(clients, options, hostEnv, env, queues, status);
 
+    salesforce = startSalesforce(hostEnv);
+    skillSettings(hostEnv);
+  }
+
+  /** DynamoDB Local and ElasticMQ embedded, or null when the environment names AWS endpoints. */
+  private EmbeddedAws startAws(Map<String, String> hostEnv) {
+    boolean externalAws =
+        present(hostEnv, "AWS_ENDPOINT_URL")
+            || present(hostEnv, "AWS_ENDPOINT_URL_DYNAMODB")
+            || present(hostEnv, "AWS_ENDPOINT_URL_SQS")
+            || "external".equalsIgnoreCase(hostEnv.get("SIMULATOR_AWS"));
+    if (externalAws) {
+      for (String name : hostEnv.keySet()) {
+        if (name.startsWith("AWS_")) {
+          env.put(name, hostEnv.get(name));
+        }
+      }
+      status.accept("AWS: the endpoints and credentials of the environment (not embedded)");
+      return null;
+    } else {
+      EmbeddedAws aws = EmbeddedAws.startNew();
+      env.putAll(aws.env());
+      status.accept(
+          "AWS: DynamoDB Local on "
+              + aws.dynamoDbEndpoint()
+              + ", ElasticMQ on "
+              + aws.sqsEndpoint());
+      return aws;
+    }
+  }
+
+  /** The fake Salesforce with its demo data, or null when the environment names a real org. */
+  private FakeSalesforce startSalesforce(Map<String, String> hostEnv) {
     boolean externalSalesforce =
         present(hostEnv, EnvironmentVariables.SALESFORCE_LOGIN_URL)
             || present(hostEnv, EnvironmentVariables.SALESFORCE_SECRET_ARN);
     if (externalSalesforce) {
-      salesforce = null;
       status.accept("Salesforce: the org the SALESFORCE_* settings name (not the fake)");
+      return null;
     } else {
-      salesforce = FakeSalesforce.start();
+      FakeSalesforce salesforce = FakeSalesforce.start();
       salesforce.seedDemo();
+      // The demo user's meetings and tasks, in the zone the skill reads today in (the simulator's
+      // device has no settings API, so the skill's DEFAULT_TIME_ZONE).
+      salesforce.seedDemoDay(demoZone(hostEnv));
       // Client credentials, as FakeSalesforce.main documents: seedDemo() gives the integration
       // user's id to "Rep 1", so a JWT naming the integration user's username finds no user.
       env.putAll(salesforce.clientCredentialsEnv());
@@ -177,7 +192,12 @@ public final class LocalPipeline implements AutoCloseable {
               + " ("
               + salesforce.leadCount()
               + " demo leads)");
+      return salesforce;
     }
+  }
+
+  /** The skill's settings for the simulated device, then what the host's environment overrides. */
+  private void skillSettings(Map<String, String> hostEnv) {
     env.put(EnvironmentVariables.SKILL_ID, options.skillId());
     env.put(EnvironmentVariables.IDENTITY_MODE, "single-user");
     // Single-user mode answers only the Alexa users it names: the simulator's own device.
@@ -194,6 +214,15 @@ public final class LocalPipeline implements AutoCloseable {
       warnings.add(
           EnvironmentVariables.SINGLE_USER_OWNER_ID
               + " is not set: the skill does not know whose leads to read");
+    }
+  }
+
+  private static java.time.ZoneId demoZone(Map<String, String> hostEnv) {
+    String zone = hostEnv.get(EnvironmentVariables.DEFAULT_TIME_ZONE);
+    try {
+      return zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
     }
   }
 

@@ -71,45 +71,14 @@ public final class SkillHttpServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + http.port() + "/alexa");
   }
 
+  /**
+   * Refuses what the path, method and headers alone can refuse, before a byte of the body is read;
+   * then reads the body within its bound, verifies its signature, and hands the envelope to the
+   * skill.
+   */
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestURI().getPath().equals("/alexa")) {
-        refuse(exchange, 404, "not found", "unknown path");
-        return;
-      }
-      if (!exchange.getRequestMethod().equals("POST")) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        refuse(exchange, 405, "POST a request envelope", "not a POST");
-        return;
-      }
-      // What the headers alone can refuse is refused before a byte of the body is read.
-      if (verifier != null) {
-        for (String header :
-            new String[] {
-              AlexaRequestVerifier.CERT_URL_HEADER, AlexaRequestVerifier.SIGNATURE_HEADER
-            }) {
-          String value = exchange.getRequestHeaders().getFirst(header);
-          if (value == null || value.isBlank()) {
-            refuse(
-                exchange,
-                400,
-                "request verification failed: no " + header + " header",
-                "no " + header);
-            return;
-          }
-        }
-      }
-      String length = exchange.getRequestHeaders().getFirst("Content-Length");
-      // The JDK server refuses a malformed Content-Length before any handler; this is a second net.
-      long declared;
-      try {
-        declared = length == null ? -1 : Long.parseLong(length.strip());
-      } catch (NumberFormatException e) {
-        refuse(exchange, 400, "malformed Content-Length", "malformed Content-Length");
-        return;
-      }
-      if (declared > MAX_BODY) {
-        refuse(exchange, 413, "request too large", "too large");
+      if (refusedBeforeTheBody(exchange)) {
         return;
       }
       byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
@@ -147,6 +116,49 @@ public final class SkillHttpServer implements AutoCloseable {
         send(exchange, 500, error("the skill failed"));
       }
     }
+  }
+
+  /** Whether the request was refused on its path, method, signature headers or declared length. */
+  private boolean refusedBeforeTheBody(HttpExchange exchange) throws IOException {
+    if (!exchange.getRequestURI().getPath().equals("/alexa")) {
+      refuse(exchange, 404, "not found", "unknown path");
+      return true;
+    }
+    if (!exchange.getRequestMethod().equals("POST")) {
+      exchange.getResponseHeaders().set("Allow", "POST");
+      refuse(exchange, 405, "POST a request envelope", "not a POST");
+      return true;
+    }
+    if (verifier != null) {
+      for (String header :
+          new String[] {
+            AlexaRequestVerifier.CERT_URL_HEADER, AlexaRequestVerifier.SIGNATURE_HEADER
+          }) {
+        String value = exchange.getRequestHeaders().getFirst(header);
+        if (value == null || value.isBlank()) {
+          refuse(
+              exchange,
+              400,
+              "request verification failed: no " + header + " header",
+              "no " + header);
+          return true;
+        }
+      }
+    }
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    // The JDK server refuses a malformed Content-Length before any handler; this is a second net.
+    long declared;
+    try {
+      declared = length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      refuse(exchange, 400, "malformed Content-Length", "malformed Content-Length");
+      return true;
+    }
+    if (declared > MAX_BODY) {
+      refuse(exchange, 413, "request too large", "too large");
+      return true;
+    }
+    return false;
   }
 
   /**

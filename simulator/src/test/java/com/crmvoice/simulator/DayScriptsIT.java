@@ -1,0 +1,91 @@
+package com.crmvoice.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scripted demos of the day (simulator/scripts/day.txt, tag-de.txt, day-gb.txt), run as
+ * ./simulate runs them: the agenda pass from the fake Salesforce's demo day into DynamoDB Local,
+ * the models' language understanding, and the worker completing the task in the fake.
+ */
+class DayScriptsIT {
+
+  @TempDir Path dir;
+
+  private String run(String script, String locale) throws Exception {
+    assumeTrue(Simulator.findModel(null, locale).isPresent(), "the skill package is here");
+    Path transcript = dir.resolve(script + ".transcript");
+    int exit =
+        Simulator.run(
+            new Simulator.Arguments(
+                Path.of("scripts/" + script),
+                transcript,
+                null,
+                false,
+                null,
+                locale,
+                false,
+                Duration.ofSeconds(60)),
+            Map.of());
+    String text = Files.readString(transcript, StandardCharsets.UTF_8);
+    System.out.println(text);
+    assertThat(exit).isZero();
+    assertThat(text).doesNotContain("went wrong", "that turn failed", "Alexa rejects");
+    return text;
+  }
+
+  @Test
+  void theDayInAmericanEnglish_andTheProposalTaskCompletedOnce() throws Exception {
+    assertThat(run("day.txt", "en-US"))
+        .contains("alexa> Here's your day. You have 4 meetings today: at 9:30 AM, Discovery call")
+        .contains("Product demo with Wei Chen and Jonas Weber and 1 more.")
+        .contains("One task is due today, and 2 are overdue")
+        .contains("One new lead: Sam Taylor.")
+        .contains("Your top lead is Maria Garcia.")
+        .contains("Your next meeting is")
+        .contains("Mark Send the proposal as done?")
+        .contains("Send the proposal will be marked as done in Salesforce.")
+        .contains("Send the proposal  [Completed, Task]")
+        .contains("Your latest change, marking Send the proposal as done, is done in Salesforce.")
+        .contains("2 tasks are overdue");
+  }
+
+  @Test
+  void theBriefingStaysNearThirtySecondsSpoken() throws Exception {
+    String briefing =
+        run("day.txt", "en-US")
+            .lines()
+            .filter(l -> l.startsWith("alexa> Here's your day."))
+            .findFirst()
+            .orElseThrow();
+    // About 150 spoken words a minute: 30 seconds are about 75 words (the offer that follows the
+    // briefing is the next turn's question, not the briefing).
+    String told = briefing.substring("alexa> ".length(), briefing.indexOf(" What next:"));
+    assertThat(told.split("\\s+").length).isLessThanOrEqualTo(75);
+  }
+
+  @Test
+  void theDayInGerman() throws Exception {
+    assertThat(run("tag-de.txt", "de-DE"))
+        .contains("Hier ist dein Tag. Du hast heute 4 Termine: um 9:30 Uhr Discovery call")
+        .contains("Dein nächster Termin ist")
+        .contains("Eine Aufgabe ist heute fällig, und 2 sind überfällig")
+        .contains("Send the proposal als erledigt markieren?")
+        .contains("Okay, sie bleibt offen.");
+  }
+
+  @Test
+  void theDayInBritishEnglish() throws Exception {
+    assertThat(run("day-gb.txt", "en-GB"))
+        .contains("You have 4 meetings today: at 09:30, Discovery call with Maria Garcia")
+        .contains("Your next meeting is");
+  }
+}
