@@ -7,7 +7,6 @@ import com.crmvoice.core.domain.OpenTask;
 import com.crmvoice.core.port.CalendarGateway;
 import com.crmvoice.core.port.CrmGateway.CreateResult;
 import com.crmvoice.core.port.CrmGateway.UpdateResult;
-import com.crmvoice.core.port.CrmUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -349,26 +348,7 @@ public final class SalesforceCalendarGateway implements CalendarGateway {
       record.put("Status", "Completed");
     }
     JsonNode response = http.send("PATCH", http.dataPath("/composite/sobjects"), body);
-    if (!response.isArray() || response.size() != chunk.size()) {
-      throw new CrmUnavailableException(
-          "UNEXPECTED_RESPONSE",
-          "sObject Collections answered " + response.size() + " results for " + chunk.size());
-    }
-    List<CreateResult> results = new ArrayList<>();
-    for (JsonNode item : response) {
-      if (item.path("success").asBoolean(false)) {
-        results.add(new CreateResult.Created(item.path("id").asText(), true));
-        continue;
-      }
-      JsonNode error = item.path("errors").path(0);
-      String code = error.path("statusCode").asText("UNKNOWN_EXCEPTION");
-      String message = error.path("message").asText("");
-      results.add(
-          SalesforceHttp.RETRYABLE_CODES.contains(code)
-              ? new CreateResult.Retryable(code, message)
-              : new CreateResult.Rejected(code, message));
-    }
-    return results;
+    return SalesforceCrmGateway.collectionsResults(response, chunk.size());
   }
 
   // ---- helpers ----

@@ -263,6 +263,29 @@ final class FakeSalesforceActivities {
           true);
       return;
     }
+    Map<String, Object> changes = updatableChanges(exchange, body);
+    if (changes == null) {
+      return;
+    }
+    Refusal refusal;
+    synchronized (fake) {
+      refusal = refusal(id, changes, unmodifiedSince, condition);
+      if (refusal == null) {
+        fake.updateLead(id, changes);
+        appliedUpdates.merge(id, 1, Integer::sum);
+      }
+    }
+    if (refusal != null) {
+      fake.sendJson(exchange, refusal.status(), refusal.errors(), true);
+      return;
+    }
+    fake.afterCommit();
+    exchange.sendResponseHeaders(204, -1);
+  }
+
+  /** The body's fields, or null after a 400 when one is not updatable. */
+  private Map<String, Object> updatableChanges(HttpExchange exchange, JsonNode body)
+      throws IOException {
     Map<String, Object> changes = new LinkedHashMap<>();
     var names = body.fieldNames();
     while (names.hasNext()) {
@@ -274,49 +297,46 @@ final class FakeSalesforceActivities {
             FakeSalesforce.errors(
                 "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + name),
             true);
-        return;
+        return null;
       }
       JsonNode value = body.get(name);
       changes.put(name, value.isNull() ? null : value.asText());
     }
-    int status;
-    ArrayNode errors = null;
-    synchronized (fake) {
-      Map<String, Object> lead = fake.lead(id);
-      if (lead == null) {
-        status = 404;
-        errors = FakeSalesforce.errors("NOT_FOUND", "The requested resource does not exist");
-      } else if (unmodifiedSince != null
-          && ((Instant) lead.get("LastModifiedDate"))
-              .truncatedTo(ChronoUnit.SECONDS)
-              .isAfter(unmodifiedSince)) {
-        status = 412;
-        errors =
-            FakeSalesforce.errors(
-                "PRECONDITION_FAILED", "The record was modified after " + condition);
-      } else if (Boolean.TRUE.equals(lead.get("IsConverted"))) {
-        status = 400;
-        errors =
-            FakeSalesforce.errors(
-                "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead");
-      } else if (changes.containsKey("Status") && !statusValues.contains(changes.get("Status"))) {
-        status = 400;
-        errors =
-            FakeSalesforce.errors(
-                "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
-                "Lead Status: bad value for restricted picklist field: " + changes.get("Status"));
-      } else {
-        fake.updateLead(id, changes);
-        appliedUpdates.merge(id, 1, Integer::sum);
-        status = 204;
-      }
+    return changes;
+  }
+
+  private record Refusal(int status, ArrayNode errors) {}
+
+  /** Why Salesforce refuses this update of the lead, or null when it applies (holding the fake). */
+  private Refusal refusal(
+      String id, Map<String, Object> changes, Instant unmodifiedSince, String condition) {
+    Map<String, Object> lead = fake.lead(id);
+    if (lead == null) {
+      return new Refusal(
+          404, FakeSalesforce.errors("NOT_FOUND", "The requested resource does not exist"));
     }
-    if (status != 204) {
-      fake.sendJson(exchange, status, errors, true);
-      return;
+    if (unmodifiedSince != null
+        && ((Instant) lead.get("LastModifiedDate"))
+            .truncatedTo(ChronoUnit.SECONDS)
+            .isAfter(unmodifiedSince)) {
+      return new Refusal(
+          412,
+          FakeSalesforce.errors(
+              "PRECONDITION_FAILED", "The record was modified after " + condition));
     }
-    fake.afterCommit();
-    exchange.sendResponseHeaders(204, -1);
+    if (Boolean.TRUE.equals(lead.get("IsConverted"))) {
+      return new Refusal(
+          400,
+          FakeSalesforce.errors("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead"));
+    }
+    if (changes.containsKey("Status") && !statusValues.contains(changes.get("Status"))) {
+      return new Refusal(
+          400,
+          FakeSalesforce.errors(
+              "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+              "Lead Status: bad value for restricted picklist field: " + changes.get("Status")));
+    }
+    return null;
   }
 
   // ---- tasks ----
@@ -334,60 +354,64 @@ final class FakeSalesforceActivities {
     ArrayNode results = JSON.createArrayNode();
     synchronized (fake) {
       for (JsonNode record : records) {
-        ObjectNode result = results.addObject();
-        String problem = validateTask(record);
-        if (problem != null) {
-          String[] parts = problem.split("\\|", 2);
-          result.put("success", false);
-          result
-              .putArray("errors")
-              .addObject()
-              .put("statusCode", parts[0])
-              .put("message", parts[1])
-              .putArray("fields");
-          continue;
-        }
-        String external = record.get(FakeSalesforce.EXTERNAL_ID_FIELD).asText();
-        Map<String, Object> existing = tasksByExternalId.get(external);
-        Instant stamp = fake.stamp();
-        if (existing != null) {
-          record
-              .fields()
-              .forEachRemaining(
-                  e -> {
-                    if (TASK_FIELDS.contains(e.getKey()) && !e.getKey().equals("TaskSubtype")) {
-                      existing.put(e.getKey(), e.getValue().asText());
-                    }
-                  });
-          existing.put("LastModifiedDate", stamp);
-          result.put("id", (String) existing.get("Id")).put("success", true).put("created", false);
-          result.putArray("errors");
-          continue;
-        }
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("Id", String.format("00T%012dAAA", nextTaskNumber++));
-        record
-            .fields()
-            .forEachRemaining(
-                e -> {
-                  if (TASK_FIELDS.contains(e.getKey())) {
-                    task.put(e.getKey(), e.getValue().asText());
-                  }
-                });
-        task.putIfAbsent("OwnerId", userId);
-        task.putIfAbsent("Status", "Not Started");
-        task.putIfAbsent("Priority", "Normal");
-        task.putIfAbsent("TaskSubtype", "Task");
-        task.put("CreatedDate", stamp);
-        task.put("LastModifiedDate", stamp);
-        tasks.add(task);
-        tasksByExternalId.put(external, task);
-        result.put("id", (String) task.get("Id")).put("success", true).put("created", true);
-        result.putArray("errors");
+        upsertTask(record, userId, results.addObject());
       }
     }
     fake.afterCommit();
     fake.sendJson(exchange, 200, results, true);
+  }
+
+  /** One record of a Task upsert: refused, updated in place by its external id, or created. */
+  private void upsertTask(JsonNode record, String userId, ObjectNode result) {
+    String problem = validateTask(record);
+    if (problem != null) {
+      String[] parts = problem.split("\\|", 2);
+      result.put("success", false);
+      result
+          .putArray("errors")
+          .addObject()
+          .put("statusCode", parts[0])
+          .put("message", parts[1])
+          .putArray("fields");
+      return;
+    }
+    String external = record.get(FakeSalesforce.EXTERNAL_ID_FIELD).asText();
+    Map<String, Object> existing = tasksByExternalId.get(external);
+    Instant stamp = fake.stamp();
+    if (existing != null) {
+      record
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (TASK_FIELDS.contains(e.getKey()) && !e.getKey().equals("TaskSubtype")) {
+                  existing.put(e.getKey(), e.getValue().asText());
+                }
+              });
+      existing.put("LastModifiedDate", stamp);
+      result.put("id", (String) existing.get("Id")).put("success", true).put("created", false);
+      result.putArray("errors");
+      return;
+    }
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("Id", String.format("00T%012dAAA", nextTaskNumber++));
+    record
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (TASK_FIELDS.contains(e.getKey())) {
+                task.put(e.getKey(), e.getValue().asText());
+              }
+            });
+    task.putIfAbsent("OwnerId", userId);
+    task.putIfAbsent("Status", "Not Started");
+    task.putIfAbsent("Priority", "Normal");
+    task.putIfAbsent("TaskSubtype", "Task");
+    task.put("CreatedDate", stamp);
+    task.put("LastModifiedDate", stamp);
+    tasks.add(task);
+    tasksByExternalId.put(external, task);
+    result.put("id", (String) task.get("Id")).put("success", true).put("created", true);
+    result.putArray("errors");
   }
 
   /** Salesforce's per-record error for a Task ("CODE|message"), or null when it is valid. */
