@@ -1,17 +1,33 @@
 package com.crmvoice.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.crmvoice.adapters.aws.ResourceDefinitions;
+import com.crmvoice.adapters.dynamodb.DynamoDbAgendaCache;
+import com.crmvoice.adapters.dynamodb.DynamoDbLeadCache;
+import com.crmvoice.core.config.CacheConfig;
+import com.crmvoice.core.domain.Agenda;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
+import com.crmvoice.core.domain.CreateTask;
+import com.crmvoice.core.domain.OpenTask;
+import com.crmvoice.core.port.CalendarGateway;
+import com.crmvoice.core.port.ClosingDeals;
+import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.salesforce.DuplicateRule;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import com.crmvoice.testkit.salesforce.OrgSettings;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -191,6 +207,84 @@ class CrmWorkerIT {
       // Refused, not unavailable: the circuit breaker never counted it as an outage.
       assertThat(stack.salesforce.calls("composite-create")).isEqualTo(2);
     }
+  }
+
+  // Read your writes: "what are my tasks today" hears a follow-up the worker just created, without
+  // waiting for the next agenda pass.
+  @Test
+  void aFollowUpDueTodayIsInTheCachedAgendaAsSoonAsTheWorkerCreatedIt() {
+    try (WorkerStack stack = newStack(WITH_EXTERNAL_ID, 5)) {
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as Salesforce stamps
+      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+      String leadId =
+          stack.salesforce.insertLead(
+              Map.of("OwnerId", WorkerStack.OWNER, "LastName", "Garcia", "Company", "Northwind"));
+      DynamoDbAgendaCache agendas =
+          new DynamoDbAgendaCache(
+              stack.clients.dynamoDb(), stack.leadsTable, Duration.ofHours(72), Clock.systemUTC());
+      // Given the owner's agenda as the last pass wrote it: one overdue task
+      OpenTask overdue =
+          new OpenTask(
+              "00T000000000009AAA", WorkerStack.OWNER, "Forecast", today.minusDays(1), null, now);
+      agendas.replaceAgenda(
+          new Agenda(WorkerStack.OWNER, List.of(), List.of(overdue), List.of()), now);
+      DayService day =
+          new DayService(
+              agendas,
+              new DynamoDbLeadCache(
+                  stack.clients.dynamoDb(),
+                  stack.leadsTable,
+                  new CacheConfig(5, Duration.ofHours(72)),
+                  Clock.systemUTC()),
+              ClosingDeals.NONE,
+              notAsked(),
+              Clock.systemUTC(),
+              Duration.ofSeconds(1),
+              Runnable::run);
+
+      // When a follow-up due today is confirmed and the worker has processed it (twice delivered)
+      CreateTask followUp =
+          stack.submit(
+              new CreateTask(
+                  "ryw-1",
+                  WorkerStack.OWNER,
+                  leadId,
+                  "Maria Garcia",
+                  "Send the proposal",
+                  today,
+                  now));
+      stack.sender.send(followUp);
+      assertThat(
+              stack.pollUntil(
+                  () ->
+                      state(stack, "ryw-1", CommandState.DONE)
+                          && stack.depth(stack.queue.queueUrl()) == 0,
+                  Duration.ofSeconds(20)))
+          .isTrue();
+
+      // Then Salesforce holds one task, and today's tasks from the cache list it once at once
+      String taskId = stack.log.find("ryw-1").orElseThrow().status().crmId();
+      assertThat(stack.salesforce.tasks()).hasSize(1);
+      assertThat(day.tasksDue(WorkerStack.OWNER, ZoneOffset.UTC))
+          .hasValueSatisfying(
+              tasks ->
+                  assertThat(tasks)
+                      .extracting(OpenTask::id, OpenTask::subject, OpenTask::whoName)
+                      .containsExactly(
+                          tuple(overdue.id(), "Forecast", null),
+                          tuple(taskId, "Send the proposal", "Maria Garcia")));
+    }
+  }
+
+  /** A calendar the day service must not need: the cache knows the owner. */
+  private static CalendarGateway notAsked() {
+    return (CalendarGateway)
+        Proxy.newProxyInstance(
+            CalendarGateway.class.getClassLoader(),
+            new Class<?>[] {CalendarGateway.class},
+            (proxy, method, args) -> {
+              throw new AssertionError("asked the CRM: " + method.getName());
+            });
   }
 
   @Test

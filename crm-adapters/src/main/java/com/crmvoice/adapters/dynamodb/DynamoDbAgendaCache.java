@@ -13,6 +13,7 @@ import static com.crmvoice.adapters.dynamodb.TableKeys.META_OWNER;
 import static com.crmvoice.adapters.dynamodb.TableKeys.TTL_ATTRIBUTE;
 
 import com.crmvoice.core.domain.Agenda;
+import com.crmvoice.core.domain.OpenTask;
 import com.crmvoice.core.port.AgendaCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -119,15 +121,25 @@ public final class DynamoDbAgendaCache implements AgendaCache {
 
   @Override
   public boolean removeTask(String ownerId, String taskId) {
+    return rewrite(ownerId, a -> a.withoutTask(taskId));
+  }
+
+  @Override
+  public boolean addTask(OpenTask task) {
+    return rewrite(task.ownerId(), a -> a.withTask(task));
+  }
+
+  // Read, change, write back only over the agenda read: a pass that wrote meanwhile wins (it read
+  // the CRM later, so it has the change too or a newer one).
+  private boolean rewrite(String ownerId, UnaryOperator<Agenda> change) {
     if (!(agenda(ownerId) instanceof Snapshot.Known known)) {
       return false;
     }
-    Agenda without = known.agenda().withoutTask(taskId);
-    if (without.equals(known.agenda())) {
+    Agenda changed = change.apply(known.agenda());
+    if (changed.equals(known.agenda())) {
       return false;
     }
     try {
-      // Only over the agenda read: a pass that wrote meanwhile wins (it read the CRM later).
       dynamoDb.updateItem(
           r ->
               r.tableName(table)
@@ -137,8 +149,8 @@ public final class DynamoDbAgendaCache implements AgendaCache {
                   .expressionAttributeNames(Map.of("#b", BODY, "#d", DIGEST))
                   .expressionAttributeValues(
                       Map.of(
-                          ":b", s(AgendaItems.body(without)),
-                          ":d", s(without.digest()),
+                          ":b", s(AgendaItems.body(changed)),
+                          ":d", s(changed.digest()),
                           ":old", s(known.agenda().digest()))));
       return true;
     } catch (ConditionalCheckFailedException e) {

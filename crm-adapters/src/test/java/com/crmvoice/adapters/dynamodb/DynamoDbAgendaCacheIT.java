@@ -112,6 +112,26 @@ class DynamoDbAgendaCacheIT {
   }
 
   @Test
+  void aCreatedTaskJoinsTheStoredAgendaOnce_andNoAgendaIsWrittenForAnOwnerWithout() {
+    OpenTask followUp =
+        new OpenTask(
+            "00T3", OWNER, "Call back", LocalDate.parse("2026-03-10"), "Maria Garcia", null);
+    assertThat(cache.addTask(followUp)).isFalse();
+    assertThat(cache.agenda(OWNER)).isInstanceOf(Snapshot.NeverRefreshed.class);
+
+    cache.replaceAgenda(agenda(), T0);
+    assertThat(cache.addTask(followUp)).isTrue();
+    assertThat(cache.addTask(followUp)).isFalse();
+
+    Snapshot.Known known = (Snapshot.Known) cache.agenda(OWNER);
+    assertThat(known.agenda().tasks())
+        .extracting(OpenTask::id)
+        .containsExactly("00T2", "00T1", "00T3");
+    assertThat(known.agenda().tasks()).contains(followUp);
+    assertThat(cache.agendaDigests().get(OWNER)).isEqualTo(known.agenda().digest());
+  }
+
+  @Test
   void theBriefingMarkIsKeptPerOwnerAndSurvivesAgendaRewrites() {
     assertThat(cache.lastBriefing(OWNER)).isEmpty();
 

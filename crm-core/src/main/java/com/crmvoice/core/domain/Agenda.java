@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What one CRM user's day holds, as the cache keeps it: their meetings in the refresher's window
@@ -44,6 +45,21 @@ public record Agenda(
   public Agenda withoutTask(String taskId) {
     return new Agenda(
         ownerId, events, tasks.stream().filter(t -> !t.id().equals(taskId)).toList(), newLeads);
+  }
+
+  /**
+   * The same agenda with the task (a task the user created); this agenda when one with its id is
+   * already there, so a redelivered create adds it once.
+   */
+  public Agenda withTask(OpenTask task) {
+    if (!task.ownerId().equals(ownerId)) {
+      throw new IllegalArgumentException("task belongs to another owner");
+    }
+    if (tasks.stream().anyMatch(t -> t.id().equals(task.id()))) {
+      return this;
+    }
+    return new Agenda(
+        ownerId, events, Stream.concat(tasks.stream(), Stream.of(task)).toList(), newLeads);
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.crmvoice.core.port;
 
 import com.crmvoice.core.domain.Agenda;
+import com.crmvoice.core.domain.OpenTask;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,15 @@ public interface AgendaCache {
    * @return whether the stored agenda changed
    */
   boolean removeTask(String ownerId, String taskId);
+
+  /**
+   * Read your writes: adds an open task the worker created to its owner's stored agenda, once (a
+   * task with its id already there is left as it is). Nothing when the owner has no stored agenda:
+   * the next pass writes it whole.
+   *
+   * @return whether the stored agenda changed
+   */
+  boolean addTask(OpenTask task);
 
   /**
    * When the listener (the Alexa user id, so a launch can ask without the CRM) last heard their

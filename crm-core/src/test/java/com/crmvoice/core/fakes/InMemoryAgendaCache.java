@@ -1,11 +1,13 @@
 package com.crmvoice.core.fakes;
 
 import com.crmvoice.core.domain.Agenda;
+import com.crmvoice.core.domain.OpenTask;
 import com.crmvoice.core.port.AgendaCache;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The agenda cache in memory, with a count of writes. Agendas never expire here
@@ -39,15 +41,24 @@ public final class InMemoryAgendaCache implements AgendaCache {
 
   @Override
   public synchronized boolean removeTask(String ownerId, String taskId) {
+    return rewrite(ownerId, a -> a.withoutTask(taskId));
+  }
+
+  @Override
+  public synchronized boolean addTask(OpenTask task) {
+    return rewrite(task.ownerId(), a -> a.withTask(task));
+  }
+
+  private boolean rewrite(String ownerId, UnaryOperator<Agenda> change) {
     Snapshot.Known known = agendas.get(ownerId);
     if (known == null) {
       return false;
     }
-    Agenda without = known.agenda().withoutTask(taskId);
-    if (without.equals(known.agenda())) {
+    Agenda changed = change.apply(known.agenda());
+    if (changed.equals(known.agenda())) {
       return false;
     }
-    agendas.put(ownerId, new Snapshot.Known(without, known.refreshedAt()));
+    agendas.put(ownerId, new Snapshot.Known(changed, known.refreshedAt()));
     writes++;
     return true;
   }
@@ -62,7 +73,7 @@ public final class InMemoryAgendaCache implements AgendaCache {
     briefed.put(ownerId, at);
   }
 
-  /** Agendas written so far (replaces and task removals). */
+  /** Agendas written so far (replaces, task removals and additions). */
   public synchronized int writes() {
     return writes;
   }

@@ -148,8 +148,8 @@ public final class CommandProcessor {
    * @param closedStatuses lead statuses that are not open: a lead set to one leaves its owner's
    *     cached set at once
    * @param calendar completes tasks; null when this processor has none
-   * @param agendas where a completed task leaves its owner's cached agenda (read your writes); null
-   *     for none
+   * @param agendas where a completed task leaves, and a created follow-up joins, its owner's cached
+   *     agenda (read your writes); null for none
    */
   public CommandProcessor(
       Function<String, CrmCommand> decoder,
@@ -177,7 +177,11 @@ public final class CommandProcessor {
     this.maxReceiveCount = maxReceiveCount;
     this.writes =
         new CrmWrites(
-            crm, new CacheWriteBack(cache, cacheTopN, closedStatuses, clock), calendar, agendas);
+            crm,
+            new CacheWriteBack(cache, cacheTopN, closedStatuses, clock),
+            calendar,
+            agendas,
+            clock);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.crmvoice.core.domain.CreateTask;
 import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.LogCall;
+import com.crmvoice.core.domain.OpenTask;
 import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.port.AgendaCache;
 import com.crmvoice.core.port.CalendarGateway;
@@ -18,17 +19,21 @@ import com.crmvoice.core.port.CrmGateway.StatusUpdateRequest;
 import com.crmvoice.core.port.CrmGateway.UpdateResult;
 import com.crmvoice.core.port.CrmRejectedException;
 import com.crmvoice.core.port.CrmUnavailableException;
+import com.crmvoice.core.service.refresher.AgendaWindow;
 import com.crmvoice.core.service.worker.CommandProcessor.Message;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The CRM calls of a batch for {@link CommandProcessor}, one per kind of write, each answering what
  * every command came to. A lead create that went unanswered is looked up by its external id before
- * anything is declared; a status change that was applied is written back to the cache.
+ * anything is declared; a status change that was applied is written back to the cache, and a task
+ * completed or a follow-up created to the owner's cached agenda (read your writes).
  */
 final class CrmWrites {
 
@@ -56,13 +61,19 @@ final class CrmWrites {
   private final CacheWriteBack writeBack;
   private final CalendarGateway calendar;
   private final AgendaCache agendas;
+  private final Clock clock;
 
   CrmWrites(
-      CrmGateway crm, CacheWriteBack writeBack, CalendarGateway calendar, AgendaCache agendas) {
+      CrmGateway crm,
+      CacheWriteBack writeBack,
+      CalendarGateway calendar,
+      AgendaCache agendas,
+      Clock clock) {
     this.crm = crm;
     this.writeBack = writeBack;
     this.calendar = calendar;
     this.agendas = agendas;
+    this.clock = clock;
   }
 
   /**
@@ -98,13 +109,33 @@ final class CrmWrites {
   }
 
   private void taskCompleted(CompleteTask command) {
+    // The next agenda pass takes it out if this fails; the completion itself stands.
+    agendaWriteBack(command, a -> a.removeTask(command.ownerId(), command.taskId()));
+  }
+
+  /**
+   * Read your writes: a follow-up the CRM now holds joins its owner's cached agenda when it is due
+   * within the agenda's window ({@link AgendaWindow}, as the refresher would keep it). A call log
+   * is a completed task, never on the agenda.
+   */
+  private void taskCreated(LeadActivity command, String taskId) {
+    if (!(command instanceof CreateTask task)
+        || task.dueDate().isAfter(AgendaWindow.at(clock.instant()).tasksDueBy())) {
+      return;
+    }
+    OpenTask open =
+        new OpenTask(taskId, task.ownerId(), task.subject(), task.dueDate(), task.leadName(), null);
+    agendaWriteBack(command, a -> a.addTask(open));
+  }
+
+  private void agendaWriteBack(CrmCommand command, Consumer<AgendaCache> write) {
     if (agendas == null) {
       return;
     }
     try {
-      agendas.removeTask(command.ownerId(), command.taskId());
+      write.accept(agendas);
     } catch (RuntimeException e) {
-      // The next agenda pass takes it out; the completion itself stands.
+      // The next agenda pass catches up; the CRM write itself stands.
       LOG.warn(
           "agenda write-back failed commandId={} error={}",
           command.commandId(),
@@ -169,10 +200,21 @@ final class CrmWrites {
     return outcomes;
   }
 
+  /** Creates tasks (calls and follow-ups) in one call; a follow-up due soon joins the agenda. */
   List<Outcome> createTasks(List<Work> works) {
     List<CreateTaskRequest> requests =
         works.stream().map(w -> taskRequest((LeadActivity) w.command())).toList();
-    return crm.createTasks(requests).stream().map(CrmWrites::outcome).toList();
+    List<CreateResult> results = crm.createTasks(requests);
+    List<Outcome> outcomes = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      Outcome outcome = outcome(results.get(i));
+      if (outcome instanceof Outcome.Done done) {
+        // Also when the CRM already had it (a redelivery): the agenda adds a task id once.
+        taskCreated((LeadActivity) works.get(i).command(), done.crmId());
+      }
+      outcomes.add(outcome);
+    }
+    return outcomes;
   }
 
   private static CreateTaskRequest taskRequest(LeadActivity command) {
