@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class AgendaRefresher {
     return run(Pass.AGENDA_INCREMENTAL, this::incremental);
   }
 
-  private Instant fullThenSetWatermark(Figures figures) {
+  private Instant fullThenSetWatermark(PassFigures figures) {
     Instant start = clock.instant();
     AgendaWindow window = AgendaWindow.at(start);
     Map<String, String> stored = cache.agendaDigests();
@@ -108,7 +107,7 @@ public final class AgendaRefresher {
     return start;
   }
 
-  private Instant incremental(Figures figures) {
+  private Instant incremental(PassFigures figures) {
     Optional<Instant> watermark = watermarks.load();
     if (watermark.isEmpty()) {
       LOG.info("refresh agenda-incremental: no watermark yet, doing a full pass");
@@ -154,7 +153,7 @@ public final class AgendaRefresher {
       Map<String, List<LeadArrival>> leads,
       Map<String, String> stored,
       Instant refreshedAt,
-      Figures figures) {
+      PassFigures figures) {
     try (OwnerTasks work = new OwnerTasks(concurrency)) {
       for (String owner : owners) {
         Agenda agenda =
@@ -199,69 +198,7 @@ public final class AgendaRefresher {
     return byOwner.values().stream().mapToLong(List::size).sum();
   }
 
-  private PassReport run(Pass pass, Function<Figures, Instant> body) {
-    Figures figures = new Figures();
-    Supplier<PassReport> report =
-        () ->
-            new PassReport(
-                pass,
-                figures.ownersSeen,
-                figures.ownersChanged,
-                figures.recordsRead,
-                figures.itemsWritten,
-                0,
-                crmRequests.getAsLong() - figures.crmAtStart,
-                Duration.ofNanos(System.nanoTime() - figures.startNanos),
-                figures.watermark);
-    try {
-      figures.watermark = body.apply(figures);
-      PassReport done;
-      synchronized (figures) {
-        done = report.get();
-      }
-      LOG.info(
-          "refresh pass={} outcome=ok ownersSeen={} ownersChanged={} recordsRead={}"
-              + " itemsWritten={} crmCalls={} durationMs={} watermark={}",
-          pass.label(),
-          done.ownersSeen(),
-          done.ownersChanged(),
-          done.leadsRead(),
-          done.itemsWritten(),
-          done.crmCalls(),
-          done.duration().toMillis(),
-          done.watermark());
-      return done;
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "refresh pass={} outcome=failed error={} ownersSeen={} ownersChanged={}",
-          pass.label(),
-          e.getClass().getSimpleName(),
-          figures.ownersSeen,
-          figures.ownersChanged);
-      throw e;
-    }
-  }
-
-  /** Running figures of one pass. */
-  private final class Figures {
-    final long startNanos = System.nanoTime();
-    final long crmAtStart = crmRequests.getAsLong();
-    int ownersSeen;
-    int ownersChanged;
-    long recordsRead;
-    long itemsWritten;
-    Instant watermark;
-
-    synchronized void read(long records) {
-      recordsRead += records;
-    }
-
-    synchronized void owner(int written) {
-      ownersSeen++;
-      itemsWritten += written;
-      if (written > 0) {
-        ownersChanged++;
-      }
-    }
+  private PassReport run(Pass pass, Function<PassFigures, Instant> body) {
+    return PassFigures.run(pass, crmRequests, LOG, "recordsRead", body);
   }
 }

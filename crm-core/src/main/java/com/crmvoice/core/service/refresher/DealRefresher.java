@@ -97,7 +97,7 @@ public final class DealRefresher {
         });
   }
 
-  private Instant full(Figures figures) {
+  private Instant full(PassFigures figures) {
     Instant start = clock.instant();
     DealSettings.Snapshot org = settings.get();
     LocalDate today = settings.today();
@@ -112,7 +112,7 @@ public final class DealRefresher {
     return start;
   }
 
-  private Instant incremental(Figures figures) {
+  private Instant incremental(PassFigures figures) {
     Optional<Instant> watermark = watermarks.load();
     if (watermark.isEmpty()) {
       LOG.info("refresh deals-incremental: no watermark yet, doing a full pass");
@@ -148,7 +148,7 @@ public final class DealRefresher {
     return watermark.get();
   }
 
-  private void recompute(Set<String> owners, Instant now, Figures figures) {
+  private void recompute(Set<String> owners, Instant now, PassFigures figures) {
     DealSettings.Snapshot org = settings.get();
     LocalDate today = settings.today();
     LocalDate[] span = org.span(today);
@@ -167,7 +167,7 @@ public final class DealRefresher {
       DealSettings.Snapshot org,
       LocalDate today,
       Instant refreshedAt,
-      Figures figures) {
+      PassFigures figures) {
     try (OwnerTasks work = new OwnerTasks(concurrency)) {
       for (String owner : owners) {
         DealBook book =
@@ -210,66 +210,7 @@ public final class DealRefresher {
     return byOwner.values().stream().mapToLong(List::size).sum();
   }
 
-  private PassReport run(Pass pass, Function<Figures, Instant> body) {
-    Figures figures = new Figures();
-    try {
-      Instant watermark = body.apply(figures);
-      PassReport done;
-      synchronized (figures) {
-        done =
-            new PassReport(
-                pass,
-                figures.ownersSeen,
-                figures.ownersChanged,
-                figures.recordsRead,
-                figures.itemsWritten,
-                0,
-                crmRequests.getAsLong() - figures.crmAtStart,
-                Duration.ofNanos(System.nanoTime() - figures.startNanos),
-                watermark);
-      }
-      LOG.info(
-          "refresh pass={} outcome=ok ownersSeen={} ownersChanged={} dealsRead={}"
-              + " itemsWritten={} crmCalls={} durationMs={} watermark={}",
-          pass.label(),
-          done.ownersSeen(),
-          done.ownersChanged(),
-          done.leadsRead(),
-          done.itemsWritten(),
-          done.crmCalls(),
-          done.duration().toMillis(),
-          done.watermark());
-      return done;
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "refresh pass={} outcome=failed error={} ownersSeen={} ownersChanged={}",
-          pass.label(),
-          e.getClass().getSimpleName(),
-          figures.ownersSeen,
-          figures.ownersChanged);
-      throw e;
-    }
-  }
-
-  /** Running figures of one pass. */
-  private final class Figures {
-    final long startNanos = System.nanoTime();
-    final long crmAtStart = crmRequests.getAsLong();
-    int ownersSeen;
-    int ownersChanged;
-    long recordsRead;
-    long itemsWritten;
-
-    synchronized void read(long records) {
-      recordsRead += records;
-    }
-
-    synchronized void owner(int written) {
-      ownersSeen++;
-      itemsWritten += written;
-      if (written > 0) {
-        ownersChanged++;
-      }
-    }
+  private PassReport run(Pass pass, Function<PassFigures, Instant> body) {
+    return PassFigures.run(pass, crmRequests, LOG, "dealsRead", body);
   }
 }
