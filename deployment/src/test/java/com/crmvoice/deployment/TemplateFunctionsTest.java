@@ -238,6 +238,18 @@ class TemplateFunctionsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("functions")
+  void theCrmIsOneParameterEveryFunctionThatTalksToItFollows(FunctionEnvironment function) {
+    assumeTrue(function.reads().contains(EnvironmentVariables.CRM));
+    assertThat(TEMPLATE.root.at("/Parameters/Crm/Default").asText()).isEqualTo("salesforce");
+    assertThat(TEMPLATE.root.at("/Parameters/Crm/AllowedValues").toString())
+        .isEqualTo("[\"salesforce\",\"dynamics\"]");
+    JsonNode crm = TEMPLATE.environment(functionId(function)).get(EnvironmentVariables.CRM);
+    assertThat(crm).as(function.name()).isNotNull();
+    assertThat(crm.path("Ref").asText()).as(function.name()).isEqualTo("Crm");
+  }
+
   @Test
   void theScheduledRefresherIsRetriedOnlyByItsSchedules() {
     String id = functionId(FunctionEnvironments.REFRESHER);
