@@ -9,6 +9,7 @@ import com.crmvoice.core.domain.CrmCommand;
 import com.crmvoice.core.domain.LogCall;
 import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.testkit.alexa.AlexaRequests;
+import com.crmvoice.testkit.aws.AwsOperationRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +102,7 @@ class WorkLeadConversationIT {
                 "CreatedDate",
                 Instant.parse("2026-01-02T00:00:00Z")));
     String token = stack.salesforce.issueUserToken(owner);
+    long sendsBefore = AwsOperationRecorder.sends(stack.commandQueue.queueUrl());
     Talk talk = new Talk(WorkLeadConversationIT::invoke, locale, token);
     String detailId = "PHONE";
 
@@ -131,9 +133,15 @@ class WorkLeadConversationIT {
 
     assertThat(speech(undo)).contains(undone);
     CommandCodec codec = new CommandCodec();
+    // Two SendMessage calls, one per confirmed write. The queue may hold an SDK retry's copy of a
+    // body (SQS is at least once; the worker's command log absorbs it), so bodies count once.
+    assertThat(AwsOperationRecorder.sends(stack.commandQueue.queueUrl()) - sendsBefore)
+        .isEqualTo(2);
     List<CrmCommand> queued =
         stack.peek(stack.commandQueue.queueUrl()).stream()
-            .map(m -> codec.decode(m.body()))
+            .map(m -> m.body())
+            .distinct()
+            .map(codec::decode)
             .filter(c -> c.ownerId().equals(owner))
             .toList();
     assertThat(queued).hasSize(2);

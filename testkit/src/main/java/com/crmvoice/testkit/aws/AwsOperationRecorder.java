@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,19 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
     return DEFAULT.calls();
   }
 
+  private static final Map<String, LongAdder> SENDS = new ConcurrentHashMap<>();
+
+  /**
+   * How many SendMessage / SendMessageBatch calls the functions' code made to the queue so far in
+   * this JVM: calls, not HTTP attempts, so an SDK retry of a timed-out attempt (which SQS, at least
+   * once, may deliver twice) counts once. A test that must see "the skill queued exactly one
+   * command" counts these rather than the messages on the queue.
+   */
+  public static long sends(String queueUrl) {
+    LongAdder count = SENDS.get(queueUrl);
+    return count == null ? 0 : count.sum();
+  }
+
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     Optional<String> function = recording.functionOnThisThread();
@@ -103,6 +117,13 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
     }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    if ("SendMessage".equals(operation) || "SendMessageBatch".equals(operation)) {
+      // beforeExecution runs once per call; retried attempts go through beforeTransmission only.
+      context
+          .request()
+          .getValueForField("QueueUrl", String.class)
+          .ifPresent(url -> SENDS.computeIfAbsent(url, u -> new LongAdder()).increment());
+    }
     for (String name : operations(service, operation, context.request())) {
       recording.record(function.get(), name, Thread.currentThread().getName());
     }
