@@ -1,0 +1,72 @@
+package com.crmvoice.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scripted demos of deals by voice (simulator/scripts/deals.txt, deals-gb.txt, deals-de.txt),
+ * run as ./simulate runs them: the refresher's deal pass from the fake Salesforce's demo pipeline
+ * into DynamoDB Local, the models' language understanding, every answer read from the cache.
+ */
+class DealScriptsIT {
+
+  @TempDir Path dir;
+
+  private String run(String script, String locale) throws Exception {
+    return ScriptRuns.run(dir, script, locale);
+  }
+
+  @Test
+  void dealsInAmericanEnglish() throws Exception {
+    assertThat(run("deals.txt", "en-US"))
+        .contains("alexa> Your biggest open deal is Fabrikam rollout.")
+        .contains("It's worth $65,000")
+        .contains("Deal 2 of 5: Acme expansion, with Acme Corporation, is at Negotiation/Review.")
+        .contains("Deal 3 of 5: Northwind renewal")
+        .contains("Next step: Send the contract.")
+        .contains("Northwind renewal, with Northwind Traders, is at Proposal/Price Quote.")
+        .contains("It's worth $18,000")
+        // How many close this month depends on the day the demo runs (the deals are days away).
+        .containsPattern("(deals? closes? this month|None of your open deals closes this month)")
+        .contains("I couldn't find an open deal of yours called the Acme data platform.")
+        .contains("I couldn't find an open deal of yours called Northwind onboarding.")
+        .contains("Contoso pilot, with Contoso, is at Prospecting.")
+        .contains("dynamic entities DEAL_NAME: ")
+        .doesNotContain("99,000")
+        .doesNotContain("$15,000")
+        .contains("  (  3. Northwind renewal)")
+        .contains("Close date:");
+  }
+
+  @Test
+  void dealsInBritishEnglish() throws Exception {
+    assertThat(run("deals-gb.txt", "en-GB"))
+        .contains("alexa> Your biggest open deal is Fabrikam rollout.")
+        .contains("It's worth US$65,000")
+        .contains("Deal 2 of 5: Acme expansion")
+        .contains("Northwind renewal, with Northwind Traders, is at Proposal/Price Quote.")
+        .containsPattern("(deals? (is|are) due to close this month|is due to close this month)")
+        .contains("I couldn't find an open deal of yours called Globex.")
+        .contains("You can say its name or its organisation.")
+        .contains("Acme expansion, with Acme Corporation, is at Negotiation/Review.");
+  }
+
+  @Test
+  void dealsInGerman() throws Exception {
+    assertThat(run("deals-de.txt", "de-DE"))
+        .contains("alexa> Dein größter offener Deal ist Fabrikam rollout.")
+        .contains("Der Deal ist 65.000 $ wert")
+        .contains(
+            "Deal 2 von 5: Acme expansion mit Acme Corporation steht in der Phase Negotiation/Review.")
+        .contains("Nächster Schritt: Send the contract.")
+        .contains(
+            "Northwind renewal mit Northwind Traders steht in der Phase Proposal/Price Quote.")
+        .containsPattern("Diesen Monat schließ(t|en)")
+        .contains("Ich habe keinen offenen Deal von dir namens")
+        .contains("Contoso pilot mit Contoso steht in der Phase Prospecting.")
+        .doesNotContain("99.000");
+  }
+}
