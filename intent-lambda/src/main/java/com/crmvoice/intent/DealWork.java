@@ -1,6 +1,8 @@
 package com.crmvoice.intent;
 
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.crmvoice.core.service.deals.DealReader;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,7 +11,23 @@ import java.util.Objects;
  */
 public record DealWork(DealReader reader) {
 
+  private static final String SCOPED = "dealReader";
+
   public DealWork {
     Objects.requireNonNull(reader, "reader");
+  }
+
+  /**
+   * The reader for this request ({@link DealReader#scoped}, kept in the request attributes): the
+   * owner's book is read from the cache once per request, however many steps of the answer ask.
+   */
+  public DealReader reader(HandlerInput input) {
+    Map<String, Object> attributes = input.getAttributesManager().getRequestAttributes();
+    if (attributes.get(SCOPED) instanceof DealReader scoped) {
+      return scoped;
+    }
+    DealReader scoped = reader.scoped();
+    attributes.put(SCOPED, scoped);
+    return scoped;
   }
 }

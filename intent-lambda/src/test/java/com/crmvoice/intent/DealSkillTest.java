@@ -164,6 +164,23 @@ class DealSkillTest {
   }
 
   @Test
+  void theNamesAreSentOncePerSession_andAgainAfterTheLeadNamesReplacedThem() {
+    books(skill, "USD", List.of(EXPANSION, NORTHWIND));
+    skill.cacheLeads(
+        ALICE, SkillHarness.lead("00Q1", ALICE, "John", "Smith", "Acme", "2026-01-01T00:00:00Z"));
+    Talk talk = talk("en-US");
+
+    assertThat(types(talk.say(about("Northwind")))).contains("Dialog.UpdateDynamicEntities");
+    assertThat(types(talk.say(about("Acme expansion"))))
+        .doesNotContain("Dialog.UpdateDynamicEntities");
+    talk.say("GetTopLeadIntent"); // sends the lead names alone (REPLACE)
+    assertThat(types(talk.say(about("Northwind")))).contains("Dialog.UpdateDynamicEntities");
+
+    books(skill, "USD", List.of(EXPANSION)); // the book changed: the names are sent again
+    assertThat(types(talk.say(about("Acme")))).contains("Dialog.UpdateDynamicEntities");
+  }
+
+  @Test
   void severalMatches_askWhichOne_andTheAnswerIsThatDeal() {
     books(skill, "USD", List.of(EXPANSION, SUPPORT, NORTHWIND));
     Talk talk = talk("en-US");

@@ -29,6 +29,7 @@ class DealScriptsIT {
         .contains("Next step: Send the contract.")
         .contains("Northwind renewal, with Northwind Traders, is at Proposal/Price Quote.")
         .contains("It's worth $18,000")
+        .contains("alexa> One deal closes this week: Acme expansion. Acme expansion, with Acme")
         // How many close this month depends on the day the demo runs (the deals are days away).
         .containsPattern("(deals? closes? this month|None of your open deals closes this month)")
         .contains("I couldn't find an open deal of yours called the Acme data platform.")
@@ -64,6 +65,7 @@ class DealScriptsIT {
         .contains("Nächster Schritt: Send the contract.")
         .contains(
             "Northwind renewal mit Northwind Traders steht in der Phase Proposal/Price Quote.")
+        .contains("alexa> Diese Woche schließt ein Deal: Acme expansion.")
         .containsPattern("Diesen Monat schließ(t|en)")
         .contains("Ich habe keinen offenen Deal von dir namens")
         .contains("Contoso pilot mit Contoso steht in der Phase Prospecting.")

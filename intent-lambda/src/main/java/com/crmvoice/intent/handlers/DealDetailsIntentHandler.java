@@ -36,7 +36,7 @@ public final class DealDetailsIntentHandler implements IntentHandler {
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
     Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
-    DealTarget target = DealTarget.resolve(input, deals.reader(), user.userId(), intent, null);
+    DealTarget target = DealTarget.resolve(input, deals.reader(input), user.userId(), intent, null);
     if (target instanceof DealTarget.Unknown) {
       return DealReplies.offer(input, speech, speech.say("deal.unavailable"));
     }
@@ -44,7 +44,7 @@ public final class DealDetailsIntentHandler implements IntentHandler {
       return DealReplies.show(input, speech, deals, leads, user.userId(), found.deal(), "").build();
     }
     if (target instanceof DealTarget.None
-        && deals.reader().openDeals(user.userId()).orElseThrow().isEmpty()) {
+        && deals.reader(input).openDeals(user.userId()).orElseThrow().isEmpty()) {
       return DealReplies.offer(input, speech, speech.say("deal.none"));
     }
     return DealReplies.askWhich(input, speech, deals, leads, user.userId(), intent, target);

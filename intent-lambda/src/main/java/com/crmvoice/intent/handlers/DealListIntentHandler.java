@@ -57,9 +57,9 @@ public final class DealListIntentHandler implements IntentHandler {
     String kind = biggest ? BIGGEST : span(input);
     Optional<List<Deal>> listed =
         biggest
-            ? deals.reader().biggest(user.userId())
+            ? deals.reader(input).biggest(user.userId())
             : deals
-                .reader()
+                .reader(input)
                 .closing(
                     user.userId(),
                     MONTH.equals(kind) ? DealReader.Span.MONTH : DealReader.Span.WEEK,

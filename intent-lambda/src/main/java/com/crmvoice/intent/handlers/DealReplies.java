@@ -40,7 +40,7 @@ final class DealReplies {
 
   /** The user's today, in the device's time zone. */
   static LocalDate today(HandlerInput input, DealWork deals, LeadWork work) {
-    return deals.reader().today(DayPresentation.zone(input, work));
+    return deals.reader(input).today(DayPresentation.zone(input, work));
   }
 
   /**
@@ -69,7 +69,7 @@ final class DealReplies {
       String leadIn,
       com.amazon.ask.model.interfaces.alexa.presentation.apl.RenderDocumentDirective screen) {
     DealSession.focus(input, deal);
-    DealBook book = deals.reader().book(ownerId).orElse(DealBook.EMPTY);
+    DealBook book = deals.reader(input).book(ownerId).orElse(DealBook.EMPTY);
     String currency = DealReader.currencyOf(deal, book);
     String text =
         (leadIn.isEmpty() ? "" : leadIn + " ")
@@ -79,12 +79,29 @@ final class DealReplies {
             .withStandardCard(
                 DealPresentation.cardTitle(speech),
                 DealPresentation.cardText(speech, deal, currency),
-                null)
-            .addDirective(names(deals, leads, ownerId, book));
+                null);
+    sendNames(input, response, deals, leads, ownerId, book);
     if (Requests.supportsApl(input)) {
       response.addDirective(screen != null ? screen : DealPresentation.apl(speech, deal, currency));
     }
     return response;
+  }
+
+  /**
+   * The owner's deal and lead names as dynamic entities, unless this session sent the same deal
+   * names already (Alexa keeps them for the session): most deal answers then skip the lead read.
+   */
+  static void sendNames(
+      HandlerInput input,
+      ResponseBuilder response,
+      DealWork deals,
+      LeadWork leads,
+      String ownerId,
+      DealBook book) {
+    if (!DealSession.namesSent(input, book.openDeals())) {
+      response.addDirective(names(deals, leads, ownerId, book));
+      DealSession.sentNames(input, book.openDeals());
+    }
   }
 
   static com.amazon.ask.model.dialog.DynamicEntitiesDirective names(
@@ -121,12 +138,12 @@ final class DealReplies {
     } else {
       ask = speech.say("deal.ask");
     }
-    DealBook book = deals.reader().book(ownerId).orElse(DealBook.EMPTY);
+    DealBook book = deals.reader(input).book(ownerId).orElse(DealBook.EMPTY);
     Intent cleared = Slots.withValue(intent, DealTarget.DEAL_NAME, null);
+    sendNames(input, response, deals, leads, ownerId, book);
     return response
         .withSpeech(ask)
         .withReprompt(speech.say("deal.ask"))
-        .addDirective(names(deals, leads, ownerId, book))
         .addElicitSlotDirective(DealTarget.DEAL_NAME, cleared)
         .withShouldEndSession(false)
         .build();

@@ -30,6 +30,9 @@ public final class DealSession {
   static final String FOCUS = "dealFocus";
   static final String LIST = "dealList";
 
+  /** A fingerprint of the deal names last sent to Alexa in this session (they stay for it). */
+  static final String NAMES = "dealNames";
+
   /** The slot type the deal names are sent as (see the interaction models). */
   public static final String DEAL_NAME_TYPE = "DEAL_NAME";
 
@@ -119,6 +122,38 @@ public final class DealSession {
     if (hasSession(input)) {
       attributes(input).remove(LIST);
     }
+  }
+
+  /**
+   * Whether the names of {@code deals} are the ones last sent in this session (so Alexa still holds
+   * them: dynamic entities last for the session); false without a session.
+   */
+  static boolean namesSent(HandlerInput input, List<Deal> deals) {
+    return hasSession(input) && fingerprint(deals).equals(attributes(input).get(NAMES));
+  }
+
+  /** The names of {@code deals} were sent in this response. */
+  static void sentNames(HandlerInput input, List<Deal> deals) {
+    if (hasSession(input)) {
+      attributes(input).put(NAMES, fingerprint(deals));
+    }
+  }
+
+  /** Another REPLACE (the lead names alone) replaced the deal names Alexa held. */
+  static void forgetNames(HandlerInput input) {
+    if (hasSession(input)) {
+      attributes(input).remove(NAMES);
+    }
+  }
+
+  private static String fingerprint(List<Deal> deals) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    for (Deal deal : deals.subList(0, Math.min(DYNAMIC_MAX, deals.size()))) {
+      crc.update(
+          (deal.id() + '\n' + deal.name() + '\n' + deal.accountName() + '\n')
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return deals.size() + "-" + Long.toHexString(crc.getValue());
   }
 
   /**

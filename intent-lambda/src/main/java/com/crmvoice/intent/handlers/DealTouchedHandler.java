@@ -66,7 +66,7 @@ public final class DealTouchedHandler implements RequestHandler {
     }
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
-    Optional<Deal> deal = deals.reader().find(user.userId(), dealId);
+    Optional<Deal> deal = deals.reader(input).find(user.userId(), dealId);
     if (deal.isEmpty()) {
       return DealReplies.offer(
           input, speech, speech.say("deal.notopen", speech.plain("deal.this")));

@@ -37,12 +37,12 @@ final class DealWalk {
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
     DealSession.DealList list = DealSession.list(input).orElseThrow();
-    if (deals.reader().openDeals(user.userId()).isEmpty()) {
+    if (deals.reader(input).openDeals(user.userId()).isEmpty()) {
       return DealReplies.offer(input, speech, speech.say("deal.unavailable"));
     }
     List<Deal> open = new ArrayList<>();
     for (String id : list.ids()) {
-      deals.reader().find(user.userId(), id).ifPresent(open::add);
+      deals.reader(input).find(user.userId(), id).ifPresent(open::add);
     }
     if (open.isEmpty()) {
       return DealReplies.offer(input, speech, speech.say("deal.list." + list.kind() + ".none"));

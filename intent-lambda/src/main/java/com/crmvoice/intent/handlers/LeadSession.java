@@ -79,8 +79,10 @@ final class LeadSession {
     focus.put("index", index);
     focus.put("name", lead.fullName());
     attributes(input).put(FOCUS, focus);
-    // A lead in focus: "next" walks leads again, not the deal list heard before.
+    // A lead in focus: "next" walks leads again, not the deal list heard before; and the lead
+    // names about to be sent (REPLACE) take the deal names' place in Alexa's dynamic entities.
     DealSession.endWalk(input);
+    DealSession.forgetNames(input);
   }
 
   static Optional<String> lastCommand(HandlerInput input) {

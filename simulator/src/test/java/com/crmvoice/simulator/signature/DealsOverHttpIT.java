@@ -45,6 +45,7 @@ class DealsOverHttpIT {
           List.of(
               "Your biggest open deal is Fabrikam rollout.",
               "Deal 3 of 5: Northwind renewal",
+              "One deal closes this week: Acme expansion.",
               "Next step: Send the contract.",
               "I couldn't find an open deal of yours called Northwind onboarding.",
               "Contoso pilot, with Contoso, is at Prospecting.",

@@ -36,6 +36,47 @@ public final class DealReader {
     this.clock = clock;
   }
 
+  /**
+   * A reader for one request: each owner's book is read from the cache at most once, however often
+   * the request asks (which deal, its description, the names sent to Alexa), so an answer costs one
+   * cache read. Not thread-safe; not to be kept beyond the request (it would not see new books).
+   */
+  public DealReader scoped() {
+    return new DealReader(new ReadOnce(cache), clock);
+  }
+
+  /** The cache, each owner's book read once; a failed read is not kept (the next asks again). */
+  private static final class ReadOnce implements DealCache {
+    private final DealCache cache;
+    private final java.util.Map<String, Snapshot> read = new java.util.HashMap<>();
+
+    ReadOnce(DealCache cache) {
+      this.cache = cache;
+    }
+
+    @Override
+    public Snapshot book(String ownerId) {
+      Snapshot known = read.get(ownerId);
+      if (known == null) {
+        known = cache.book(ownerId);
+        read.put(ownerId, known);
+      }
+      return known;
+    }
+
+    @Override
+    public com.crmvoice.core.port.LeadCache.WriteCount replaceOwnerBook(
+        String ownerId, DealBook book, java.time.Instant refreshedAt) {
+      read.remove(ownerId);
+      return cache.replaceOwnerBook(ownerId, book, refreshedAt);
+    }
+
+    @Override
+    public java.util.Map<String, String> digestsOf(java.util.Collection<String> ownerIds) {
+      return cache.digestsOf(ownerIds);
+    }
+  }
+
   /** Today in {@code zone}, by the clock the reads use. */
   public LocalDate today(ZoneId zone) {
     return LocalDate.ofInstant(clock.instant(), zone);

@@ -143,6 +143,45 @@ class DealReaderTest {
   }
 
   @Test
+  void aScopedReaderReadsEachOwnersBookOnce_andAFailedReadIsAskedAgain() {
+    book(List.of());
+    int[] reads = {0};
+    boolean[] down = {true};
+    DealCache counting =
+        new DealCache() {
+          @Override
+          public Snapshot book(String ownerId) {
+            reads[0]++;
+            if (down[0]) {
+              throw new StorageUnavailableException("down", null);
+            }
+            return cache.book(ownerId);
+          }
+
+          @Override
+          public WriteCount replaceOwnerBook(String ownerId, DealBook book, Instant at) {
+            return cache.replaceOwnerBook(ownerId, book, at);
+          }
+
+          @Override
+          public Map<String, String> digestsOf(Collection<String> ownerIds) {
+            return cache.digestsOf(ownerIds);
+          }
+        };
+    DealReader request = new DealReader(counting, clock).scoped();
+
+    assertThat(request.openDeals("005A")).isEmpty();
+    down[0] = false;
+    assertThat(request.find("005A", "006SUN")).contains(sunday);
+    assertThat(request.matching("005A", "deal 006MON")).containsExactly(monday);
+    assertThat(request.biggest("005A")).isPresent();
+
+    assertThat(reads[0]).isEqualTo(2); // the failed read, then one for the whole request
+    assertThat(new DealReader(counting, clock).scoped().openDeals("005A")).isPresent();
+    assertThat(reads[0]).isEqualTo(3); // a new request reads again
+  }
+
+  @Test
   void theCurrencyIsTheDealsOwn_elseTheOrgs() {
     Deal inYen =
         new Deal(
