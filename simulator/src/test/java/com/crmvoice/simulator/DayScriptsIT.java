@@ -8,8 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scripted demos of the day (simulator/scripts/day.txt, tag-de.txt, day-gb.txt), run as
- * ./simulate runs them: the agenda pass from the fake Salesforce's demo day into DynamoDB Local,
- * the models' language understanding, and the worker completing the task in the fake.
+ * ./simulate runs them: the agenda and deal passes from the fake Salesforce's demo day and demo
+ * pipeline into DynamoDB Local, the models' language understanding, and the worker completing the
+ * task in the fake.
  */
 class DayScriptsIT {
 
@@ -26,6 +27,7 @@ class DayScriptsIT {
         .contains("Product demo with Wei Chen and Jonas Weber and 1 more.")
         .contains("One task is due today, and 2 are overdue")
         .contains("One new lead: Sam Taylor.")
+        .contains("One deal closes this week: Acme expansion.")
         .contains("Your top lead is Maria Garcia.")
         .contains("Your next meeting is")
         .contains("Mark Send the proposal as done?")
@@ -55,6 +57,7 @@ class DayScriptsIT {
         .contains("Hier ist dein Tag. Du hast heute 4 Termine: um 9:30 Uhr Discovery call")
         .contains("Dein nächster Termin ist")
         .contains("Eine Aufgabe ist heute fällig, und 2 sind überfällig")
+        .contains("Diese Woche schließt ein Deal: Acme expansion.")
         .contains("Send the proposal als erledigt markieren?")
         .contains("Okay, sie bleibt offen.");
   }
