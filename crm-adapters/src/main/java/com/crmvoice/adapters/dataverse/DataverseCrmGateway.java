@@ -45,10 +45,12 @@ public final class DataverseCrmGateway implements com.crmvoice.adapters.aws.Wire
 
   private final DataverseHttp http;
   private final DataverseActivities activities;
+  private final DataverseDealGateway deals;
 
   public DataverseCrmGateway(DataverseConfig config, HttpClient http, Clock clock) {
     this.http = new DataverseHttp(config, http, clock);
     this.activities = new DataverseActivities(this.http);
+    this.deals = new DataverseDealGateway(this.http);
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
@@ -77,11 +79,10 @@ public final class DataverseCrmGateway implements com.crmvoice.adapters.aws.Wire
         "NOT_SUPPORTED_ON_DYNAMICS", "the calendar is not available with Dynamics 365 yet");
   }
 
-  /** Not built yet for Dynamics (opportunities of issue 14): refused for good, as the calendar. */
+  /** The opportunities over the same token and request count ({@link DataverseDealGateway}). */
   @Override
-  public com.crmvoice.core.port.DealGateway dealGateway() {
-    throw new CrmRejectedException(
-        "NOT_SUPPORTED_ON_DYNAMICS", "deals are not available with Dynamics 365 yet");
+  public DataverseDealGateway dealGateway() {
+    return deals;
   }
 
   /** Token requests made so far. */
