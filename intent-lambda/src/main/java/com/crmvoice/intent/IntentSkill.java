@@ -9,6 +9,9 @@ import com.crmvoice.intent.handlers.ChangeLeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.CompleteTaskIntentHandler;
 import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
 import com.crmvoice.intent.handlers.CurrentUser;
+import com.crmvoice.intent.handlers.DealDetailsIntentHandler;
+import com.crmvoice.intent.handlers.DealListIntentHandler;
+import com.crmvoice.intent.handlers.DealTouchedHandler;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
 import com.crmvoice.intent.handlers.FollowUpIntentHandler;
 import com.crmvoice.intent.handlers.GetTopLeadIntentHandler;
@@ -51,9 +54,15 @@ public final class IntentSkill {
   public static List<IntentHandler> intentHandlers(SkillServices services) {
     LeadWork work = services.work();
     List<IntentHandler> handlers = new java.util.ArrayList<>();
+    Walks walk = Walks.of(work, services.deals());
     if (services.pipeline() != null) {
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, false));
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, true));
+    }
+    if (services.deals() != null) {
+      handlers.add(new DealDetailsIntentHandler(services.deals(), work));
+      handlers.add(new DealListIntentHandler(services.deals(), work, false));
+      handlers.add(new DealListIntentHandler(services.deals(), work, true));
     }
     if (services.day() != null) {
       handlers.add(new BriefingIntentHandler(services.day(), work));
@@ -67,9 +76,9 @@ public final class IntentSkill {
                 services.topLeads(), services.progressive(), work.workingSet()),
             new CreateLeadIntentHandler(services.createLeads()),
             new LeadStatusIntentHandler(services.leadStatus()),
-            new NextLeadIntentHandler(work.workingSet()),
-            new PreviousLeadIntentHandler(work.workingSet()),
-            new StartOverIntentHandler(work.workingSet()),
+            walk.next(),
+            walk.previous(),
+            walk.startOver(),
             new LeadDetailsIntentHandler(work.workingSet()),
             new ChangeLeadStatusIntentHandler(work),
             new LogCallIntentHandler(work),
@@ -82,6 +91,21 @@ public final class IntentSkill {
             new NoIntentHandler(),
             new FallbackIntentHandler()));
     return List.copyOf(handlers);
+  }
+
+  /** "Next", "previous", "start over": over the deal list too when the skill has deals. */
+  private record Walks(IntentHandler next, IntentHandler previous, IntentHandler startOver) {
+    static Walks of(LeadWork work, DealWork deals) {
+      return deals == null
+          ? new Walks(
+              new NextLeadIntentHandler(work.workingSet()),
+              new PreviousLeadIntentHandler(work.workingSet()),
+              new StartOverIntentHandler(work.workingSet()))
+          : new Walks(
+              new NextLeadIntentHandler(work.workingSet(), deals, work),
+              new PreviousLeadIntentHandler(work.workingSet(), deals, work),
+              new StartOverIntentHandler(work.workingSet(), deals, work));
+    }
   }
 
   public static Skill build(SkillServices services) {
@@ -104,6 +128,10 @@ public final class IntentSkill {
     handlers.forEach(builder::addRequestHandler);
     // A touch on the screen's "which one" list answers the write dialog that asked.
     builder.addRequestHandler(LeadTouchedHandler.of(handlers, services.work().workingSet()));
+    if (services.deals() != null) {
+      // A touch on a deal list: the deal dialog that asked, else the deal described.
+      builder.addRequestHandler(DealTouchedHandler.of(handlers, services.deals(), services.work()));
+    }
     // Last, so that every handler added above (or later) takes its requests first.
     return builder
         .addRequestHandler(new UnhandledRequestHandler())

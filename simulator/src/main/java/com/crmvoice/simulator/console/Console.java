@@ -39,7 +39,8 @@ public final class Console {
         :fault lock N | duplicates on|off   Salesforce only: UNABLE_TO_LOCK_ROW, a duplicate rule
         :fault down | clear        the CRM answers 503 to everything / no more faults
         :user [OWNER_ID|demo|repN] show or switch the CRM user the skill works for
-        :refresh [full|incremental|agenda-full|agenda-incremental] run a cache refresher pass now
+        :refresh [full|incremental|agenda-full|agenda-incremental|deals-full|deals-incremental]
+                                   run a cache refresher pass now
         :wait [SECONDS]            wait until the worker and refresher queues are empty
         :screen [on|off]           the device has a screen (APL) or not; lists the skill shows
         :touch N                   touch item N of the list on the screen
@@ -361,8 +362,17 @@ public final class Console {
       return;
     }
     String p = pass.toLowerCase(Locale.ROOT);
-    if (!java.util.Set.of("full", "incremental", "agenda-full", "agenda-incremental").contains(p)) {
-      printer.info("  [simulator] :refresh full, incremental, agenda-full or agenda-incremental");
+    if (!java.util.Set.of(
+            "full",
+            "incremental",
+            "agenda-full",
+            "agenda-incremental",
+            "deals-full",
+            "deals-incremental")
+        .contains(p)) {
+      printer.info(
+          "  [simulator] :refresh full, incremental, agenda-full, agenda-incremental, deals-full"
+              + " or deals-incremental");
       return;
     }
     String output = pipeline.refresh(p);

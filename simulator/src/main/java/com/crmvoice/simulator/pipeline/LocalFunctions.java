@@ -148,10 +148,12 @@ final class LocalFunctions implements AutoCloseable {
             });
     scheduler.schedule(() -> scheduledPass("full"), 0, TimeUnit.SECONDS);
     scheduler.schedule(() -> scheduledPass("agenda-full"), 0, TimeUnit.SECONDS);
+    scheduler.schedule(() -> scheduledPass("deals-full"), 0, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> {
           scheduledPass("incremental");
           scheduledPass("agenda-incremental");
+          scheduledPass("deals-incremental");
         },
         options.incrementalEvery().toMillis(),
         options.incrementalEvery().toMillis(),
@@ -160,6 +162,7 @@ final class LocalFunctions implements AutoCloseable {
         () -> {
           scheduledPass("full");
           scheduledPass("agenda-full");
+          scheduledPass("deals-full");
         },
         options.fullEvery().toMillis(),
         options.fullEvery().toMillis(),
@@ -259,8 +262,8 @@ final class LocalFunctions implements AutoCloseable {
   }
 
   /**
-   * Runs one refresher pass now ("full", "incremental", "agenda-full", "agenda-incremental");
-   * answers the function's output.
+   * Runs one refresher pass now ("full", "incremental", "agenda-full", "agenda-incremental",
+   * "deals-full", "deals-incremental"); answers the function's output.
    */
   String refresh(String pass) {
     if (refresher == null) {
