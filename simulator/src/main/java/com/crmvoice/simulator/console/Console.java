@@ -34,6 +34,7 @@ public final class Console {
         :queue                     queue and dead-letter queue depths (visible / in flight)
         :worker pause | resume     stop or restart the worker taking commands off the queue
         :tasks                     the tasks (logged calls, follow-ups) the fake Salesforce holds
+        :deals                     the opportunities the fake Salesforce holds for the user
         :commands                  your latest commands and their state (queued, done, cancelled)
         :fault 503 x N             the next N Salesforce data calls answer HTTP 503 (any 5xx)
         :fault latency MS          every Salesforce call waits MS milliseconds
@@ -41,7 +42,8 @@ public final class Console {
         :fault limit N | lock N | drop N | duplicates on|off
         :fault down | clear        Salesforce answers 503 to everything / no more faults
         :user [OWNER_ID|demo|repN] show or switch the Salesforce user the skill works for
-        :refresh [full|incremental|agenda-full|agenda-incremental] run a cache refresher pass now
+        :refresh [full|incremental|agenda-full|agenda-incremental|deals-full|deals-incremental]
+                                   run a cache refresher pass now
         :wait [SECONDS]            wait until the worker and refresher queues are empty
         :screen [on|off]           the device has a screen (APL) or not; lists the skill shows
         :touch N                   touch item N of the list on the screen
@@ -134,6 +136,7 @@ public final class Console {
         case "leads" -> leads(argument.equalsIgnoreCase("all"));
         case "queue", "queues" -> queues();
         case "tasks" -> tasks();
+        case "deals" -> deals();
         case "worker" -> worker(argument);
         case "commands", "changes" -> commands();
         case "fault", "faults" -> fault(argument);
@@ -249,6 +252,40 @@ public final class Console {
               + task.get("WhoId")
               + "  due "
               + task.get("ActivityDate"));
+    }
+  }
+
+  /** The user's opportunities in the fake: what a deal update by voice changed. */
+  private void deals() {
+    Optional<FakeSalesforce> salesforce = fake();
+    if (salesforce.isEmpty()) {
+      return;
+    }
+    String owner = pipeline.ownerId();
+    List<Map<String, Object>> deals =
+        salesforce.get().opportunities().all().stream()
+            .filter(d -> owner.equals(d.get("OwnerId")))
+            .sorted(Comparator.comparing(d -> String.valueOf(d.get("Name"))))
+            .toList();
+    printer.info("  Salesforce holds " + deals.size() + " opportunities owned by " + owner + ":");
+    for (Map<String, Object> deal : deals) {
+      printer.info(
+          "  "
+              + deal.get("Name")
+              + "  ["
+              + deal.get("StageName")
+              + ", "
+              + deal.get("Probability")
+              + "%, "
+              + deal.get("ForecastCategoryName")
+              + "]  amount "
+              + deal.get("Amount")
+              + "  closes "
+              + deal.get("CloseDate")
+              + "  next step "
+              + deal.get("NextStep")
+              + "  updates applied "
+              + salesforce.get().opportunities().appliedUpdates(String.valueOf(deal.get("Id"))));
     }
   }
 
@@ -383,8 +420,17 @@ public final class Console {
       return;
     }
     String p = pass.toLowerCase(Locale.ROOT);
-    if (!java.util.Set.of("full", "incremental", "agenda-full", "agenda-incremental").contains(p)) {
-      printer.info("  [simulator] :refresh full, incremental, agenda-full or agenda-incremental");
+    if (!java.util.Set.of(
+            "full",
+            "incremental",
+            "agenda-full",
+            "agenda-incremental",
+            "deals-full",
+            "deals-incremental")
+        .contains(p)) {
+      printer.info(
+          "  [simulator] :refresh full, incremental, agenda-full, agenda-incremental, deals-full"
+              + " or deals-incremental");
       return;
     }
     String output = pipeline.refresh(p);
