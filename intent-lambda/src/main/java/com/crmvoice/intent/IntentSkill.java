@@ -9,6 +9,8 @@ import com.crmvoice.intent.handlers.ChangeLeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.CompleteTaskIntentHandler;
 import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
 import com.crmvoice.intent.handlers.CurrentUser;
+import com.crmvoice.intent.handlers.DealDetailsIntentHandler;
+import com.crmvoice.intent.handlers.DealTouchedHandler;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
 import com.crmvoice.intent.handlers.FollowUpIntentHandler;
 import com.crmvoice.intent.handlers.GetTopLeadIntentHandler;
@@ -55,6 +57,9 @@ public final class IntentSkill {
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, false));
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, true));
     }
+    if (services.deals() != null) {
+      handlers.add(new DealDetailsIntentHandler(services.deals(), work));
+    }
     if (services.day() != null) {
       handlers.add(new BriefingIntentHandler(services.day(), work));
       handlers.add(new NextMeetingIntentHandler(services.day(), work));
@@ -98,6 +103,10 @@ public final class IntentSkill {
     handlers.forEach(builder::addRequestHandler);
     // A touch on the screen's "which one" list answers the write dialog that asked.
     builder.addRequestHandler(LeadTouchedHandler.of(handlers, services.work().workingSet()));
+    if (services.deals() != null) {
+      // A touch on a deal list: the deal dialog that asked, else the deal described.
+      builder.addRequestHandler(DealTouchedHandler.of(handlers, services.deals(), services.work()));
+    }
     // Last, so that every handler added above (or later) takes its requests first.
     return builder
         .addRequestHandler(new UnhandledRequestHandler())

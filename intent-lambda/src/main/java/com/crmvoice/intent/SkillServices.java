@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  *     the configured ones; {@code SkillConfig#admits})
  * @param day the briefing, calendar and task intents' service; null for a skill without them
  * @param pipeline the pipeline intents' service; null for a skill without them
+ * @param deals the deal intents' services (deals closing, one deal by name); null for a skill
+ *     without them
  */
 public record SkillServices(
     String skillId,
@@ -29,7 +31,34 @@ public record SkillServices(
     LeadWork work,
     Predicate<String> admitsAlexaUser,
     DayService day,
-    PipelineService pipeline) {
+    PipelineService pipeline,
+    DealWork deals) {
+
+  /** Services without the deal intents: see the full constructor. */
+  public SkillServices(
+      String skillId,
+      IdentityResolver identity,
+      TopLeadService topLeads,
+      CreateLeadService createLeads,
+      LeadStatusService leadStatus,
+      ProgressiveResponses progressive,
+      LeadWork work,
+      Predicate<String> admitsAlexaUser,
+      DayService day,
+      PipelineService pipeline) {
+    this(
+        skillId,
+        identity,
+        topLeads,
+        createLeads,
+        leadStatus,
+        progressive,
+        work,
+        admitsAlexaUser,
+        day,
+        pipeline,
+        null);
+  }
 
   /** Services without the pipeline intents: see the full constructor. */
   public SkillServices(

@@ -24,6 +24,7 @@ import com.crmvoice.core.port.CommandLog;
 import com.crmvoice.core.port.DealCache;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.day.DayService;
+import com.crmvoice.core.service.deals.DealReader;
 import com.crmvoice.core.service.deals.PipelineService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
@@ -155,7 +156,8 @@ final class Wiring {
                 clock,
                 skill.liveLookupBudget(),
                 lookupThreads()),
-            new PipelineService(deals, clock));
+            new PipelineService(deals, clock),
+            new DealWork(new DealReader(deals, clock)));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),

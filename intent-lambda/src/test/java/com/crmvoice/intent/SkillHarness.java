@@ -110,7 +110,8 @@ public final class SkillHarness {
                 clock,
                 Duration.ofSeconds(2),
                 Runnable::run),
-            new com.crmvoice.core.service.deals.PipelineService(deals, clock));
+            new com.crmvoice.core.service.deals.PipelineService(deals, clock),
+            new DealWork(new com.crmvoice.core.service.deals.DealReader(deals, clock)));
     handler = new IntentStreamHandler(services);
   }
 

@@ -79,6 +79,8 @@ final class LeadSession {
     focus.put("index", index);
     focus.put("name", lead.fullName());
     attributes(input).put(FOCUS, focus);
+    // A lead in focus: "next" walks leads again, not the deal list heard before.
+    DealSession.endWalk(input);
   }
 
   static Optional<String> lastCommand(HandlerInput input) {
