@@ -18,8 +18,8 @@ import java.util.Map;
  * "Move the Acme deal to negotiation", "move it to closed won": the spoken stage resolved against
  * the org's StageName picklist ({@link DealStageCatalog}: the model's DEAL_STAGE key, the value
  * word for word, the locale's aliases and slips from the bundle, {@code dealstage.alias.<KEY>}),
- * read back old → new with the probability Salesforce sets with the new stage, queued after yes.
- * An unknown stage, or the one the deal is in, is answered and asked for again.
+ * read back old → new with the probability Salesforce sets with the new stage, queued after yes. An
+ * unknown stage, or the one the deal is in, is answered and asked for again.
  */
 public final class ChangeDealStageIntentHandler extends DealWriteHandler {
 
@@ -107,7 +107,11 @@ public final class ChangeDealStageIntentHandler extends DealWriteHandler {
   @Override
   String queued(Speech speech, Turn turn, DealChanges changes) {
     String to =
-        turn.service().stages().stage(changes.stage()).map(DealStage::label).orElse(changes.stage());
+        turn.service()
+            .stages()
+            .stage(changes.stage())
+            .map(DealStage::label)
+            .orElse(changes.stage());
     return speech.say("dealstage.queued", turn.deal().name(), to);
   }
 }

@@ -52,14 +52,17 @@ public final class DealAmountIntentHandler extends DealWriteHandler {
         case TOO_LARGE ->
             new Step.Elicit<>(
                 AMOUNT,
-                speech.say("dealamount.toolarge", money(speech, new BigDecimal(spoken.strip().replace(",", "")), turn)));
+                speech.say(
+                    "dealamount.toolarge",
+                    money(speech, new BigDecimal(spoken.strip().replace(",", "")), turn)));
         default -> new Step.Elicit<>(AMOUNT, null);
       };
     }
     if (check instanceof Check.Same<BigDecimal>) {
       return new Step.Elicit<>(
           AMOUNT,
-          speech.say("dealamount.same", turn.deal().name(), money(speech, turn.deal().amount(), turn)));
+          speech.say(
+              "dealamount.same", turn.deal().name(), money(speech, turn.deal().amount(), turn)));
     }
     BigDecimal amount = ((Check.Valid<BigDecimal>) check).value();
     if (!turn.confirmed()) {
@@ -67,7 +70,8 @@ public final class DealAmountIntentHandler extends DealWriteHandler {
       return new Step.Confirm<>(
           null,
           from == null
-              ? speech.say("dealamount.confirm.nofrom", turn.deal().name(), money(speech, amount, turn))
+              ? speech.say(
+                  "dealamount.confirm.nofrom", turn.deal().name(), money(speech, amount, turn))
               : speech.say(
                   "dealamount.confirm",
                   turn.deal().name(),
@@ -87,6 +91,7 @@ public final class DealAmountIntentHandler extends DealWriteHandler {
 
   @Override
   String queued(Speech speech, Turn turn, DealChanges changes) {
-    return speech.say("dealamount.queued", turn.deal().name(), money(speech, changes.amount(), turn));
+    return speech.say(
+        "dealamount.queued", turn.deal().name(), money(speech, changes.amount(), turn));
   }
 }

@@ -6,6 +6,7 @@ import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import com.amazon.ask.util.JacksonSerializer;
+import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.UpdateOpportunity;
 import com.crmvoice.core.domain.deal.Deal;
@@ -37,8 +38,10 @@ import java.util.Optional;
  * <p>What the user heard is what the update is conditional on: the read-back keeps the deal's
  * LastModifiedDate in the dialog's progress; if the cached deal has another version by the time of
  * the yes (the refresher saw a change), the skill says so and reads back again instead of queueing.
- * A deal that is closed, or no longer the user's open deal, is answered and nothing is queued.
- * Bundle keys are {@code <prefix>.*} and {@code dealupdate.*}.
+ * A deal that is closed, or no longer the user's open deal, is answered and nothing is queued; so
+ * is a deal whose previous update in this session the worker has not applied yet ("still being
+ * saved": the book shows an applied update before the command is done). Bundle keys are {@code
+ * <prefix>.*} and {@code dealupdate.*}.
  */
 abstract class DealWriteHandler implements IntentHandler, DealChoice {
 
@@ -159,6 +162,10 @@ abstract class DealWriteHandler implements IntentHandler, DealChoice {
       DialogProgress.end(input, attribute());
       return DealReplies.offer(input, speech, speech.say("dealupdate.closed", deal.name()));
     }
+    if (stillSaving(input, user, deal)) {
+      DialogProgress.end(input, attribute());
+      return DealReplies.offer(input, speech, speech.say("dealupdate.saving", deal.name()));
+    }
     String heardAt = version(deal);
     boolean confirmed = intent.getConfirmationStatus() == IntentConfirmationStatus.CONFIRMED;
     String leadIn = null;
@@ -206,6 +213,23 @@ abstract class DealWriteHandler implements IntentHandler, DealChoice {
         step,
         s -> speech.say(prefix() + ".ask." + s, deal.name()),
         Map.of(KEPT_DEAL, deal.id(), HEARD_AT, heardAt));
+  }
+
+  /**
+   * Whether the session's last command is an update of this deal a worker has not finished: the
+   * cached deal does not show it yet (the worker writes it into the book when it is applied), so an
+   * update read back now would be conditional on a version that update is about to replace.
+   */
+  private boolean stillSaving(HandlerInput input, CrmUser user, Deal deal) {
+    Optional<String> last = LeadSession.lastCommand(input);
+    if (last.isEmpty()) {
+      return false;
+    }
+    return work.changes()
+        .find(user.userId(), last.get())
+        .filter(r -> r.command() instanceof UpdateOpportunity u && u.dealId().equals(deal.id()))
+        .filter(r -> r.state() == CommandState.QUEUED || r.state() == CommandState.IN_PROGRESS)
+        .isPresent();
   }
 
   /** The version the user hears: the cached LastModifiedDate ("" when the cache does not know). */

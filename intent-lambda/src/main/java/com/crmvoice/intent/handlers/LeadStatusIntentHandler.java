@@ -99,7 +99,9 @@ public final class LeadStatusIntentHandler implements IntentHandler {
       return speech.plain("what.UpdateOpportunity.stage", update.dealName(), changes.stage());
     }
     String field =
-        changes.amount() != null ? "amount" : changes.closeDate() != null ? "closeDate" : "nextStep";
+        changes.amount() != null
+            ? "amount"
+            : changes.closeDate() != null ? "closeDate" : "nextStep";
     return speech.plain("what.UpdateOpportunity." + field, update.dealName());
   }
 

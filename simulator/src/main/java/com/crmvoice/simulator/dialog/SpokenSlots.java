@@ -12,9 +12,8 @@ import java.util.Optional;
 
 /**
  * How Alexa reports a slot the user filled: an AMAZON.DATE resolved to a date, an AMAZON.NUMBER to
- * its digits, and for a custom
- * type entity resolution against the session's dynamic entities (listed first) and the model's
- * values.
+ * its digits, and for a custom type entity resolution against the session's dynamic entities
+ * (listed first) and the model's values.
  */
 final class SpokenSlots {
 
@@ -42,9 +41,7 @@ final class SpokenSlots {
     String spoken =
         "AMAZON.DATE".equals(typeName)
             ? SpokenDates.resolve(state.value, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-            : "AMAZON.NUMBER".equals(typeName)
-                ? SpokenNumbers.resolve(state.value)
-                : state.value;
+            : "AMAZON.NUMBER".equals(typeName) ? SpokenNumbers.resolve(state.value) : state.value;
     slot.value(spoken).spokenByUser();
     InteractionModel.SlotType type = typeName == null ? null : model.types().get(typeName);
     if (type != null) {

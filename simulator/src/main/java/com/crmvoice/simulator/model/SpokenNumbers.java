@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * What Alexa makes of a spoken AMAZON.NUMBER, for the words a user types: digits as they are
  * ("50000", "-5000", "42,500"), English number words ("fifty thousand", "forty-two thousand five
- * hundred", "minus five thousand") and German ones, written together as
- * German writes them ("fünfzigtausend", "zweiundvierzigtausendfünfhundert", "minus tausend"). The
- * value is the number's digits; anything else passes through as typed. See
+ * hundred", "minus five thousand") and German ones, written together as German writes them
+ * ("fünfzigtausend", "zweiundvierzigtausendfünfhundert", "minus tausend"). The value is the
+ * number's digits; anything else passes through as typed. See
  * https://developer.amazon.com/en-US/docs/alexa/custom-skills/slot-type-reference.html#number
  */
 public final class SpokenNumbers {
