@@ -100,9 +100,15 @@ public final class IntentSkill {
   }
 
   public static Skill build(SkillServices services) {
+    return build(services, com.crmvoice.intent.speech.Speech.BUNDLE_CRM);
+  }
+
+  /** The skill, saying {@code crmName} as the CRM's name (the CRM setting's CRM). */
+  public static Skill build(SkillServices services, String crmName) {
     var builder =
         new CustomSkillBuilder()
             .withSkillId(services.skillId())
+            .addRequestInterceptor(new com.crmvoice.intent.handlers.CrmName(crmName))
             .addRequestInterceptor(new CurrentUser(services.identity()))
             .addRequestInterceptor(CurrentRecipient.INSTANCE)
             .addResponseInterceptor(CurrentRecipient.INSTANCE)

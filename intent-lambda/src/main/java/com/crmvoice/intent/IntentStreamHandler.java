@@ -30,11 +30,16 @@ public final class IntentStreamHandler extends SkillStreamHandler {
 
   /** Wires the skill from an environment map: the Lambda runtime's, or the simulator's. */
   public IntentStreamHandler(Map<String, String> environment) {
-    this(Wiring.fromEnv(environment), Wiring.primingUserId(environment));
+    this(
+        Wiring.fromEnv(environment),
+        Wiring.primingUserId(environment),
+        com.crmvoice.intent.speech.Speech.crmName(
+            environment.get(com.crmvoice.core.config.EnvironmentVariables.CRM)));
   }
 
-  private IntentStreamHandler(Wiring.Wired wired, String primingUser) {
-    super(new GuardedSkill(IntentSkill.build(wired.services()), wired.services().skillId()));
+  private IntentStreamHandler(Wiring.Wired wired, String primingUser, String crmName) {
+    super(
+        new GuardedSkill(IntentSkill.build(wired.services(), crmName), wired.services().skillId()));
     this.skillId = wired.services().skillId();
     this.snapStart =
         new SnapStartHooks(

@@ -34,16 +34,19 @@ public final class Simulator {
       """
       usage: ./simulate [--script FILE [--out FILE]] [--http PORT [--insecure-skip-signature-check]]
                         [--skill-package DIR] [--locale en-US] [--no-schedule]
-                        [--refresh-every SECONDS]
+                        [--refresh-every SECONDS] [--crm salesforce|dynamics]
 
         (no mode)       an interactive console: type what you would say to Alexa; :help for commands
         --script FILE   run the utterances and :commands of FILE, print the transcript, exit
         --http PORT     serve the skill at http://127.0.0.1:PORT/alexa as an Alexa endpoint;
                         requests must carry Alexa's signature unless
                         --insecure-skip-signature-check (or SIMULATOR_SKIP_SIGNATURE_CHECK=true)
+        --crm dynamics  run against Microsoft Dynamics 365 Sales (the fake Dataverse) instead of
+                        Salesforce (default: the CRM variable, else salesforce)
 
       AWS_ENDPOINT_URL(_DYNAMODB|_SQS) set: use those instead of the embedded engines.
       SALESFORCE_LOGIN_URL or SALESFORCE_SECRET_ARN set: use that org instead of the fake.
+      With --crm dynamics, DYNAMICS_URL (and the other DYNAMICS_*) set: that environment.
       """;
 
   /** The parsed command line. */
@@ -55,7 +58,30 @@ public final class Simulator {
       Path skillPackage,
       String locale,
       boolean schedule,
-      Duration refreshEvery) {
+      Duration refreshEvery,
+      String crm) {
+
+    /** The arguments with the default CRM, Salesforce. */
+    Arguments(
+        Path script,
+        Path out,
+        Integer httpPort,
+        boolean skipSignatureCheck,
+        Path skillPackage,
+        String locale,
+        boolean schedule,
+        Duration refreshEvery) {
+      this(
+          script,
+          out,
+          httpPort,
+          skipSignatureCheck,
+          skillPackage,
+          locale,
+          schedule,
+          refreshEvery,
+          "salesforce");
+    }
 
     static Arguments parse(String[] args, Map<String, String> env) {
       Path script = null;
@@ -66,6 +92,7 @@ public final class Simulator {
       String locale = "en-US";
       boolean schedule = true;
       Duration refreshEvery = Duration.ofSeconds(60);
+      String crm = env.getOrDefault("CRM", "salesforce");
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
@@ -78,13 +105,19 @@ public final class Simulator {
           case "--no-schedule" -> schedule = false;
           case "--refresh-every" ->
               refreshEvery = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
+          case "--crm" -> crm = value(args, ++i, arg);
           default -> throw new IllegalArgumentException("unknown argument " + arg);
         }
       }
       if (script != null && http != null) {
         throw new IllegalArgumentException("--script and --http are separate modes");
       }
-      return new Arguments(script, out, http, skip, skillPackage, locale, schedule, refreshEvery);
+      crm = crm.isBlank() ? "salesforce" : crm.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!LocalPipeline.Options.CRMS.contains(crm)) {
+        throw new IllegalArgumentException("--crm is salesforce or dynamics, not " + crm);
+      }
+      return new Arguments(
+          script, out, http, skip, skillPackage, locale, schedule, refreshEvery, crm);
     }
 
     private static String value(String[] args, int i, String name) {
@@ -203,7 +236,8 @@ public final class Simulator {
       return LocalPipeline.start(
           LocalPipeline.Options.defaults()
               .withSchedule(arguments.schedule())
-              .withIncrementalEvery(arguments.refreshEvery()),
+              .withIncrementalEvery(arguments.refreshEvery())
+              .withCrm(arguments.crm()),
           env,
           line -> status.println("  " + line));
     } catch (RuntimeException e) {

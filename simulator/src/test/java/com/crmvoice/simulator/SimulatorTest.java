@@ -58,6 +58,22 @@ class SimulatorTest {
   }
 
   @Test
+  void theCrmIsSalesforceUnlessTheOptionOrTheCrmVariableSaysDynamics() {
+    assertThat(Simulator.Arguments.parse(new String[0], Map.of()).crm()).isEqualTo("salesforce");
+    assertThat(Simulator.Arguments.parse(new String[] {"--crm", "Dynamics"}, Map.of()).crm())
+        .isEqualTo("dynamics");
+    assertThat(Simulator.Arguments.parse(new String[0], Map.of("CRM", "dynamics")).crm())
+        .isEqualTo("dynamics");
+    assertThat(
+            Simulator.Arguments.parse(
+                    new String[] {"--crm", "salesforce"}, Map.of("CRM", "dynamics"))
+                .crm())
+        .isEqualTo("salesforce");
+    assertThatThrownBy(() -> Simulator.Arguments.parse(new String[] {"--crm", "hubspot"}, Map.of()))
+        .hasMessageContaining("salesforce or dynamics");
+  }
+
+  @Test
   void findsTheModelUnderAGivenSkillPackage() {
     Path fixture = Path.of("src/test/resources/skill-package");
 

@@ -46,10 +46,19 @@ public final class Requests {
     return input.getRequestEnvelope().getRequest().getRequestId();
   }
 
+  /** The request attribute holding the CRM's spoken name (set by the skill's interceptor). */
+  public static final String CRM_NAME = "crmvoice.crmName";
+
+  /** What the skill says in the request's locale, naming the CRM the skill is wired to. */
   public static Speech speech(HandlerInput input) {
     RequestEnvelope envelope = input.getRequestEnvelope();
-    return Speech.forLocale(
-        envelope.getRequest() == null ? null : envelope.getRequest().getLocale());
+    Speech speech =
+        Speech.forLocale(envelope.getRequest() == null ? null : envelope.getRequest().getLocale());
+    Object crm =
+        input.getAttributesManager() == null
+            ? null
+            : input.getAttributesManager().getRequestAttributes().get(CRM_NAME);
+    return crm instanceof String name ? speech.naming(name) : speech;
   }
 
   public static String apiEndpoint(HandlerInput input) {

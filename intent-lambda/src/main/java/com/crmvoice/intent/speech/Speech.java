@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Placeholders are {0}, {1}, …; values put into them are escaped for SSML, and code points XML 1.0
  * cannot carry are taken out of them first ({@link #xmlSafe}), so a value from the CRM can never
  * make the SSML ill-formed (Alexa refuses such a response). Locales the skill has no text for speak
- * American English.
+ * American English. The bundles name the CRM Salesforce; {@link #naming} gives the text for another
+ * CRM (the CRM setting), its name said wherever the bundles say Salesforce.
  */
 public final class Speech {
 
@@ -23,18 +24,45 @@ public final class Speech {
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+  /** The CRM the bundles name. */
+  public static final String BUNDLE_CRM = "Salesforce";
+
   private final ResourceBundle bundle;
   private final String locale;
+  private final String crmName;
 
-  private Speech(ResourceBundle bundle, String locale) {
+  private Speech(ResourceBundle bundle, String locale, String crmName) {
     this.bundle = bundle;
     this.locale = locale;
+    this.crmName = crmName;
+  }
+
+  /** The spoken name of the CRM a CRM setting (salesforce, dynamics) chooses. */
+  public static String crmName(String crmSetting) {
+    return "dynamics".equalsIgnoreCase(crmSetting == null ? "" : crmSetting.strip())
+        ? "Dynamics 365"
+        : BUNDLE_CRM;
+  }
+
+  /** This text for the CRM called {@code name}: that name where the bundles say Salesforce. */
+  public Speech naming(String name) {
+    return name == null || name.equals(crmName) ? this : new Speech(bundle, locale, name);
+  }
+
+  /** The CRM this text names. */
+  public String crm() {
+    return crmName;
+  }
+
+  private String template(String key) {
+    String template = bundle.getString(key);
+    return crmName.equals(BUNDLE_CRM) ? template : template.replace(BUNDLE_CRM, crmName);
   }
 
   public static Speech forLocale(String locale) {
     String tag = locale != null && LOCALES.contains(locale) ? locale : "en-US";
     return new Speech(
-        ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(tag), NO_FALLBACK), tag);
+        ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(tag), NO_FALLBACK), tag, BUNDLE_CRM);
   }
 
   /** The locale whose text this is. */
@@ -44,7 +72,7 @@ public final class Speech {
 
   /** The text for {@code key} with {@code args} (SSML-escaped) in its placeholders. */
   public String say(String key, Object... args) {
-    return fill(bundle.getString(key), args, true);
+    return fill(template(key), args, true);
   }
 
   /**
@@ -52,7 +80,7 @@ public final class Speech {
    * #xmlSafe} (an unpaired surrogate cannot even be written as UTF-8 JSON).
    */
   public String plain(String key, Object... args) {
-    return fill(bundle.getString(key), args, false);
+    return fill(template(key), args, false);
   }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");

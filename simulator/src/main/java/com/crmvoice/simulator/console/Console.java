@@ -1,18 +1,15 @@
 package com.crmvoice.simulator.console;
 
+import com.crmvoice.simulator.crm.FakeCrm;
 import com.crmvoice.simulator.dialog.Conversation;
 import com.crmvoice.simulator.pipeline.LocalPipeline;
-import com.crmvoice.testkit.salesforce.FakeSalesforce;
-import com.crmvoice.testkit.salesforce.Faults;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,18 +27,19 @@ public final class Console {
         ask %1$s to get my top lead     open %1$s     create a lead
       Inside a session just answer ("Ada", "yes"). Commands:
         :help                      this text
-        :leads [all]               what the (fake) Salesforce holds now: your leads, or everyone's
+        :leads [all]               what the fake CRM holds now: your leads, or everyone's
         :queue                     queue and dead-letter queue depths (visible / in flight)
         :worker pause | resume     stop or restart the worker taking commands off the queue
-        :tasks                     the tasks (logged calls, follow-ups) the fake Salesforce holds
-        :deals                     the opportunities the fake Salesforce holds for the user
+        :tasks                     the tasks (logged calls, follow-ups) the fake CRM holds
+        :deals                     the opportunities the fake CRM holds for the user
         :commands                  your latest commands and their state (queued, done, cancelled)
-        :fault 503 x N             the next N Salesforce data calls answer HTTP 503 (any 5xx)
-        :fault latency MS          every Salesforce call waits MS milliseconds
-        :fault expire              every Salesforce access token stops working (401)
-        :fault limit N | lock N | drop N | duplicates on|off
-        :fault down | clear        Salesforce answers 503 to everything / no more faults
-        :user [OWNER_ID|demo|repN] show or switch the Salesforce user the skill works for
+        :fault 503 x N             the next N CRM data calls answer HTTP 503 (any 5xx)
+        :fault latency MS          every CRM call waits MS milliseconds
+        :fault expire              every CRM access token stops working (401)
+        :fault limit N | drop N    the API's request limit (Dynamics: 429 with Retry-After) / drops
+        :fault lock N | duplicates on|off   Salesforce only: UNABLE_TO_LOCK_ROW, a duplicate rule
+        :fault down | clear        the CRM answers 503 to everything / no more faults
+        :user [OWNER_ID|demo|repN] show or switch the CRM user the skill works for
         :refresh [full|incremental|agenda-full|agenda-incremental|deals-full|deals-incremental]
                                    run a cache refresher pass now
         :wait [SECONDS]            wait until the worker and refresher queues are empty
@@ -53,8 +51,6 @@ public final class Console {
 
   private static final Pattern FAIL_STATUS =
       Pattern.compile("^(5\\d\\d)(?:\\s*(?:x|\\*|times)?\\s*(\\d+))?$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern OWNER = Pattern.compile("^005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$");
-  private static final Pattern REP = Pattern.compile("^rep(\\d{1,6})$", Pattern.CASE_INSENSITIVE);
 
   private final LocalPipeline pipeline;
   private final Conversation conversation;
@@ -168,49 +164,56 @@ public final class Console {
             : "  [screen] off: a voice-only device");
   }
 
-  private Optional<FakeSalesforce> fake() {
-    if (pipeline == null || pipeline.salesforce().isEmpty()) {
-      printer.info("  [simulator] only the fake Salesforce can be inspected or faulted here");
+  private Optional<FakeCrm> fake() {
+    if (pipeline == null || pipeline.crm().isEmpty()) {
+      printer.info("  [simulator] only the fake CRM can be inspected or faulted here");
       return Optional.empty();
     }
-    return pipeline.salesforce();
+    return pipeline.crm();
+  }
+
+  /** The CRM's name: the fake's, else the CRM setting's. */
+  private String crmName() {
+    return pipeline == null
+        ? "the CRM"
+        : pipeline
+            .crm()
+            .map(FakeCrm::name)
+            .orElse("dynamics".equals(pipeline.env().get("CRM")) ? "Dynamics 365" : "Salesforce");
   }
 
   private void leads(boolean all) {
-    Optional<FakeSalesforce> salesforce = fake();
-    if (salesforce.isEmpty()) {
+    Optional<FakeCrm> crm = fake();
+    if (crm.isEmpty()) {
       return;
     }
     String owner = pipeline.ownerId();
-    List<Map<String, Object>> leads =
-        salesforce.get().leads().stream()
-            .filter(l -> all || owner.equals(l.get("OwnerId")))
-            .sorted(Comparator.comparing(l -> String.valueOf(l.get("CreatedDate"))))
+    List<FakeCrm.Lead> leads =
+        crm.get().leads().stream()
+            .filter(l -> all || owner.equals(l.owner()))
+            .sorted(Comparator.comparing(l -> String.valueOf(l.created())))
             .toList();
     printer.info(
-        "  Salesforce holds "
+        "  "
+            + crm.get().name()
+            + " holds "
             + leads.size()
             + (all ? " leads" : " leads owned by " + owner)
             + " (oldest first):");
-    for (Map<String, Object> lead : leads) {
-      Object created = lead.get("CreatedDate");
-      String date = created instanceof Instant i ? i.toString().substring(0, 10) : "?";
-      String name =
-          lead.get("FirstName") == null
-              ? String.valueOf(lead.get("LastName"))
-              : lead.get("FirstName") + " " + lead.get("LastName");
+    for (FakeCrm.Lead lead : leads) {
+      String date = lead.created() == null ? "?" : lead.created().toString().substring(0, 10);
       printer.info(
           "  "
-              + lead.get("Id")
+              + lead.id()
               + "  "
-              + name
+              + lead.name()
               + ", "
-              + lead.getOrDefault("Company", "-")
+              + lead.company()
               + "  ["
-              + lead.get("Status")
+              + lead.status()
               + "]  created "
               + date
-              + (all ? "  owner " + lead.get("OwnerId") : ""));
+              + (all ? "  owner " + lead.owner() : ""));
     }
   }
 
@@ -232,60 +235,67 @@ public final class Console {
   }
 
   private void tasks() {
-    Optional<FakeSalesforce> salesforce = fake();
-    if (salesforce.isEmpty()) {
+    Optional<FakeCrm> crm = fake();
+    if (crm.isEmpty()) {
       return;
     }
-    List<Map<String, Object>> tasks = salesforce.get().tasks();
-    printer.info("  Salesforce holds " + tasks.size() + " tasks:");
-    for (Map<String, Object> task : tasks) {
+    List<FakeCrm.Activity> tasks = crm.get().activities();
+    printer.info("  " + crm.get().name() + " holds " + tasks.size() + " tasks:");
+    for (FakeCrm.Activity task : tasks) {
       printer.info(
           "  "
-              + task.get("Id")
+              + task.id()
               + "  "
-              + task.get("Subject")
+              + task.subject()
               + "  ["
-              + task.get("Status")
+              + task.status()
               + ", "
-              + task.get("TaskSubtype")
+              + task.kind()
               + "]  on lead "
-              + task.get("WhoId")
+              + task.leadId()
               + "  due "
-              + task.get("ActivityDate"));
+              + task.due());
     }
   }
 
   /** The user's opportunities in the fake: what a deal update by voice changed. */
   private void deals() {
-    Optional<FakeSalesforce> salesforce = fake();
-    if (salesforce.isEmpty()) {
+    Optional<FakeCrm> crm = fake();
+    if (crm.isEmpty()) {
       return;
     }
     String owner = pipeline.ownerId();
-    List<Map<String, Object>> deals =
-        salesforce.get().opportunities().all().stream()
-            .filter(d -> owner.equals(d.get("OwnerId")))
-            .sorted(Comparator.comparing(d -> String.valueOf(d.get("Name"))))
+    List<FakeCrm.Deal> deals =
+        crm.get().deals().stream()
+            .filter(d -> owner.equals(d.owner()))
+            .sorted(Comparator.comparing(FakeCrm.Deal::name))
             .toList();
-    printer.info("  Salesforce holds " + deals.size() + " opportunities owned by " + owner + ":");
-    for (Map<String, Object> deal : deals) {
+    printer.info(
+        "  "
+            + crm.get().name()
+            + " holds "
+            + deals.size()
+            + " opportunities owned by "
+            + owner
+            + ":");
+    for (FakeCrm.Deal deal : deals) {
       printer.info(
           "  "
-              + deal.get("Name")
+              + deal.name()
               + "  ["
-              + deal.get("StageName")
+              + deal.stage()
               + ", "
-              + deal.get("Probability")
+              + deal.probability()
               + "%, "
-              + deal.get("ForecastCategoryName")
+              + deal.forecastCategory()
               + "]  amount "
-              + deal.get("Amount")
+              + deal.amount()
               + "  closes "
-              + deal.get("CloseDate")
+              + deal.closeDate()
               + "  next step "
-              + deal.get("NextStep")
+              + deal.nextStep()
               + "  updates applied "
-              + salesforce.get().opportunities().appliedUpdates(String.valueOf(deal.get("Id"))));
+              + deal.updatesApplied());
     }
   }
 
@@ -328,60 +338,36 @@ public final class Console {
   }
 
   private void fault(String argument) {
-    Optional<FakeSalesforce> salesforce = fake();
-    if (salesforce.isEmpty()) {
+    Optional<FakeCrm> crm = fake();
+    if (crm.isEmpty()) {
       return;
     }
-    Faults faults = salesforce.get().faults();
+    FakeCrm faults = crm.get();
     String[] words = argument.toLowerCase(Locale.ROOT).split("\\s+");
     Matcher status = FAIL_STATUS.matcher(argument.strip());
     if (status.matches()) {
       int times = status.group(2) == null ? 1 : Integer.parseInt(status.group(2));
-      faults.failNext(times, Integer.parseInt(status.group(1)));
-      printer.info(
-          "  [fault] the next " + times + " Salesforce data calls answer HTTP " + status.group(1));
+      printer.info("  [fault] " + faults.failNext(times, Integer.parseInt(status.group(1))));
       return;
     }
-    switch (words[0]) {
-      case "latency" -> {
-        long millis = Long.parseLong(words[1].replace("ms", ""));
-        faults.latency(Duration.ofMillis(millis));
-        printer.info("  [fault] every Salesforce call waits " + millis + " ms");
-      }
-      case "expire", "expiry", "token" -> {
-        faults.expireTokens();
-        printer.info("  [fault] every Salesforce access token issued so far has expired");
-      }
-      case "limit" -> {
-        int n = count(words);
-        faults.requestLimit(n);
-        printer.info("  [fault] the next " + n + " data calls answer 403 REQUEST_LIMIT_EXCEEDED");
-      }
-      case "lock" -> {
-        int n = count(words);
-        faults.lockErrors(n);
-        printer.info("  [fault] the next " + n + " record writes fail with UNABLE_TO_LOCK_ROW");
-      }
-      case "drop" -> {
-        int n = count(words);
-        faults.dropConnections(n);
-        printer.info("  [fault] the next " + n + " data calls drop the connection");
-      }
-      case "duplicates", "duplicate" -> {
-        boolean on = words.length < 2 || !words[1].equals("off");
-        faults.duplicateRule(on);
-        printer.info("  [fault] duplicate rule on Lead " + (on ? "active" : "off"));
-      }
-      case "down" -> {
-        faults.failNext(Integer.MAX_VALUE, 503);
-        printer.info("  [fault] Salesforce is down: every data call answers 503 (:fault clear)");
-      }
-      case "clear", "up", "none", "off" -> {
-        faults.clear();
-        printer.info("  [fault] cleared: Salesforce behaves");
-      }
-      default -> printer.info("  [simulator] unknown fault; see :help");
-    }
+    String said =
+        switch (words[0]) {
+          case "latency" ->
+              faults.latency(Duration.ofMillis(Long.parseLong(words[1].replace("ms", ""))));
+          case "expire", "expiry", "token" -> faults.expireTokens();
+          case "limit" -> faults.requestLimit(count(words));
+          case "lock" -> faults.lockErrors(count(words));
+          case "drop" -> faults.dropConnections(count(words));
+          case "duplicates", "duplicate" ->
+              faults.duplicateRule(words.length < 2 || !words[1].equals("off"));
+          case "down" -> {
+            faults.failNext(Integer.MAX_VALUE, 503);
+            yield faults.name() + " is down: every data call answers 503 (:fault clear)";
+          }
+          case "clear", "up", "none", "off" -> faults.clear();
+          default -> null;
+        };
+    printer.info(said == null ? "  [simulator] unknown fault; see :help" : "  [fault] " + said);
   }
 
   private static int count(String[] words) {
@@ -393,25 +379,24 @@ public final class Console {
       printer.info("  [simulator] no pipeline");
       return;
     }
+    String crm = crmName();
     if (argument.isEmpty()) {
-      printer.info("  the skill works for Salesforce user " + pipeline.ownerId());
+      printer.info("  the skill works for " + crm + " user " + pipeline.ownerId());
       return;
     }
-    String owner;
-    Matcher rep = REP.matcher(argument);
-    if (argument.equalsIgnoreCase("demo")) {
-      owner = FakeSalesforce.DEMO_USER_ID;
-    } else if (rep.matches()) {
-      owner = String.format("005%012dAAA", Integer.parseInt(rep.group(1)));
-    } else if (OWNER.matcher(argument).matches()) {
-      owner = argument;
-    } else {
-      printer.info("  [simulator] a Salesforce user id starts with 005 (15 or 18 characters)");
+    Optional<FakeCrm> fake = pipeline.crm();
+    Optional<String> owner =
+        fake.isPresent()
+            ? fake.get().ownerId(argument)
+            : Optional.of(argument).filter(a -> !a.equalsIgnoreCase("demo"));
+    if (owner.isEmpty()) {
+      printer.info(
+          "  [simulator] " + fake.map(FakeCrm::ownerIdForm).orElse("name the user by their id"));
       return;
     }
     conversation.endSession("USER_INITIATED");
-    pipeline.switchOwner(owner);
-    printer.info("  the skill now works for Salesforce user " + owner + " (new session)");
+    pipeline.switchOwner(owner.get());
+    printer.info("  the skill now works for " + crm + " user " + owner.get() + " (new session)");
   }
 
   private void refresh(String pass) {

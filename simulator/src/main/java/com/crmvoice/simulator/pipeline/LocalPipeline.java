@@ -4,8 +4,13 @@ import com.crmvoice.adapters.aws.AwsClients;
 import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.core.config.FunctionEnvironments;
 import com.crmvoice.core.config.FunctionEnvironments.FunctionEnvironment;
+import com.crmvoice.simulator.crm.DataverseFake;
+import com.crmvoice.simulator.crm.FakeCrm;
+import com.crmvoice.simulator.crm.LocalCrm;
+import com.crmvoice.simulator.crm.SalesforceFake;
 import com.crmvoice.testkit.alexa.AlexaRequests;
 import com.crmvoice.testkit.aws.EmbeddedAws;
+import com.crmvoice.testkit.dataverse.FakeDataverse;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,10 +29,11 @@ import java.util.function.Supplier;
 
 /**
  * The whole back end on one machine, wired as AWS wires it: DynamoDB Local and ElasticMQ on
- * 127.0.0.1 (or the AWS endpoints the environment names), the fake Salesforce seeded with demo data
- * (or the org the SALESFORCE_* settings name), the tables and queues ({@link LocalResources}), and
- * the functions behind their local SQS event sources and the refresher's schedule ({@link
- * LocalFunctions}), each with the environment variables template.yaml gives it.
+ * 127.0.0.1 (or the AWS endpoints the environment names), the fake of the chosen CRM (Salesforce,
+ * or Dynamics 365 with {@code crm} dynamics) seeded with demo data ({@link LocalCrm}; or the CRM
+ * the environment names), the tables and queues ({@link LocalResources}), and the functions behind
+ * their local SQS event sources and the refresher's schedule ({@link LocalFunctions}), each with
+ * the environment variables template.yaml gives it.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -57,6 +63,7 @@ public final class LocalPipeline implements AutoCloseable {
    * @param visibilitySeconds the queues' visibility timeout (the worker's lease stays below it)
    * @param skillId the skill id the intent function verifies (SKILL_ID)
    * @param handlers the handler classes to load
+   * @param crm the CRM to run against: salesforce (default) or dynamics (the CRM setting)
    */
   public record Options(
       String namePrefix,
@@ -65,7 +72,17 @@ public final class LocalPipeline implements AutoCloseable {
       Duration fullEvery,
       int visibilitySeconds,
       String skillId,
-      Handlers handlers) {
+      Handlers handlers,
+      String crm) {
+
+    /** The CRM setting's values. */
+    public static final java.util.List<String> CRMS = java.util.List.of("salesforce", "dynamics");
+
+    public Options {
+      if (!CRMS.contains(crm)) {
+        throw new IllegalArgumentException("the CRM is salesforce or dynamics, not " + crm);
+      }
+    }
 
     public static Options defaults() {
       return new Options(
@@ -75,37 +92,57 @@ public final class LocalPipeline implements AutoCloseable {
           Duration.ofHours(1),
           20,
           AlexaRequests.DEFAULT_SKILL_ID,
-          Handlers.standard());
+          Handlers.standard(),
+          "salesforce");
     }
 
     public Options withNamePrefix(String prefix) {
       return new Options(
-          prefix, schedule, incrementalEvery, fullEvery, visibilitySeconds, skillId, handlers);
+          prefix, schedule, incrementalEvery, fullEvery, visibilitySeconds, skillId, handlers, crm);
     }
 
     public Options withSchedule(boolean on) {
       return new Options(
-          namePrefix, on, incrementalEvery, fullEvery, visibilitySeconds, skillId, handlers);
+          namePrefix, on, incrementalEvery, fullEvery, visibilitySeconds, skillId, handlers, crm);
     }
 
     public Options withIncrementalEvery(Duration every) {
       return new Options(
-          namePrefix, schedule, every, fullEvery, visibilitySeconds, skillId, handlers);
+          namePrefix, schedule, every, fullEvery, visibilitySeconds, skillId, handlers, crm);
     }
 
     public Options withFullEvery(Duration every) {
       return new Options(
-          namePrefix, schedule, incrementalEvery, every, visibilitySeconds, skillId, handlers);
+          namePrefix, schedule, incrementalEvery, every, visibilitySeconds, skillId, handlers, crm);
     }
 
     public Options withVisibilitySeconds(int seconds) {
       return new Options(
-          namePrefix, schedule, incrementalEvery, fullEvery, seconds, skillId, handlers);
+          namePrefix, schedule, incrementalEvery, fullEvery, seconds, skillId, handlers, crm);
+    }
+
+    public Options withCrm(String which) {
+      return new Options(
+          namePrefix,
+          schedule,
+          incrementalEvery,
+          fullEvery,
+          visibilitySeconds,
+          skillId,
+          handlers,
+          which.toLowerCase(java.util.Locale.ROOT));
     }
 
     public Options withHandlers(Handlers classes) {
       return new Options(
-          namePrefix, schedule, incrementalEvery, fullEvery, visibilitySeconds, skillId, classes);
+          namePrefix,
+          schedule,
+          incrementalEvery,
+          fullEvery,
+          visibilitySeconds,
+          skillId,
+          classes,
+          crm);
     }
   }
 
@@ -114,7 +151,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   private final Options options;
   private final EmbeddedAws aws;
-  private final FakeSalesforce salesforce;
+  private final FakeCrm crm;
   private final AwsClients clients;
   private final Map<String, String> env = new HashMap<>();
   private final Map<String, String> queues = new LinkedHashMap<>();
@@ -136,7 +173,7 @@ public final class LocalPipeline implements AutoCloseable {
             options, clients.sqs(), env, status, problems, LocalFunctions.intentInstances(hostEnv));
     notifications = LocalResources.create(clients, options, hostEnv, env, queues, status);
 
-    salesforce = startSalesforce(hostEnv);
+    crm = LocalCrm.start(options.crm(), hostEnv, env, status);
     skillSettings(hostEnv);
   }
 
@@ -167,35 +204,6 @@ public final class LocalPipeline implements AutoCloseable {
     }
   }
 
-  /** The fake Salesforce with its demo data, or null when the environment names a real org. */
-  private FakeSalesforce startSalesforce(Map<String, String> hostEnv) {
-    boolean externalSalesforce =
-        present(hostEnv, EnvironmentVariables.SALESFORCE_LOGIN_URL)
-            || present(hostEnv, EnvironmentVariables.SALESFORCE_SECRET_ARN);
-    if (externalSalesforce) {
-      status.accept("Salesforce: the org the SALESFORCE_* settings name (not the fake)");
-      return null;
-    } else {
-      FakeSalesforce salesforce = FakeSalesforce.start();
-      salesforce.seedDemo();
-      // The demo user's meetings and tasks, in the zone the skill reads today in (the simulator's
-      // device has no settings API, so the skill's DEFAULT_TIME_ZONE).
-      salesforce.seedDemoDay(demoZone(hostEnv));
-      // Client credentials, as FakeSalesforce.main documents: seedDemo() gives the integration
-      // user's id to "Rep 1", so a JWT naming the integration user's username finds no user.
-      env.putAll(salesforce.clientCredentialsEnv());
-      env.put(EnvironmentVariables.SALESFORCE_EXTERNAL_ID_FIELD, FakeSalesforce.EXTERNAL_ID_FIELD);
-      env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, FakeSalesforce.DEMO_USER_ID);
-      status.accept(
-          "Salesforce: the fake on "
-              + salesforce.baseUrl()
-              + " ("
-              + salesforce.leadCount()
-              + " demo leads)");
-      return salesforce;
-    }
-  }
-
   /** The skill's settings for the simulated device, then what the host's environment overrides. */
   private void skillSettings(Map<String, String> hostEnv) {
     env.put(EnvironmentVariables.SKILL_ID, options.skillId());
@@ -210,19 +218,16 @@ public final class LocalPipeline implements AutoCloseable {
         env.put(name, hostEnv.get(name));
       }
     }
+    // The simulator's CRM choice decides which adapter the functions wire.
+    if (options.crm().equals("dynamics")) {
+      env.put(EnvironmentVariables.CRM, "dynamics");
+    } else {
+      env.remove(EnvironmentVariables.CRM);
+    }
     if (!env.containsKey(EnvironmentVariables.SINGLE_USER_OWNER_ID)) {
       warnings.add(
           EnvironmentVariables.SINGLE_USER_OWNER_ID
               + " is not set: the skill does not know whose leads to read");
-    }
-  }
-
-  private static java.time.ZoneId demoZone(Map<String, String> hostEnv) {
-    String zone = hostEnv.get(EnvironmentVariables.DEFAULT_TIME_ZONE);
-    try {
-      return zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
-    } catch (java.time.DateTimeException e) {
-      return java.time.ZoneOffset.UTC;
     }
   }
 
@@ -244,8 +249,8 @@ public final class LocalPipeline implements AutoCloseable {
 
   /**
    * What one function's environment holds, as template.yaml sets it per function: the variables it
-   * reads ({@link FunctionEnvironments}), the standard AWS settings, and the Salesforce credentials
-   * that in AWS come from the Secrets Manager secret.
+   * reads ({@link FunctionEnvironments}), the standard AWS settings, and the CRM credentials that
+   * in AWS come from the Secrets Manager secret.
    */
   Map<String, String> envFor(FunctionEnvironment function) {
     return functions.envFor(function);
@@ -285,15 +290,14 @@ public final class LocalPipeline implements AutoCloseable {
 
   /**
    * The account-linking access token to put in request envelopes: with
-   * IDENTITY_MODE=account-linking and the fake Salesforce, a user token of the current owner, as
-   * Alexa hands the linked account's token to the skill; otherwise null (single-user mode needs
-   * none).
+   * IDENTITY_MODE=account-linking and a fake CRM, a user token of the current owner, as Alexa hands
+   * the linked account's token to the skill; otherwise null (single-user mode needs none).
    */
   public String accessToken() {
-    if (!accountLinking() || salesforce == null) {
+    if (!accountLinking() || crm == null) {
       return null;
     }
-    return tokens.computeIfAbsent(ownerId(), salesforce::issueUserToken);
+    return tokens.computeIfAbsent(ownerId(), crm::issueUserToken);
   }
 
   public String ownerId() {
@@ -351,8 +355,19 @@ public final class LocalPipeline implements AutoCloseable {
     }
   }
 
+  /** The fake CRM the pipeline runs against, or empty when it runs against a real one. */
+  public Optional<FakeCrm> crm() {
+    return Optional.ofNullable(crm);
+  }
+
+  /** The fake Salesforce, when the pipeline runs against it. */
   public Optional<FakeSalesforce> salesforce() {
-    return Optional.ofNullable(salesforce);
+    return crm instanceof SalesforceFake sf ? Optional.of(sf.fake()) : Optional.empty();
+  }
+
+  /** The fake Dataverse, when the pipeline runs against it (--crm dynamics). */
+  public Optional<FakeDataverse> dataverse() {
+    return crm instanceof DataverseFake dv ? Optional.of(dv.fake()) : Optional.empty();
   }
 
   /** The environment the functions were built with (secrets included: never print it whole). */
@@ -417,8 +432,8 @@ public final class LocalPipeline implements AutoCloseable {
     if (notifications != null) {
       notifications.close();
     }
-    if (salesforce != null) {
-      salesforce.close();
+    if (crm != null) {
+      crm.close();
     }
     clients.close();
     if (aws != null) {

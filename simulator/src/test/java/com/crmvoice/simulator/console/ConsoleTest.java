@@ -79,7 +79,7 @@ class ConsoleTest {
     console(true)
         .runScript(List.of(":leads", ":queue", ":user rep1", ":refresh full", ":fault down"));
 
-    assertThat(text()).contains("only the fake Salesforce").contains("no pipeline");
+    assertThat(text()).contains("only the fake CRM").contains("no pipeline");
   }
 
   @Test

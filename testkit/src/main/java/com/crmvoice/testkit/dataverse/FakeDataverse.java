@@ -199,6 +199,12 @@ public final class FakeDataverse implements AutoCloseable {
         .value();
   }
 
+  /** The label of a lead statuscode value (as its FormattedValue annotation says it), or null. */
+  public static String statusLabel(int statusCode) {
+    Schema.StatusOption option = Schema.leadStatus(statusCode);
+    return option == null ? null : option.label();
+  }
+
   /**
    * Deterministic data: {@code owners} users with {@code leadsPerOwner} open leads each, created
    * over the past year. Owner ids are GUIDs ending in the owner's number.

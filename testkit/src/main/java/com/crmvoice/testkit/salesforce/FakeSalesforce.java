@@ -125,6 +125,7 @@ public final class FakeSalesforce implements AutoCloseable {
                 SObjectSchema.event(),
                 SObjectSchema.eventRelation(),
                 SObjectSchema.task(EXTERNAL_ID_FIELD)),
+            sales::toCorporate,
             exchanges);
     LeadResources leads =
         new LeadResources(

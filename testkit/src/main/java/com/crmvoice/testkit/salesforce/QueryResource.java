@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The query, queryAll and queryMore resources: a SOQL query over the store, answered in pages of
  * the {@code Sforce-Query-Options} batch size (200 to 2000) with a {@code nextRecordsUrl} that
- * queryMore follows until {@code done}.
+ * queryMore follows until {@code done}; an aggregate query ({@link AggregateResults}) in one page.
  */
 final class QueryResource {
 
@@ -40,17 +40,28 @@ final class QueryResource {
   private final LeadStore store;
   private final OtherRows otherRows;
   private final SoqlEngine engine;
+  private final AggregateResults.Currency currency;
   private final Exchanges exchanges;
   private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
   private volatile int defaultBatchSize = 2000;
   private long nextCursor = 1;
 
+  /**
+   * @param currency converts a record's amount to the corporate currency, for the SUM of a currency
+   *     field
+   */
   QueryResource(
-      Object lock, LeadStore store, OtherRows otherRows, SoqlEngine engine, Exchanges exchanges) {
+      Object lock,
+      LeadStore store,
+      OtherRows otherRows,
+      SoqlEngine engine,
+      AggregateResults.Currency currency,
+      Exchanges exchanges) {
     this.lock = lock;
     this.store = store;
     this.otherRows = otherRows;
     this.engine = engine;
+    this.currency = currency;
     this.exchanges = exchanges;
   }
 
@@ -74,6 +85,7 @@ final class QueryResource {
       return;
     }
     List<Map<String, Object>> rows = new ArrayList<>();
+    AggregateResults.Answer aggregated = null;
     synchronized (lock) {
       String owner = SoqlEngine.ownerEquality(query.where());
       Iterable<Map<String, Object>> candidates =
@@ -85,6 +97,18 @@ final class QueryResource {
           rows.add(record);
         }
       }
+      if (query.aggregate() != null) {
+        try {
+          aggregated = AggregateResults.evaluate(query, rows, engine, currency);
+        } catch (QueryException e) {
+          exchanges.sendJson(exchange, 400, errors(e.errorCode, e.getMessage()), true);
+          return;
+        }
+      }
+    }
+    if (aggregated != null) {
+      sendAggregate(exchange, aggregated);
+      return;
     }
     if (!query.orderBy().isEmpty()) {
       rows.sort(engine.comparator(query.orderBy()));
@@ -94,6 +118,24 @@ final class QueryResource {
     }
     int batch = batchSize(exchange);
     sendPage(exchange, new Cursor(query.object(), rows, query.fields(), batch, version), 0, null);
+  }
+
+  /**
+   * An aggregate query's answer, always one page: AggregateResult records (attributes with a type
+   * and no url), or none for COUNT(), whose count is the totalSize.
+   */
+  private void sendAggregate(HttpExchange exchange, AggregateResults.Answer answer)
+      throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("totalSize", answer.totalSize());
+    body.put("done", true);
+    ArrayNode records = body.putArray("records");
+    for (Map<String, Object> row : answer.records()) {
+      ObjectNode record = records.addObject();
+      record.putObject("attributes").put("type", "AggregateResult");
+      row.forEach((name, value) -> Exchanges.putValue(record, name, value));
+    }
+    exchanges.sendJson(exchange, 200, body, true);
   }
 
   /** GET /query/{locator}-{offset}: the next page of an earlier query. */

@@ -21,7 +21,8 @@ final class SObjectSchema {
     BOOLEAN("boolean"),
     DATETIME("dateTime"),
     DATE("date"),
-    NUMBER("double");
+    NUMBER("double"),
+    CURRENCY("currency");
 
     private final String soqlName;
 

@@ -149,7 +149,7 @@ final class SalesStore {
             .field("AccountId", Type.ID)
             .field("Account.Name", Type.STRING)
             .field("StageName", Type.STRING)
-            .field("Amount", Type.NUMBER)
+            .field("Amount", Type.CURRENCY)
             .field("CloseDate", Type.DATE)
             .field("Probability", Type.NUMBER)
             .field("ForecastCategoryName", Type.STRING)
@@ -245,6 +245,21 @@ final class SalesStore {
     row.put("IsActive", Boolean.TRUE);
     row.put("IsCorporate", corporate);
     currencies.add(row);
+  }
+
+  /** A record's amount in the corporate currency: amount / its currency's ConversionRate. */
+  BigDecimal toCorporate(Map<String, Object> row, BigDecimal amount) {
+    if (!multiCurrency) {
+      return amount;
+    }
+    Object iso = row.get("CurrencyIsoCode");
+    for (Map<String, Object> currency : currencies) {
+      if (currency.get("IsoCode").equals(iso)) {
+        return amount.divide(
+            (BigDecimal) currency.get("ConversionRate"), 10, java.math.RoundingMode.HALF_UP);
+      }
+    }
+    throw new IllegalStateException("no CurrencyType " + iso);
   }
 
   boolean multiCurrency() {

@@ -27,9 +27,22 @@ final class SoqlEngine {
     }
   }
 
-  /** A parsed query. */
+  /**
+   * A parsed query; {@code aggregate} is its aggregate part ({@link SoqlAggregate}), or null for a
+   * query of records.
+   */
   record Query(
-      String object, List<String> fields, Condition where, List<Order> orderBy, Integer limit) {}
+      String object,
+      List<String> fields,
+      Condition where,
+      List<Order> orderBy,
+      Integer limit,
+      SoqlAggregate aggregate) {
+
+    Query(String object, List<String> fields, Condition where, List<Order> orderBy, Integer limit) {
+      this(object, fields, where, orderBy, limit, null);
+    }
+  }
 
   record Order(String field, boolean ascending, boolean nullsFirst) {}
 

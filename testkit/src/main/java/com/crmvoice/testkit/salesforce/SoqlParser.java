@@ -51,9 +51,9 @@ final class SoqlParser {
     schema = objectSchema(next());
     int afterFrom = at;
     at = select;
-    List<String> fields = new ArrayList<>();
+    List<SoqlAggregate.Parsed> items = new ArrayList<>();
     do {
-      fields.add(field(next()));
+      items.add(selectItem());
     } while (acceptKind(Kind.COMMA));
     expectWord("FROM");
     at = afterFrom;
@@ -61,12 +61,70 @@ final class SoqlParser {
     if (acceptWord("WHERE")) {
       where = orExpression();
     }
+    List<String> groupBy = acceptWord("GROUP") ? groupBy() : List.of();
     List<Order> orderBy = acceptWord("ORDER") ? orderBy() : List.of();
     Integer limit = acceptWord("LIMIT") ? limit() : null;
     if (peek().kind() != Kind.END) {
       throw malformed("unexpected token: '" + peek().text() + "'");
     }
-    return new Query(schema.objectName(), List.copyOf(fields), where, List.copyOf(orderBy), limit);
+    SoqlAggregate aggregate = SoqlAggregate.of(schema, items, groupBy, orderBy, limit);
+    if (aggregate == null && orderBy.stream().anyMatch(o -> o.field().endsWith(")"))) {
+      throw malformed("an aggregate in ORDER BY needs an aggregate query");
+    }
+    List<String> fields =
+        aggregate == null ? items.stream().map(SoqlAggregate.Parsed::field).toList() : List.of();
+    return new Query(schema.objectName(), fields, where, List.copyOf(orderBy), limit, aggregate);
+  }
+
+  /** One SELECT item: a field or COUNT() / COUNT(field) / SUM(field), then an optional alias. */
+  private SoqlAggregate.Parsed selectItem() {
+    if (peek().kind() == Kind.WORD && tokens.get(at + 1).kind() == Kind.LPAREN) {
+      String[] call = aggregateCall();
+      SoqlAggregate.Function function = SoqlAggregate.Function.valueOf(call[0]);
+      return new SoqlAggregate.Parsed(call[1], function, alias());
+    }
+    return new SoqlAggregate.Parsed(field(next()), null, alias());
+  }
+
+  /** {@code FUNCTION(field)} or {@code COUNT()}: the function's name and the field (or null). */
+  private String[] aggregateCall() {
+    Token name = next();
+    String function = name.text().toUpperCase(Locale.ROOT);
+    if (!function.equals("COUNT") && !function.equals("SUM")) {
+      throw malformed("the fake does not know the function " + name.text() + "()");
+    }
+    next(); // (
+    String field = peek().kind() == Kind.RPAREN ? null : field(next());
+    if (!acceptKind(Kind.RPAREN)) {
+      throw malformed("expecting a right parentheses, found '" + peek().text() + "'");
+    }
+    if (field == null && !function.equals("COUNT")) {
+      throw malformed("unexpected token: ')'");
+    }
+    return new String[] {function, field};
+  }
+
+  /** The alias after a SELECT item, or null; a SOQL keyword cannot be one. */
+  private String alias() {
+    if (peek().kind() != Kind.WORD || peek().text().equalsIgnoreCase("FROM")) {
+      return null;
+    }
+    Token alias = next();
+    if (SoqlAggregate.RESERVED.contains(alias.text().toUpperCase(Locale.ROOT))
+        || alias.text().contains(".")) {
+      throw malformed("unexpected token: '" + alias.text() + "'");
+    }
+    return alias.text();
+  }
+
+  /** GROUP BY's field list. */
+  private List<String> groupBy() {
+    expectWord("BY");
+    List<String> fields = new ArrayList<>();
+    do {
+      fields.add(field(next()));
+    } while (acceptKind(Kind.COMMA));
+    return List.copyOf(fields);
   }
 
   /** The schema of the FROM object, or INVALID_TYPE as Salesforce answers an unknown one. */
@@ -91,7 +149,15 @@ final class SoqlParser {
     List<Order> orderBy = new ArrayList<>();
     expectWord("BY");
     do {
-      String field = field(next());
+      String field;
+      if (peek().kind() == Kind.WORD && tokens.get(at + 1).kind() == Kind.LPAREN) {
+        String[] call = aggregateCall();
+        SoqlAggregate.Function function = SoqlAggregate.Function.valueOf(call[0]);
+        SoqlAggregate.supports(schema, function, call[1]);
+        field = SoqlAggregate.Item.expression(function, call[1]);
+      } else {
+        field = field(next());
+      }
       boolean ascending = true;
       if (acceptWord("DESC")) {
         ascending = false;
@@ -213,7 +279,7 @@ final class SoqlParser {
           case BOOLEAN -> value instanceof Boolean;
           case DATETIME -> value instanceof Instant;
           case DATE -> value instanceof java.time.LocalDate;
-          case NUMBER -> value instanceof java.math.BigDecimal;
+          case NUMBER, CURRENCY -> value instanceof java.math.BigDecimal;
         };
     if (!fits) {
       throw malformed(

@@ -540,7 +540,13 @@ class FakeSalesforceIT {
                 .get("errorCode")
                 .asText())
         .isEqualTo("MALFORMED_QUERY");
-    assertThat(query("SELECT Id FROM Lead GROUP BY Id").body().get(0).get("errorCode").asText())
+    // GROUP BY is SOQL (SoqlAggregatesIT), but every selected field must be grouped.
+    assertThat(
+            query("SELECT Id, LastName FROM Lead GROUP BY Id")
+                .body()
+                .get(0)
+                .get("errorCode")
+                .asText())
         .isEqualTo("MALFORMED_QUERY");
     assertThat(query("SELECT Nope FROM Lead").body().get(0).get("errorCode").asText())
         .isEqualTo("INVALID_FIELD");
