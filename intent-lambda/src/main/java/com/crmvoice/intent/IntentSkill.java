@@ -13,6 +13,7 @@ import com.crmvoice.intent.handlers.CurrentUser;
 import com.crmvoice.intent.handlers.DealAmountIntentHandler;
 import com.crmvoice.intent.handlers.DealCloseDateIntentHandler;
 import com.crmvoice.intent.handlers.DealDetailsIntentHandler;
+import com.crmvoice.intent.handlers.DealListIntentHandler;
 import com.crmvoice.intent.handlers.DealNextStepIntentHandler;
 import com.crmvoice.intent.handlers.DealTouchedHandler;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
@@ -57,12 +58,15 @@ public final class IntentSkill {
   public static List<IntentHandler> intentHandlers(SkillServices services) {
     LeadWork work = services.work();
     List<IntentHandler> handlers = new java.util.ArrayList<>();
+    Walks walk = Walks.of(work, services.deals());
     if (services.pipeline() != null) {
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, false));
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, true));
     }
     if (services.deals() != null) {
       handlers.add(new DealDetailsIntentHandler(services.deals(), work));
+      handlers.add(new DealListIntentHandler(services.deals(), work, false));
+      handlers.add(new DealListIntentHandler(services.deals(), work, true));
       if (services.deals().updates() != null) {
         handlers.add(new ChangeDealStageIntentHandler(services.deals(), work));
         handlers.add(new DealAmountIntentHandler(services.deals(), work));
@@ -82,9 +86,9 @@ public final class IntentSkill {
                 services.topLeads(), services.progressive(), work.workingSet()),
             new CreateLeadIntentHandler(services.createLeads()),
             new LeadStatusIntentHandler(services.leadStatus()),
-            new NextLeadIntentHandler(work.workingSet()),
-            new PreviousLeadIntentHandler(work.workingSet()),
-            new StartOverIntentHandler(work.workingSet()),
+            walk.next(),
+            walk.previous(),
+            walk.startOver(),
             new LeadDetailsIntentHandler(work.workingSet()),
             new ChangeLeadStatusIntentHandler(work),
             new LogCallIntentHandler(work),
@@ -97,6 +101,21 @@ public final class IntentSkill {
             new NoIntentHandler(),
             new FallbackIntentHandler()));
     return List.copyOf(handlers);
+  }
+
+  /** "Next", "previous", "start over": over the deal list too when the skill has deals. */
+  private record Walks(IntentHandler next, IntentHandler previous, IntentHandler startOver) {
+    static Walks of(LeadWork work, DealWork deals) {
+      return deals == null
+          ? new Walks(
+              new NextLeadIntentHandler(work.workingSet()),
+              new PreviousLeadIntentHandler(work.workingSet()),
+              new StartOverIntentHandler(work.workingSet()))
+          : new Walks(
+              new NextLeadIntentHandler(work.workingSet(), deals, work),
+              new PreviousLeadIntentHandler(work.workingSet(), deals, work),
+              new StartOverIntentHandler(work.workingSet(), deals, work));
+    }
   }
 
   public static Skill build(SkillServices services) {

@@ -55,6 +55,19 @@ final class DealReplies {
       String ownerId,
       Deal deal,
       String leadIn) {
+    return show(input, speech, deals, leads, ownerId, deal, leadIn, null);
+  }
+
+  /** {@link #show} with {@code screen} (when not null) on a screen instead of the deal document. */
+  static ResponseBuilder show(
+      HandlerInput input,
+      Speech speech,
+      DealWork deals,
+      LeadWork leads,
+      String ownerId,
+      Deal deal,
+      String leadIn,
+      com.amazon.ask.model.interfaces.alexa.presentation.apl.RenderDocumentDirective screen) {
     DealSession.focus(input, deal);
     DealBook book = deals.reader().book(ownerId).orElse(DealBook.EMPTY);
     String currency = DealReader.currencyOf(deal, book);
@@ -69,7 +82,7 @@ final class DealReplies {
                 null)
             .addDirective(names(deals, leads, ownerId, book));
     if (Requests.supportsApl(input)) {
-      response.addDirective(DealPresentation.apl(speech, deal, currency));
+      response.addDirective(screen != null ? screen : DealPresentation.apl(speech, deal, currency));
     }
     return response;
   }

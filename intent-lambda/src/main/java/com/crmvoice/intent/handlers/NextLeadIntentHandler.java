@@ -9,6 +9,14 @@ public final class NextLeadIntentHandler extends WalkLeadsHandler {
     super(workingSet);
   }
 
+  /** Walks the deal list instead while one is current. */
+  public NextLeadIntentHandler(
+      WorkingSet workingSet,
+      com.crmvoice.intent.DealWork deals,
+      com.crmvoice.intent.LeadWork leads) {
+    super(workingSet, new DealWalk(deals, leads));
+  }
+
   @Override
   public String intentName() {
     return "NextLeadIntent";

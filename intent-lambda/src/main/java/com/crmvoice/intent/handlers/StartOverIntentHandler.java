@@ -9,6 +9,14 @@ public final class StartOverIntentHandler extends WalkLeadsHandler {
     super(workingSet);
   }
 
+  /** Walks the deal list instead while one is current. */
+  public StartOverIntentHandler(
+      WorkingSet workingSet,
+      com.crmvoice.intent.DealWork deals,
+      com.crmvoice.intent.LeadWork leads) {
+    super(workingSet, new DealWalk(deals, leads));
+  }
+
   @Override
   public String intentName() {
     return "StartOverIntent";

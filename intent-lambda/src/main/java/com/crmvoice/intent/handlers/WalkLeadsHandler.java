@@ -13,14 +13,25 @@ import java.util.Optional;
 
 /**
  * "Next", "previous", "start over": the owner's open leads in top-lead order, from the cache; the
- * lead reached is the one in focus. Each intent is a subclass naming where it goes.
+ * lead reached is the one in focus. While a deal list is current ("what deals close this week"),
+ * the same words walk the deals ({@link DealWalk}). Each intent is a subclass naming where it goes.
  */
 abstract class WalkLeadsHandler implements IntentHandler {
 
   private final WorkingSet workingSet;
+  private final DealWalk deals;
 
   WalkLeadsHandler(WorkingSet workingSet) {
+    this(workingSet, null);
+  }
+
+  /**
+   * @param deals walks the deal list instead while one is current ({@link DealSession}); null for a
+   *     skill without deals
+   */
+  WalkLeadsHandler(WorkingSet workingSet, DealWalk deals) {
     this.workingSet = Objects.requireNonNull(workingSet, "workingSet");
+    this.deals = deals;
   }
 
   /** Where to go from {@code current} (-1 when nothing is in focus). */
@@ -28,6 +39,9 @@ abstract class WalkLeadsHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
+    if (deals != null && DealWalk.current(input)) {
+      return deals.walk(input, this::target);
+    }
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
     Optional<List<Lead>> known = workingSet.leads(user.userId());

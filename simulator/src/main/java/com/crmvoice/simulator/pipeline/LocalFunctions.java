@@ -259,8 +259,8 @@ final class LocalFunctions implements AutoCloseable {
   }
 
   /**
-   * Runs one refresher pass now ("full", "incremental", "agenda-full", "agenda-incremental");
-   * answers the function's output.
+   * Runs one refresher pass now ("full", "incremental", "agenda-full", "agenda-incremental",
+   * "deals-full", "deals-incremental"); answers the function's output.
    */
   String refresh(String pass) {
     if (refresher == null) {
