@@ -140,6 +140,30 @@ class DaySkillTest {
   }
 
   @Test
+  void aFullDayNamesFewerTasksAndMeetings_toStayWithinThirtySeconds_butKeepsEverySection() {
+    for (String name :
+        List.of(
+            "Northwind Traders enterprise renewal",
+            "Contoso regional expansion programme",
+            "Fabrikam global rollout phase two",
+            "Tailspin Toys upgrade")) {
+      skill.closing.add(new DealMention(name, LocalDate.parse("2026-03-01")));
+    }
+
+    String said = speech(talk("en-US").say("BriefingIntent"));
+    String told = said.substring(0, said.indexOf(" What next:"));
+
+    assertThat(told.split("\\s+").length).isLessThanOrEqualTo(75);
+    assertThat(told)
+        .contains("You have 2 meetings today: at 9:30 AM, Discovery call with Maria Garcia")
+        .contains("One task is due today, and one is overdue")
+        .contains("One new lead: Lena Vogel.")
+        .contains("4 deals close this week: Northwind Traders enterprise renewal")
+        .contains("and 1 more")
+        .contains("Your top lead is John Smith.");
+  }
+
+  @Test
   void theBriefingSpeaksGermanAndBritishEnglish() {
     assertThat(speech(talk("de-DE").say("BriefingIntent")))
         .contains("Du hast heute 2 Termine: um 9:30 Uhr Discovery call mit Maria Garcia")

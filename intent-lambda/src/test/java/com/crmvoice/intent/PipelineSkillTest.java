@@ -103,6 +103,39 @@ class PipelineSkillTest {
   }
 
   @Test
+  void aScreenShowsTheSummary_inTheUsersLocale_andADeviceWithoutOneGetsNoDocument() {
+    book("USD");
+
+    var answer = talk("en-US").say(AlexaRequests.intent("PipelineIntent").withApl());
+    var directive = SkillHarness.directive(answer, "Alexa.Presentation.APL.RenderDocument");
+    assertThat(directive).isNotNull();
+    var data = directive.path("datasources").path("pipeline");
+    assertThat(data.path("title").asText()).isEqualTo("Your pipeline this quarter");
+    assertThat(data.path("amount").asText()).isEqualTo("$42,500");
+    assertThat(data.path("count").asText()).isEqualTo("2 open deals");
+    assertThat(data.path("weighted").asText()).isEqualTo("$28,250 weighted by probability");
+    assertThat(data.path("stages").get(0).asText()).isEqualTo("Negotiation/Review: $30,000");
+    assertThat(data.path("stages").get(1).asText()).isEqualTo("Prospecting: $12,500");
+    assertThat(data.path("won").asText()).isEqualTo("Won this quarter: $15,000 in one deal");
+    assertThat(directive.path("document").path("mainTemplate").isObject()).isTrue();
+
+    var german =
+        SkillHarness.directive(
+                talk("de-DE").say(AlexaRequests.intent("PipelineIntent").withApl()),
+                "Alexa.Presentation.APL.RenderDocument")
+            .path("datasources")
+            .path("pipeline");
+    assertThat(german.path("title").asText()).isEqualTo("Deine Pipeline in diesem Quartal");
+    assertThat(german.path("amount").asText()).isEqualTo("42.500 $");
+    assertThat(german.path("count").asText()).isEqualTo("2 offene Deals");
+
+    assertThat(
+            SkillHarness.directive(
+                talk("en-GB").say("PipelineIntent"), "Alexa.Presentation.APL.RenderDocument"))
+        .isNull();
+  }
+
+  @Test
   void withoutABookTheSkillSaysSoAndKeepsTheSessionOpen() {
     var answer = talk("en-US").say("PipelineIntent");
 

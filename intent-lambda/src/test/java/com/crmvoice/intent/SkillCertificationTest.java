@@ -358,7 +358,8 @@ class SkillCertificationTest {
   // --- 8. APL ---
 
   @ParameterizedTest
-  @ValueSource(strings = {"lead.json", "leads.json", "deal.json", "deals.json"})
+  @ValueSource(
+      strings = {"lead.json", "leads.json", "deal.json", "deals.json", "day.json", "pipeline.json"})
   void everyStyleAndResourceADocumentUsesIsDefined_byAnImportedPackageOrTheDocument(String name)
       throws IOException {
     com.fasterxml.jackson.databind.JsonNode document;

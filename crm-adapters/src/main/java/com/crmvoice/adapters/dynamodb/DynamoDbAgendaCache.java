@@ -18,7 +18,11 @@ import com.crmvoice.core.port.AgendaCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,9 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * written and read in one call and a reader never sees half of two passes; and one item per owner
  * with the time they last heard the briefing (no TTL: it outlives agendas). The agenda item's
  * {@code metaOwner} puts it in the owners index, whose scan {@link #agendaDigests} filters on the
- * prefix (and the lead cache's scan filters out). An expired item is a miss whether or not TTL has
- * deleted it yet; one past half its TTL is left out of the digests so the next full pass rewrites
- * it.
+ * prefix (and the lead cache's scan filters out); {@link #digestsOf} reads chosen owners' digests
+ * with BatchGetItem ({@link BatchKeyReads}), 100 a call. An expired item is a miss whether or not
+ * TTL has deleted it yet; one past half its TTL is left out of the digests so the next full pass
+ * rewrites it.
  */
 public final class DynamoDbAgendaCache implements AgendaCache {
 
@@ -116,6 +121,29 @@ public final class DynamoDbAgendaCache implements AgendaCache {
               ? page.lastEvaluatedKey()
               : null;
     } while (start != null);
+    return digests;
+  }
+
+  @Override
+  public Map<String, String> digestsOf(Collection<String> ownerIds) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String owner : new LinkedHashSet<>(ownerIds)) {
+      keys.add(key(owner, AGENDA_SK));
+    }
+    long now = clock.instant().getEpochSecond();
+    Map<String, String> digests = new HashMap<>();
+    for (Map<String, AttributeValue> item :
+        BatchKeyReads.read(
+            dynamoDb,
+            table,
+            keys,
+            "#pk, #d, #t",
+            Map.of("#pk", LEADS_PK, "#d", DIGEST, "#t", TTL_ATTRIBUTE),
+            "agenda cache")) {
+      if (AttributeValues.num(item, TTL_ATTRIBUTE, 0) > now) {
+        digests.put(str(item, LEADS_PK).substring(AGENDA_PREFIX.length()), str(item, DIGEST));
+      }
+    }
     return digests;
   }
 

@@ -26,9 +26,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -40,11 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * DealCache#MAX_DEALS_PER_OWNER} deals is about 30 KB, far under the 400 KB item limit.
  *
  * <p>Reads are a {@code Query} of the owner's partition (the call the skill's and worker's roles
- * already have on the table); {@link #digestsOf} is {@code BatchGetItem}, 100 keys a call.
+ * already have on the table); {@link #digestsOf} is {@code BatchGetItem}, 100 keys a call ({@link
+ * BatchKeyReads}).
  */
 public final class DynamoDbDealCache implements DealCache {
-
-  private static final int BATCH_GET_KEYS = 100;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -132,38 +129,22 @@ public final class DynamoDbDealCache implements DealCache {
   @Override
   public Map<String, String> digestsOf(Collection<String> ownerIds) {
     List<String> owners = List.copyOf(new LinkedHashSet<>(ownerIds));
-    Map<String, String> digests = new LinkedHashMap<>();
-    for (int from = 0; from < owners.size(); from += BATCH_GET_KEYS) {
-      List<Map<String, AttributeValue>> keys = new ArrayList<>();
-      for (String owner : owners.subList(from, Math.min(owners.size(), from + BATCH_GET_KEYS))) {
-        keys.add(Map.of(LEADS_PK, s(partition(owner)), LEADS_SK, s(DEALS_BOOK_SK)));
-      }
-      Map<String, KeysAndAttributes> request =
-          Map.of(
-              table,
-              KeysAndAttributes.builder()
-                  .keys(keys)
-                  .projectionExpression("#pk, #d, #t")
-                  .expressionAttributeNames(
-                      Map.of("#pk", LEADS_PK, "#d", "digest", "#t", TTL_ATTRIBUTE))
-                  .build());
-      while (!request.isEmpty()) {
-        BatchGetItemResponse response;
-        try {
-          Map<String, KeysAndAttributes> asked = request;
-          response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-        } catch (SdkException e) {
-          throw StorageFailures.unavailable("deal cache", e);
-        }
-        for (Map<String, AttributeValue> item :
-            response.responses().getOrDefault(table, List.of())) {
-          if (!expired(item)) {
-            digests.put(
-                str(item, LEADS_PK).substring(DEALS_OWNER_PREFIX.length()), str(item, "digest"));
-          }
-        }
-        // Keys DynamoDB did not get to (throughput, response size) are asked again.
-        request = response.unprocessedKeys();
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (String owner : owners) {
+      keys.add(Map.of(LEADS_PK, s(partition(owner)), LEADS_SK, s(DEALS_BOOK_SK)));
+    }
+    Map<String, String> digests = new HashMap<>();
+    for (Map<String, AttributeValue> item :
+        BatchKeyReads.read(
+            dynamoDb,
+            table,
+            keys,
+            "#pk, #d, #t",
+            Map.of("#pk", LEADS_PK, "#d", "digest", "#t", TTL_ATTRIBUTE),
+            "deal cache")) {
+      if (!expired(item)) {
+        digests.put(
+            str(item, LEADS_PK).substring(DEALS_OWNER_PREFIX.length()), str(item, "digest"));
       }
     }
     Map<String, String> ordered = new LinkedHashMap<>();

@@ -73,6 +73,75 @@ class DynamoDbAgendaCacheIT {
         .containsExactly(java.util.Map.entry(OWNER, agenda().digest()));
   }
 
+  private static Agenda agendaOf(String owner) {
+    return new Agenda(
+        owner,
+        List.of(),
+        List.of(
+            new OpenTask("00T" + owner, owner, "Call", LocalDate.parse("2026-03-10"), null, T0)),
+        List.of());
+  }
+
+  @Test
+  void digestsOfManyOwnersComeInBatchesOfAHundred_withoutTheUnknownOrExpired() {
+    FaultyDynamoDb counting = new FaultyDynamoDb(dynamoDb);
+    DynamoDbAgendaCache batched =
+        new DynamoDbAgendaCache(counting, table, Duration.ofHours(72), clock);
+    List<String> owners = new java.util.ArrayList<>();
+    for (int i = 0; i < 230; i++) {
+      String owner = String.format("005A%011dAAA", i);
+      owners.add(owner);
+      if (i % 2 == 0) {
+        batched.replaceAgenda(agendaOf(owner), T0);
+      }
+    }
+    clock.advance(Duration.ofHours(71));
+    batched.replaceAgenda(agendaOf(owners.get(1)), clock.instant()); // fresh
+    clock.advance(Duration.ofHours(2)); // the others' 72 hours are over
+
+    java.util.Map<String, String> expired = batched.digestsOf(owners);
+    assertThat(expired).containsOnlyKeys(owners.get(1));
+    assertThat(counting.batchGets()).isEqualTo(3); // 100 + 100 + 30 keys
+
+    clock.set(T0.plusSeconds(60));
+    java.util.Map<String, String> digests = batched.digestsOf(owners);
+    assertThat(digests).hasSize(116).containsEntry(owners.get(0), agendaOf(owners.get(0)).digest());
+    assertThat(digests).doesNotContainKey(owners.get(3));
+  }
+
+  @Test
+  void unprocessedKeysAreAskedAgainUntilAnswered() {
+    FaultyDynamoDb faulty = new FaultyDynamoDb(dynamoDb);
+    DynamoDbAgendaCache batched =
+        new DynamoDbAgendaCache(faulty, table, Duration.ofHours(72), clock);
+    List<String> owners = List.of("005U00000000001AAA", "005U00000000002AAA", "005U00000000003AAA");
+    owners.forEach(o -> batched.replaceAgenda(agendaOf(o), T0));
+
+    faulty.unprocessedBatchGets(2);
+    java.util.Map<String, String> digests = batched.digestsOf(owners);
+
+    assertThat(digests).containsOnlyKeys(owners);
+    assertThat(faulty.batchGets()).isEqualTo(3); // one key, one key, the last one
+  }
+
+  @Test
+  void keysThatStayUnprocessedAreAStorageFailure_notAnEmptyAnswer() {
+    FaultyDynamoDb faulty = new FaultyDynamoDb(dynamoDb);
+    DynamoDbAgendaCache batched =
+        new DynamoDbAgendaCache(faulty, table, Duration.ofHours(72), clock);
+    List<String> owners = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      owners.add(String.format("005S%011dAAA", i));
+    }
+
+    faulty.unprocessedBatchGets(100);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.digestsOf(owners))
+        .isInstanceOf(com.crmvoice.core.port.StorageUnavailableException.class)
+        .hasMessageContaining("unprocessed");
+    assertThat(faulty.batchGets()).isEqualTo(BatchKeyReads.MAX_ATTEMPTS);
+  }
+
   @Test
   void theLeadCacheAndTheAgendaCacheDoNotSeeEachOthersOwners() {
     DynamoDbLeadCache leads =

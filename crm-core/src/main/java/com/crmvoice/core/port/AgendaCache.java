@@ -3,6 +3,7 @@ package com.crmvoice.core.port;
 import com.crmvoice.core.domain.Agenda;
 import com.crmvoice.core.domain.OpenTask;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,13 @@ public interface AgendaCache {
    * expires).
    */
   Map<String, String> agendaDigests();
+
+  /**
+   * The stored digests of these owners, read in batches (an incremental pass asks for the owners
+   * its changes touch, not one read each); an owner with no stored agenda, or an expired one, is
+   * not a key.
+   */
+  Map<String, String> digestsOf(Collection<String> ownerIds);
 
   /**
    * Read your writes: takes a task the worker completed out of its owner's stored agenda, if there.

@@ -18,9 +18,12 @@ public final class InMemoryAgendaCache implements AgendaCache {
   private final Map<String, Snapshot.Known> agendas = new HashMap<>();
   private final Map<String, Instant> briefed = new HashMap<>();
   private int writes;
+  private int digestReads;
+  private int agendaReads;
 
   @Override
   public synchronized Snapshot agenda(String ownerId) {
+    agendaReads++;
     Snapshot.Known known = agendas.get(ownerId);
     return known == null ? new Snapshot.NeverRefreshed() : known;
   }
@@ -37,6 +40,29 @@ public final class InMemoryAgendaCache implements AgendaCache {
     Map<String, String> digests = new HashMap<>();
     agendas.forEach((owner, known) -> digests.put(owner, known.agenda().digest()));
     return digests;
+  }
+
+  @Override
+  public synchronized Map<String, String> digestsOf(java.util.Collection<String> ownerIds) {
+    digestReads++;
+    Map<String, String> digests = new HashMap<>();
+    for (String owner : ownerIds) {
+      Snapshot.Known known = agendas.get(owner);
+      if (known != null) {
+        digests.put(owner, known.agenda().digest());
+      }
+    }
+    return digests;
+  }
+
+  /** How many times {@link #digestsOf} was called. */
+  public synchronized int digestReads() {
+    return digestReads;
+  }
+
+  /** How many times {@link #agenda} was called. */
+  public synchronized int agendaReads() {
+    return agendaReads;
   }
 
   @Override

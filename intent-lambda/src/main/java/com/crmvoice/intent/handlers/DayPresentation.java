@@ -68,7 +68,27 @@ final class DayPresentation {
             Requests.apiEndpoint(input), Requests.apiAccessToken(input), Requests.deviceId(input));
   }
 
+  /** About 30 seconds spoken, at 150 words a minute: the briefing's budget. */
+  static final int BRIEFING_WORDS = 75;
+
+  /**
+   * The briefing: every section that has something, with fewer tasks and then fewer meetings named
+   * (the rest counted) while it would pass {@link #BRIEFING_WORDS} words.
+   */
   static String briefing(Speech speech, Day day, Set<String> completed) {
+    int[][] caps = {{MAX_NAMED, MAX_TASKS_NAMED}, {MAX_NAMED, 1}, {2, 1}, {1, 1}};
+    String text = "";
+    for (int[] cap : caps) {
+      text = briefing(speech, day, completed, cap[0], cap[1]);
+      if (text.split("\\s+").length <= BRIEFING_WORDS) {
+        break;
+      }
+    }
+    return text;
+  }
+
+  private static String briefing(
+      Speech speech, Day day, Set<String> completed, int meetingsNamed, int tasksNamed) {
     List<String> parts = new ArrayList<>();
     parts.add(speech.say("briefing.intro"));
     if (!day.meetings().isEmpty()) {
@@ -80,12 +100,14 @@ final class DayPresentation {
           day.meetings().size() == 1
               ? speech.say("briefing.meetings.one", named.get(0))
               : speech.say(
-                  "briefing.meetings.many", day.meetings().size(), list(speech, named, MAX_NAMED)));
+                  "briefing.meetings.many",
+                  day.meetings().size(),
+                  list(speech, named, meetingsNamed)));
     }
     List<OpenTask> due = open(day.dueToday(), completed);
     List<OpenTask> overdue = open(day.overdue(), completed);
     if (!due.isEmpty() || !overdue.isEmpty()) {
-      parts.add(tasks(speech, due, overdue));
+      parts.add(tasks(speech, due, overdue, tasksNamed));
     }
     if (!day.newLeads().isEmpty()) {
       List<String> names = day.newLeads().stream().map(l -> l.name()).toList();
@@ -112,6 +134,11 @@ final class DayPresentation {
 
   /** "Two tasks are due today and one is overdue: Send the proposal, Call back, and …". */
   static String tasks(Speech speech, List<OpenTask> due, List<OpenTask> overdue) {
+    return tasks(speech, due, overdue, MAX_TASKS_NAMED);
+  }
+
+  private static String tasks(
+      Speech speech, List<OpenTask> due, List<OpenTask> overdue, int named) {
     String count;
     if (overdue.isEmpty()) {
       count =
@@ -141,7 +168,7 @@ final class DayPresentation {
     for (OpenTask t : due) {
       subjects.add(subject(speech, t));
     }
-    return speech.say("tasks.line", count, list(speech, subjects, MAX_TASKS_NAMED));
+    return speech.say("tasks.line", count, list(speech, subjects, named));
   }
 
   static String subject(Speech speech, OpenTask task) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * "How's my pipeline (this quarter / this month)" ({@code PipelineIntent}) and "what did I close
  * this quarter" ({@code ClosedDealsIntent}): the figures of the owner's cached book, amounts in the
  * org's currency and the user's locale. The {@code period} slot ({@code PIPELINE_PERIOD}: QUARTER
- * or MONTH) defaults to the quarter.
+ * or MONTH) defaults to the quarter. A screen shows the summary ({@link PipelineScreen}).
  */
 public final class PipelineIntentHandler implements IntentHandler {
 
@@ -73,12 +73,16 @@ public final class PipelineIntentHandler implements IntentHandler {
       text = open(speech, figures.get(), period);
     }
     String offer = speech.say("pipeline.offer");
-    return input
-        .getResponseBuilder()
-        .withSpeech(text + " " + offer)
-        .withReprompt(offer)
-        .withShouldEndSession(false)
-        .build();
+    com.amazon.ask.response.ResponseBuilder builder =
+        input
+            .getResponseBuilder()
+            .withSpeech(text + " " + offer)
+            .withReprompt(offer)
+            .withShouldEndSession(false);
+    if (figures.isPresent() && Requests.supportsApl(input)) {
+      builder.addDirective(PipelineScreen.apl(speech, figures.get(), period));
+    }
+    return builder.build();
   }
 
   private static String open(Speech speech, PeriodFigures f, String period) {

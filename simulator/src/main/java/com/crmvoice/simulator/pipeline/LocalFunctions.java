@@ -148,10 +148,12 @@ final class LocalFunctions implements AutoCloseable {
             });
     scheduler.schedule(() -> scheduledPass("full"), 0, TimeUnit.SECONDS);
     scheduler.schedule(() -> scheduledPass("agenda-full"), 0, TimeUnit.SECONDS);
+    scheduler.schedule(() -> scheduledPass("deals-full"), 0, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> {
           scheduledPass("incremental");
           scheduledPass("agenda-incremental");
+          scheduledPass("deals-incremental");
         },
         options.incrementalEvery().toMillis(),
         options.incrementalEvery().toMillis(),
@@ -160,6 +162,7 @@ final class LocalFunctions implements AutoCloseable {
         () -> {
           scheduledPass("full");
           scheduledPass("agenda-full");
+          scheduledPass("deals-full");
         },
         options.fullEvery().toMillis(),
         options.fullEvery().toMillis(),

@@ -1,6 +1,7 @@
 package com.crmvoice.testkit.salesforce;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,14 +24,22 @@ final class DemoDeals {
 
   private DemoDeals() {}
 
+  /** {@code days} after today, but no later than this week's Sunday (the briefing's week). */
+  static LocalDate withinWeek(LocalDate today, int days) {
+    LocalDate sunday =
+        today.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+    LocalDate date = today.plusDays(days);
+    return date.isAfter(sunday) ? sunday : date;
+  }
+
   static String accountName(Random random) {
     return ACCOUNTS[random.nextInt(ACCOUNTS.length)];
   }
 
   /**
    * The demo user's deals, relative to {@code today}: five open ones in five stages (one closing
-   * within three days, one within the month, the others this or next quarter), one won this
-   * quarter, one lost; and a deal of another owner that must never be the demo user's.
+   * within three days and this week, one within the month, the others this or next quarter), one
+   * won this quarter, one lost; and a deal of another owner that must never be the demo user's.
    */
   static void demo(SalesStore sales, LocalDate today) {
     String owner = FakeSalesforce.DEMO_USER_ID;
@@ -42,7 +51,7 @@ final class DemoDeals {
     LocalDate quarterStart =
         today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
     sales.insertOpportunity(
-        deal(owner, "Acme expansion", acme, "Negotiation/Review", "42500", today.plusDays(3))
+        deal(owner, "Acme expansion", acme, "Negotiation/Review", "42500", withinWeek(today, 3))
             .with("NextStep", "Send the contract")
             .with("LastActivityDate", today.minusDays(2))
             .fields);

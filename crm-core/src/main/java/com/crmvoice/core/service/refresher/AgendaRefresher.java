@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * Keeps every owner's {@link Agenda} (meetings, open tasks, new leads in the {@link AgendaWindow})
  * in the agenda cache, by the lead cache's rules: {@link #fullPass()} reads each kind once for
  * every owner (three paged queries), {@link #incrementalPass()} reads what changed since its own
- * watermark and recomputes only the owners it touches (falling back to a full pass without a
- * watermark or past {@code maxChanges}); an owner whose agenda digest matches the stored one costs
- * no write, and each changed owner is one write; an owner with nothing in the window and nothing
- * stored is not written at all (the skill reads such a miss live). Every pass logs one line with
- * its figures.
+ * watermark and recomputes only the owners it touches, their stored digests in one batched read
+ * ({@code AgendaCache.digestsOf}) (falling back to a full pass without a watermark or past {@code
+ * maxChanges}); an owner whose agenda digest matches the stored one costs no write, and each
+ * changed owner is one write; an owner with nothing in the window and nothing stored is not written
+ * at all (the skill reads such a miss live). Every pass logs one line with its figures.
  *
  * <p>Failures propagate ({@code CrmUnavailableException}, {@code StorageUnavailableException}); a
  * failed incremental pass leaves its watermark, so the next one reads the same changes again.
@@ -130,12 +130,7 @@ public final class AgendaRefresher {
       Map<String, List<LeadArrival>> leads =
           calendar.leadsCreatedSinceOf(owners, window.leadsSince());
       figures.read(count(events) + count(tasks) + count(leads));
-      Map<String, String> stored = new HashMap<>();
-      for (String owner : owners) {
-        if (cache.agenda(owner) instanceof AgendaCache.Snapshot.Known known) {
-          stored.put(owner, known.agenda().digest());
-        }
-      }
+      Map<String, String> stored = cache.digestsOf(owners);
       apply(owners, events, tasks, leads, stored, now, figures);
     }
     Instant newest = changes.newest();

@@ -81,6 +81,9 @@ class AgendaRefresherTest {
 
     // The overlap reads Ben's task again: recomputed, unchanged, not written.
     assertThat(pass.ownersSeen()).isEqualTo(2);
+    // Both owners' stored digests in one batched read, no agenda read per owner.
+    assertThat(cache.digestReads()).isEqualTo(1);
+    assertThat(cache.agendaReads()).isZero();
     assertThat(pass.ownersChanged()).isEqualTo(1);
     assertThat(pass.itemsWritten()).isEqualTo(1);
     assertThat(((Snapshot.Known) cache.agenda(ANA)).agenda().events())
