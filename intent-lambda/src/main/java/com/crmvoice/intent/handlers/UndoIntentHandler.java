@@ -9,6 +9,7 @@ import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.domain.UpdateOpportunity;
 import com.crmvoice.core.port.CommandLog.Cancellation;
 import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.speech.Speech;
@@ -57,9 +58,10 @@ public final class UndoIntentHandler implements IntentHandler {
     }
     Cancellation result = work.changes().undo(user.userId(), last.get());
     if (result instanceof Cancellation.Cancelled cancelled) {
-      return LeadSession.offer(
+      return offer(
           input,
           speech,
+          cancelled.record(),
           speech.say("undo.done", LeadStatusIntentHandler.what(speech, cancelled.record())));
     }
     if (result instanceof Cancellation.TooLate late) {
@@ -76,9 +78,17 @@ public final class UndoIntentHandler implements IntentHandler {
             case FAILED -> "undo.toolate.failed";
             default -> "undo.toolate.running";
           };
-      return LeadSession.offer(
-          input, speech, speech.say(key, LeadStatusIntentHandler.what(speech, record)));
+      return offer(
+          input, speech, record, speech.say(key, LeadStatusIntentHandler.what(speech, record)));
     }
     return LeadSession.offer(input, speech, speech.say("undo.nothing"));
+  }
+
+  /** The answer, then the deal offer after a deal update, else the lead offer. */
+  private static Optional<Response> offer(
+      HandlerInput input, Speech speech, CommandRecord record, String text) {
+    return record.command() instanceof UpdateOpportunity
+        ? DealReplies.offer(input, speech, text)
+        : LeadSession.offer(input, speech, text);
   }
 }
