@@ -371,6 +371,53 @@ class DealUpdateSkillTest {
   }
 
   @Test
+  void undoOfAnAppliedUpdate_offersToSetItBack_andYesQueuesTheReverse() {
+    book("USD", northwind(VERSION));
+    Talk talk = inFocus("en-US", "Northwind renewal");
+    talk.say(AlexaRequests.intent("DealAmountIntent").slot("amount", "50000"));
+    talk.say(
+        AlexaRequests.intent("DealAmountIntent").slot("amount", "50000").confirmation("CONFIRMED"));
+    UpdateOpportunity applied = queued();
+    book("USD", northwind(null).with(applied.changes(), null, null));
+    skill.log.claim(applied, Instant.now(), java.time.Duration.ofMinutes(1));
+    skill.log.markDone(applied.commandId(), "006NOR", Instant.now());
+
+    JsonNode offer = talk.say("UndoIntent");
+    assertThat(speech(offer))
+        .contains("the new amount for Northwind renewal is saved in Salesforce.")
+        .contains("Shall I set the amount of Northwind renewal back to $18,000?");
+    assertThat(Talk.directiveType(offer)).isEqualTo("Dialog.ConfirmIntent");
+    assertThat(skill.queue.sent()).hasSize(1);
+
+    JsonNode done = talk.say(AlexaRequests.intent("UndoIntent").confirmation("CONFIRMED"));
+
+    assertThat(speech(done))
+        .contains("I'm setting the amount of Northwind renewal back to $18,000 in Salesforce.");
+    assertThat(skill.queue.sent()).hasSize(2);
+    UpdateOpportunity reverse = (UpdateOpportunity) skill.queue.sent().get(1);
+    assertThat(reverse.changes().amount()).isEqualByComparingTo("18000");
+    assertThat(reverse.heardAmount()).as("as the update left it").isEqualByComparingTo("50000");
+    assertThat(reverse.heardModifiedAt()).isNull();
+  }
+
+  @Test
+  void undoOfAnAppliedUpdate_declined_leavesIt() {
+    book("USD", northwind(VERSION));
+    Talk talk = inFocus("en-US", "Northwind renewal");
+    talk.say(stage("negotiation", "NEGOTIATION"));
+    talk.say(stage("negotiation", "NEGOTIATION").confirmation("CONFIRMED"));
+    UpdateOpportunity applied = queued();
+    skill.log.claim(applied, Instant.now(), java.time.Duration.ofMinutes(1));
+    skill.log.markDone(applied.commandId(), "006NOR", Instant.now());
+
+    assertThat(speech(talk.say("UndoIntent")))
+        .contains("Shall I move Northwind renewal back to Proposal/Price Quote?");
+    assertThat(speech(talk.say(AlexaRequests.intent("UndoIntent").confirmation("DENIED"))))
+        .contains("Okay, Northwind renewal stays as it is.");
+    assertThat(skill.queue.sent()).hasSize(1);
+  }
+
+  @Test
   void inGerman_theAmountInEuro_andAGermanStageAlias() {
     book("EUR", northwind(VERSION));
     Talk talk = inFocus("de-DE", "Northwind renewal");
