@@ -418,6 +418,47 @@ class DealUpdateSkillTest {
   }
 
   @Test
+  void aNameOfSeveralDeals_asksWhichOne_andTheAnswerOrATouchContinuesTheUpdate() {
+    Deal support =
+        new Deal(
+            "006SUP",
+            ALICE,
+            "Acme support renewal",
+            "Acme Corporation",
+            "Prospecting",
+            new BigDecimal("9000"),
+            null,
+            TODAY.plusDays(20),
+            10,
+            "Pipeline",
+            null,
+            null,
+            VERSION);
+    book("USD", EXPANSION, support);
+    Talk talk = new Talk(skill::invoke, "en-US", ALICE_TOKEN);
+
+    JsonNode which =
+        talk.say(
+            AlexaRequests.intent("DealAmountIntent")
+                .slot("amount", "50000")
+                .slot("dealName", "Acme")
+                .withApl());
+    assertThat(speech(which)).contains("Acme expansion", "Acme support renewal");
+    assertThat(which.at("/response/directives").findValuesAsText("type"))
+        .contains("Dialog.ElicitSlot", "Alexa.Presentation.APL.RenderDocument");
+    assertThat(skill.queue.sent()).isEmpty();
+
+    JsonNode touched =
+        talk.say(AlexaRequests.userEvent("dealList", List.of("dealSelected", "006SUP")).withApl());
+    assertThat(speech(touched))
+        .contains("Change the amount of Acme support renewal from $9,000 to $50,000?");
+
+    talk.say(
+        AlexaRequests.intent("DealAmountIntent").slot("amount", "50000").confirmation("CONFIRMED"));
+    assertThat(queued().dealId()).isEqualTo("006SUP");
+  }
+
+  @Test
   void inGerman_theAmountInEuro_andAGermanStageAlias() {
     book("EUR", northwind(VERSION));
     Talk talk = inFocus("de-DE", "Northwind renewal");
