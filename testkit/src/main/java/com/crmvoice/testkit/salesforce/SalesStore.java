@@ -341,7 +341,10 @@ final class SalesStore {
   }
 
   List<Map<String, Object>> opportunities() {
-    return opportunities.values().stream().map(Map::copyOf).toList();
+    // A row may hold nulls (a blank NextStep), which Map.copyOf refuses.
+    return opportunities.values().stream()
+        .map(r -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r)))
+        .toList();
   }
 
   /**
