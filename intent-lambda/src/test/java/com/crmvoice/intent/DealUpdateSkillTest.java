@@ -459,6 +459,32 @@ class DealUpdateSkillTest {
   }
 
   @Test
+  void anUpdateTheWorkerRefused_isSaidWithItsReason_inEveryLocale() {
+    String[][] locales = {
+      {"en-US", "Northwind renewal was changed in Salesforce since; I didn't overwrite it."},
+      {"en-GB", "Northwind renewal isn't yours in Salesforce any more."},
+      {"de-DE", "Northwind renewal wurde inzwischen in Salesforce abgeschlossen."}
+    };
+    String[] codes = {"DEAL_CHANGED", "DEAL_NOT_OWNED", "DEAL_NOT_OPEN"};
+    for (int i = 0; i < locales.length; i++) {
+      SkillHarness fresh = new SkillHarness();
+      DealSkillTest.books(fresh, "USD", List.of(northwind(VERSION)));
+      Talk talk = new Talk(fresh::invoke, locales[i][0], ALICE_TOKEN);
+      talk.say(AlexaRequests.intent("DealDetailsIntent").slot("dealName", "Northwind renewal"));
+      talk.say(AlexaRequests.intent("DealNextStepIntent").slot("nextStep", "call the CFO"));
+      talk.say(
+          AlexaRequests.intent("DealNextStepIntent")
+              .slot("nextStep", "call the CFO")
+              .confirmation("CONFIRMED"));
+      UpdateOpportunity update = (UpdateOpportunity) fresh.queue.sent().get(0);
+      fresh.log.claim(update, Instant.now(), java.time.Duration.ofMinutes(1));
+      fresh.log.markFailed(update.commandId(), codes[i], "refused", Instant.now());
+
+      assertThat(speech(talk.say("LeadStatusIntent"))).as(locales[i][0]).contains(locales[i][1]);
+    }
+  }
+
+  @Test
   void inGerman_theAmountInEuro_andAGermanStageAlias() {
     book("EUR", northwind(VERSION));
     Talk talk = inFocus("de-DE", "Northwind renewal");
