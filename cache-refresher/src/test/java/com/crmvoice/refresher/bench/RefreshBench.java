@@ -224,6 +224,7 @@ public final class RefreshBench {
         owners * dealsPerOwner, owners, owners, (System.nanoTime() - seedStart) / 1_000_000);
     Pass full = run(stack, "deals-full (empty cache)", "deals-full");
     Pass unchanged = run(stack, "deals-full (no change)", "deals-full");
+    AggregatePlan.measure(stack.salesforce, unchanged.crmCalls());
     Thread.sleep(5);
     List<java.util.Map<String, Object>> all = stack.salesforce.opportunities().all();
     int changed = 0;

@@ -341,7 +341,10 @@ final class SalesStore {
   }
 
   List<Map<String, Object>> opportunities() {
-    return opportunities.values().stream().map(Map::copyOf).toList();
+    // Copies that keep null fields (an empty NextStep, no account): Map.copyOf refuses nulls.
+    return opportunities.values().stream()
+        .map(r -> java.util.Collections.unmodifiableMap(new HashMap<>(r)))
+        .toList();
   }
 
   /**
