@@ -49,6 +49,12 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   static final String APPROXIMATE_RECEIVE_COUNT = "ApproximateReceiveCount";
 
+  /**
+   * Owners whose command-log writes (claims, outcomes, cache adds) go out at once: a batch of 200
+   * makes about 600 of them, each a round trip that waits on DynamoDB, not on the CPU.
+   */
+  static final int COMMAND_LOG_CONCURRENCY = 8;
+
   private final CommandProcessor processor;
   private final ResilientCrmGateway crm;
   private final Runnable requireConfigured;
@@ -88,6 +94,7 @@ public final class CrmWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     // Deal updates share the breaker with the lead writes; the settings (stages, periods) are
     // read at most hourly, for the write-back's figures.
     com.crmvoice.core.port.DealGateway deals = crm.guard(salesforce.deals());
+    processor.withLogConcurrency(COMMAND_LOG_CONCURRENCY);
     processor.withDealWrites(
         new com.crmvoice.core.service.worker.DealWrites(
             deals,

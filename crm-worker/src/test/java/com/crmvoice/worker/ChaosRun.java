@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The chaos run: N mixed commands (lead creates, logged calls, follow-up tasks, conditional status
- * changes, a quarter each) through the real queue, worker and fake Salesforce while a fifth of the
- * polls meet an injected fault (503 storms, lock errors, request limits, dropped connections,
- * commit-then-drop, expired tokens). Every command must end as exactly one effect: one lead, one
- * task, or one applied status update.
+ * changes, a quarter each) through the real queue, worker and fake CRM (Salesforce, or Dynamics
+ * 365's Dataverse) while a fifth of the polls meet an injected fault ({@link ChaosTarget}: 5xx
+ * storms, lock errors or 429s with Retry-After, request limits, dropped connections,
+ * commit-then-drop, commit-then-stall, expired tokens). Every command must end as exactly one
+ * effect: one lead, one task or logged call, or one applied status update.
  *
  * <pre>
  * DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl crm-worker -am test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=com.crmvoice.worker.ChaosRun -Dexec.args=1000</pre>
+ *   -Dexec.mainClass=com.crmvoice.worker.ChaosRun -Dexec.args="1000 [dynamics]"</pre>
  */
 public final class ChaosRun {
 
@@ -71,6 +71,11 @@ public final class ChaosRun {
   }
 
   public static Counts run(int commands, long seed) {
+    return run(commands, seed, "salesforce");
+  }
+
+  /** The run against {@code crm}: "salesforce" or "dynamics". */
+  public static Counts run(int commands, long seed, String crm) {
     // The circuit breaker at its defaults (50 %, 5 calls, 30 s open), as deployed.
     Map<String, String> env =
         Map.of(
@@ -79,21 +84,12 @@ public final class ChaosRun {
             "WORKER_MAX_ATTEMPTS",
             String.valueOf(ATTEMPTS));
     long start = System.nanoTime();
-    try (WorkerStack stack = new WorkerStack(env, 50)) {
+    try (WorkerStack stack =
+        new WorkerStack(com.crmvoice.testkit.aws.EmbeddedAws.shared(), env, 50, 1, crm)) {
+      ChaosTarget target = ChaosTarget.of(stack);
       Random random = new Random(seed);
       Map<String, Integer> injected = new HashMap<>();
-      List<Map.Entry<String, Consumer<FakeSalesforce>>> faults =
-          List.of(
-              Map.entry("503", sf -> sf.faults().failNext(1 + random.nextInt(3), 503)),
-              Map.entry("lock", sf -> sf.faults().lockErrors(1 + random.nextInt(3))),
-              Map.entry("limit", sf -> sf.faults().requestLimit(1)),
-              Map.entry("drop", sf -> sf.faults().dropConnections(1)),
-              Map.entry("commit-then-drop", sf -> sf.faults().commitThenDrop(1)),
-              Map.entry("token-expiry", sf -> sf.faults().expireTokens()),
-              // Every attempt of the next call commits, then answers after the client's timeout.
-              Map.entry(
-                  "commit-then-stall",
-                  sf -> sf.faults().commitThenStall(ATTEMPTS, WorkerStack.PAST_THE_TIMEOUT)));
+      List<Map.Entry<String, Runnable>> faults = target.faults(random);
       Map<String, String> typeOf = new HashMap<>();
       Map<String, String> statusTarget = new HashMap<>();
       int leadsBefore = 0;
@@ -106,18 +102,16 @@ public final class ChaosRun {
           continue;
         }
         // Each activity has a lead of its own, so an applied status change can be counted.
-        String leadId =
-            stack.salesforce.insertLead(
-                Map.of("OwnerId", WorkerStack.OWNER, "LastName", "Target" + i, "Company", "Co"));
+        String leadId = target.insertLead("Target" + i);
         leadsBefore++;
-        Instant heard = (Instant) stack.salesforce.lead(leadId).get("LastModifiedDate");
+        Instant heard = target.heard(leadId);
         Instant now = Instant.now();
         switch (type) {
           case "LogCall" ->
               stack.submit(
                   new LogCall(
                       id,
-                      WorkerStack.OWNER,
+                      stack.owner,
                       leadId,
                       "Target" + i,
                       "Call",
@@ -128,7 +122,7 @@ public final class ChaosRun {
               stack.submit(
                   new CreateTask(
                       id,
-                      WorkerStack.OWNER,
+                      stack.owner,
                       leadId,
                       "Target" + i,
                       "Follow up",
@@ -139,11 +133,11 @@ public final class ChaosRun {
             stack.submit(
                 new UpdateLeadStatus(
                     id,
-                    WorkerStack.OWNER,
+                    stack.owner,
                     leadId,
                     "Target" + i,
-                    "Open - Not Contacted",
-                    "Working - Contacted",
+                    target.fromStatus(),
+                    target.toStatus(),
                     heard,
                     now));
           }
@@ -152,17 +146,21 @@ public final class ChaosRun {
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       int polls = 0;
       while (System.nanoTime() < deadline && stack.depth(stack.queue.queueUrl()) > 0) {
-        // A fault is Salesforce misbehaving on a call: injected only before a poll that will call
-        // it (messages waiting, the circuit letting calls through), the first such poll always
-        // meeting commit-then-stall, then a fifth of them a random fault.
-        boolean reachesSalesforce =
+        // A fault is the CRM misbehaving on a call: injected only before a poll that will call
+        // it (messages waiting, the circuit letting calls through): the first such poll meets
+        // commit-then-stall, the next ones each fault kind once, in turn, then a fifth of them a
+        // random fault.
+        boolean reachesCrm =
             !stack.handlerCircuitOpen() && stack.visible(stack.queue.queueUrl()) > 0;
-        if (reachesSalesforce && (injected.isEmpty() || random.nextInt(100) < 20)) {
+        if (reachesCrm && (injected.size() < faults.size() || random.nextInt(100) < 20)) {
           var fault =
               injected.isEmpty()
-                  ? faults.get(faults.size() - 1)
-                  : faults.get(random.nextInt(faults.size()));
-          fault.getValue().accept(stack.salesforce);
+                  ? target.commitThenStall()
+                  : faults.stream()
+                      .filter(f -> !injected.containsKey(f.getKey()))
+                      .findFirst()
+                      .orElseGet(() -> faults.get(random.nextInt(faults.size())));
+          fault.getValue().run();
           injected.merge(fault.getKey(), 1, Integer::sum);
         }
         polls++;
@@ -170,21 +168,12 @@ public final class ChaosRun {
           WorkerStack.sleep(50);
         }
       }
-      stack.salesforce.faults().clear();
-      Map<String, Integer> perCommand = new HashMap<>();
-      for (Map<String, Object> lead : stack.salesforce.leads()) {
-        Object id = lead.get(FakeSalesforce.EXTERNAL_ID_FIELD);
-        if (id != null) {
-          perCommand.merge(id.toString(), 1, Integer::sum);
-        }
-      }
-      for (Map<String, Object> task : stack.salesforce.tasks()) {
-        perCommand.merge(task.get(FakeSalesforce.EXTERNAL_ID_FIELD).toString(), 1, Integer::sum);
-      }
+      target.clearFaults();
+      Map<String, Integer> perCommand = target.createdByCommand();
       statusTarget.forEach(
           (commandId, leadId) -> {
-            int applied = stack.salesforce.appliedLeadUpdates(leadId);
-            boolean has = "Working - Contacted".equals(stack.salesforce.lead(leadId).get("Status"));
+            int applied = target.appliedUpdates(leadId);
+            boolean has = target.hasTargetStatus(leadId);
             if (applied > 0 || has) {
               perCommand.put(commandId, has ? Math.max(applied, 1) : 0);
             }
@@ -219,7 +208,7 @@ public final class ChaosRun {
           commands,
           byType,
           effects,
-          stack.salesforce.leadCount() - leadsBefore,
+          target.leadCount() - leadsBefore,
           done,
           failed,
           lost,
@@ -237,7 +226,7 @@ public final class ChaosRun {
 
   public static void main(String[] args) {
     int commands = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    Counts counts = run(commands, 20261124L);
+    Counts counts = run(commands, 20261124L, args.length > 1 ? args[1] : "salesforce");
     System.out.println(counts);
     System.exit(
         counts.lost() == 0 && counts.duplicated() == 0 && counts.effects() == commands ? 0 : 1);

@@ -12,6 +12,7 @@ import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
 import com.crmvoice.testkit.aws.QueueDepth;
+import com.crmvoice.testkit.dataverse.FakeDataverse;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +24,16 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The worker wired as AWS wires it, on one machine: fresh tables and queues in the embedded engines
- * (or another {@link AwsTestEnvironment}, such as LocalStack), the fake Salesforce, the handler
- * built from an environment map, and the local SQS event source in front of it. Shared by the
- * integration tests, the chaos run and the benchmark.
+ * (or another {@link AwsTestEnvironment}, such as LocalStack), the fake Salesforce (or, with the
+ * CRM "dynamics", the fake Dataverse), the handler built from an environment map, and the local SQS
+ * event source in front of it. Shared by the integration tests, the chaos run and the benchmark.
  */
 final class WorkerStack implements AutoCloseable {
 
   static final String OWNER = "005000000000042AAA";
+
+  /** The owner of the commands on Dynamics 365: a systemuser of the fake Dataverse. */
+  static final String DYNAMICS_OWNER = FakeDataverse.ownerId(42);
 
   /** The worker's Salesforce timeout here (SALESFORCE_TIMEOUT_MS). */
   static final Duration TIMEOUT = Duration.ofMillis(2000);
@@ -39,7 +43,16 @@ final class WorkerStack implements AutoCloseable {
 
   final AwsTestEnvironment aws;
   final AwsClients clients;
-  final FakeSalesforce salesforce = FakeSalesforce.start();
+
+  /** The fake Salesforce; null on Dynamics. */
+  final FakeSalesforce salesforce;
+
+  /** The fake Dataverse on Dynamics; null on Salesforce. */
+  final FakeDataverse dataverse;
+
+  /** The owner id of the commands {@link #submit(String, String)} sends. */
+  final String owner;
+
   final String leadsTable;
   final String commandsTable;
   final QueuePair queue;
@@ -66,6 +79,25 @@ final class WorkerStack implements AutoCloseable {
       Map<String, String> overrides,
       int maxReceiveCount,
       int visibilitySeconds) {
+    this(aws, overrides, maxReceiveCount, visibilitySeconds, "salesforce");
+  }
+
+  /**
+   * @param crm "salesforce" or "dynamics": the fake the worker talks to, as CRM sets it
+   */
+  WorkerStack(
+      AwsTestEnvironment aws,
+      Map<String, String> overrides,
+      int maxReceiveCount,
+      int visibilitySeconds,
+      String crm) {
+    boolean dynamics = crm.equals("dynamics");
+    this.salesforce = dynamics ? null : FakeSalesforce.start();
+    this.dataverse = dynamics ? FakeDataverse.start() : null;
+    this.owner = dynamics ? DYNAMICS_OWNER : OWNER;
+    if (dynamics) {
+      dataverse.addUser(DYNAMICS_OWNER, "Chaos Rep");
+    }
     this.aws = aws;
     this.clients = AwsClients.fromEnv(aws.env());
     this.leadsTable = aws.freshName("leads");
@@ -80,8 +112,13 @@ final class WorkerStack implements AutoCloseable {
     env.put("COMMANDS_TABLE", commandsTable);
     env.put("COMMAND_QUEUE_URL", queue.queueUrl());
     env.put("COMMAND_DLQ_URL", queue.dlqUrl());
-    env.putAll(salesforce.clientCredentialsEnv());
-    env.put("SALESFORCE_TIMEOUT_MS", Long.toString(TIMEOUT.toMillis()));
+    if (dynamics) {
+      env.putAll(dataverse.env());
+      env.put("DYNAMICS_TIMEOUT_MS", Long.toString(TIMEOUT.toMillis()));
+    } else {
+      env.putAll(salesforce.clientCredentialsEnv());
+      env.put("SALESFORCE_TIMEOUT_MS", Long.toString(TIMEOUT.toMillis()));
+    }
     env.put("WORKER_RETRY_INITIAL_MS", "10");
     env.put("WORKER_RETRY_MAX_MS", "40");
     env.put("WORKER_LEASE_SECONDS", "5");
@@ -101,7 +138,7 @@ final class WorkerStack implements AutoCloseable {
     CreateLead command =
         new CreateLead(
             commandId,
-            OWNER,
+            owner,
             new NewLead("Ada", lastName, "Analytical Engines", "ada@example.com", null),
             Instant.now());
     log.recordQueued(command, Instant.now());
@@ -189,7 +226,12 @@ final class WorkerStack implements AutoCloseable {
   @Override
   public void close() {
     eventSource.close();
-    salesforce.close();
+    if (salesforce != null) {
+      salesforce.close();
+    }
+    if (dataverse != null) {
+      dataverse.close();
+    }
     clients.close();
   }
 }

@@ -1,28 +1,38 @@
 package com.crmvoice.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scripted demos of the day (simulator/scripts/day.txt, tag-de.txt, day-gb.txt), run as
  * ./simulate runs them: the agenda and deal passes from the fake Salesforce's demo day and demo
  * pipeline into DynamoDB Local, the models' language understanding, and the worker completing the
- * task in the fake.
+ * task in the fake. Each runs on Salesforce and on Dynamics 365; on Dynamics it is an aborted case
+ * with its reason while the calendar port has no Dataverse adapter (docs/dynamics.md, "Where
+ * Dynamics differs").
  */
 class DayScriptsIT {
 
   @TempDir Path dir;
 
-  private String run(String script, String locale) throws Exception {
-    return ScriptRuns.run(dir, script, locale);
+  private String run(String script, String locale, String crm) throws Exception {
+    if (crm.equals("dynamics")) {
+      // The agenda pass and the day's intents need the calendar port (meetings, tasks, task
+      // completion), refused with NOT_SUPPORTED_ON_DYNAMICS until its Dataverse adapter lands.
+      abort("the day (calendar port) has no Dynamics 365 adapter yet");
+    }
+    return ScriptRuns.run(dir, script, locale, ScriptCrm.of(crm));
   }
 
-  @Test
-  void theDayInAmericanEnglish_andTheProposalTaskCompletedOnce() throws Exception {
-    assertThat(run("day.txt", "en-US"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void theDayInAmericanEnglish_andTheProposalTaskCompletedOnce(String crm) throws Exception {
+    assertThat(run("day.txt", "en-US", crm))
         .contains("alexa> Here's your day. You have 4 meetings today: at 9:30 AM, Discovery call")
         .contains("Product demo with Wei Chen and Jonas Weber and 1 more.")
         .contains("One task is due today, and 2 are overdue")
@@ -37,10 +47,11 @@ class DayScriptsIT {
         .contains("2 tasks are overdue");
   }
 
-  @Test
-  void theBriefingStaysNearThirtySecondsSpoken() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void theBriefingStaysNearThirtySecondsSpoken(String crm) throws Exception {
     String briefing =
-        run("day.txt", "en-US")
+        run("day.txt", "en-US", crm)
             .lines()
             .filter(l -> l.startsWith("alexa> Here's your day."))
             .findFirst()
@@ -51,9 +62,10 @@ class DayScriptsIT {
     assertThat(told.split("\\s+").length).isLessThanOrEqualTo(75);
   }
 
-  @Test
-  void theDayInGerman() throws Exception {
-    assertThat(run("tag-de.txt", "de-DE"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void theDayInGerman(String crm) throws Exception {
+    assertThat(run("tag-de.txt", "de-DE", crm))
         .contains("Hier ist dein Tag. Du hast heute 4 Termine: um 9:30 Uhr Discovery call")
         .contains("Dein nächster Termin ist")
         .contains("Eine Aufgabe ist heute fällig, und 2 sind überfällig")
@@ -62,9 +74,10 @@ class DayScriptsIT {
         .contains("Okay, sie bleibt offen.");
   }
 
-  @Test
-  void theDayInBritishEnglish() throws Exception {
-    assertThat(run("day-gb.txt", "en-GB"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void theDayInBritishEnglish(String crm) throws Exception {
+    assertThat(run("day-gb.txt", "en-GB", crm))
         .contains("You have 4 meetings today: at 09:30, Discovery call with Maria Garcia")
         .contains("Your next meeting is");
   }

@@ -1,27 +1,33 @@
 package com.crmvoice.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scripted demos of working a lead (simulator/scripts/), one per capability and a whole
  * conversation per locale, run as ./simulate runs them: the whole pipeline, the models' language
- * understanding, the worker writing to the fake Salesforce.
+ * understanding, the worker writing to the fake CRM. Each runs on Salesforce and on Dynamics 365
+ * (./simulate --crm dynamics) and gives the same expected lines, in each CRM's words ({@link
+ * ScriptCrm}). What Dynamics cannot do yet is an explicit aborted case with its reason, listed in
+ * docs/dynamics.md.
  */
 class WorkLeadScriptsIT {
 
   @TempDir Path dir;
 
-  private String run(String script, String locale) throws Exception {
-    return ScriptRuns.run(dir, script, locale);
+  private String run(String script, String locale, String crm) throws Exception {
+    return ScriptRuns.run(dir, script, locale, ScriptCrm.of(crm));
   }
 
-  @Test
-  void walk() throws Exception {
-    assertThat(run("walk.txt", "en-US"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void walk(String crm) throws Exception {
+    assertThat(run("walk.txt", "en-US", crm))
         .contains("alexa> Your top lead is Maria Garcia")
         .contains("dynamic entities LEAD_NAME: Maria Garcia, Wei Chen, Sam Taylor")
         .contains("Lead 2 of 3. Your top lead is Wei Chen")
@@ -30,61 +36,82 @@ class WorkLeadScriptsIT {
         .contains("Lead 1 of 3.");
   }
 
-  @Test
-  void details() throws Exception {
-    assertThat(run("details.txt", "en-US"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void details(String crm) throws Exception {
+    ScriptCrm words = ScriptCrm.of(crm);
+    assertThat(run("details.txt", "en-US", crm))
         .contains("Maria Garcia's phone number is +1 206 555 0143")
         .contains("maria.garcia@northwind.example")
         .contains("Maria Garcia was created on")
-        .contains("Wei Chen's status is Working - Contacted");
+        .contains("Wei Chen's status is " + words.contacted());
   }
 
-  @Test
-  void status() throws Exception {
-    assertThat(run("status.txt", "en-US"))
-        .contains("I don't know the status purple")
-        .contains("Change Maria Garcia from Open - Not Contacted to Working - Contacted?")
-        .contains("setting Maria Garcia to Working - Contacted")
-        .contains("Maria Garcia, Northwind Traders  [Working - Contacted]")
-        .contains("the status change for Maria Garcia to Working - Contacted, is done");
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void status(String crm) throws Exception {
+    ScriptCrm words = ScriptCrm.of(crm);
+    String contacted = words.contacted();
+    assertThat(run("status.txt", "en-US", crm))
+        // Dynamics offers the statuses of the Open state only (docs/dynamics.md).
+        .contains("I don't know the status purple. You can say: " + words.open() + ", " + contacted)
+        .contains("Change Maria Garcia from " + words.open() + " to " + contacted + "?")
+        .contains("setting Maria Garcia to " + contacted + " in " + words.name())
+        .contains(words.name() + " holds 4 leads owned by")
+        .contains("Maria Garcia, Northwind Traders  [" + contacted + "]")
+        .contains(
+            "the status change for Maria Garcia to " + contacted + ", is done in " + words.name());
   }
 
-  @Test
-  void call() throws Exception {
-    assertThat(run("call.txt", "en-US"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void call(String crm) throws Exception {
+    ScriptCrm words = ScriptCrm.of(crm);
+    assertThat(run("call.txt", "en-US", crm))
         .contains("Log a call with Maria Garcia: she wants a demo next week. Shall I save it?")
         .contains("Call with Maria Garcia  [Completed, Call]")
         .contains("What should the call note for Sam Taylor say?")
         .contains("Call with Sam Taylor  [Completed, Call]")
-        .contains("the call log for Sam Taylor, is done");
+        .contains("the call log for Sam Taylor, is done in " + words.name());
   }
 
-  @Test
-  void followUp() throws Exception {
-    assertThat(run("followup.txt", "en-US"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void followUp(String crm) throws Exception {
+    assertThat(run("followup.txt", "en-US", crm))
         .contains("That day is in the past.")
         .contains("Add a task for Maria Garcia, due")
         .contains("Follow up with Maria Garcia  [Not Started, Task]");
   }
 
-  @Test
-  void undo() throws Exception {
-    assertThat(run("undo.txt", "en-US"))
-        .contains("I cancelled the status change for Maria Garcia to Closed - Not Converted")
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void undo(String crm) throws Exception {
+    ScriptCrm words = ScriptCrm.of(crm);
+    String name = words.name();
+    assertThat(run("undo.txt", "en-US", crm))
+        .contains("I cancelled the status change for Maria Garcia to " + words.contacted())
         .contains("CANCELLED")
-        .contains("Maria Garcia, Northwind Traders  [Open - Not Contacted]")
-        .contains("was cancelled; it never reached Salesforce")
-        .contains("the call log for Maria Garcia is already saved in Salesforce")
+        .contains("Maria Garcia, Northwind Traders  [" + words.open() + "]")
+        .contains("was cancelled; it never reached " + name)
+        .contains("the call log for Maria Garcia is already saved in " + name)
         .contains(
-            "the status change for Maria Garcia to Working - Contacted is saved in Salesforce."
-                + " Shall I set Maria Garcia back to Open - Not Contacted?")
-        .contains("I'm setting Maria Garcia to Open - Not Contacted in Salesforce")
-        .contains("the status change for Maria Garcia to Open - Not Contacted, is done");
+            "the status change for Maria Garcia to "
+                + words.contacted()
+                + " is saved in "
+                + name
+                + ". Shall I set Maria Garcia back to "
+                + words.open()
+                + "?")
+        .contains("I'm setting Maria Garcia to " + words.open() + " in " + name)
+        .contains("the status change for Maria Garcia to " + words.open() + ", is done");
   }
 
-  @Test
-  void whichOne_onAScreenTheListIsShownAndATouchAnswers() throws Exception {
-    assertThat(run("which-one.txt", "en-US"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void whichOne_onAScreenTheListIsShownAndATouchAnswers(String crm) throws Exception {
+    assertThat(run("which-one.txt", "en-US", crm))
+        .contains("Shall I add this lead to " + ScriptCrm.of(crm).name() + "?")
         .contains("Which one: Maria Garcia at Northwind Traders, or Maria Gomez at Contoso?")
         .contains("screen: Which one? Touch a lead.")
         .contains("1. Maria Garcia at Northwind Traders")
@@ -94,26 +121,36 @@ class WorkLeadScriptsIT {
         .contains("Call with Maria Gomez  [Completed, Call]");
   }
 
-  @Test
-  void aWholeConversationInGerman() throws Exception {
-    assertThat(run("arbeiten-de.txt", "de-DE"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void aWholeConversationInGerman(String crm) throws Exception {
+    ScriptCrm words = ScriptCrm.of(crm);
+    assertThat(run("arbeiten-de.txt", "de-DE", crm))
         .contains("Dein wichtigster Lead ist Maria Garcia")
         .contains("dynamic entities LEAD_NAME: Maria Garcia, Wei Chen, Sam Taylor")
         .contains("Lead 2 von 3.")
         .contains("Die Telefonnummer von Wei Chen ist")
-        .contains("Soll ich Wei Chen von Working - Contacted auf Closed - Not Converted ändern?")
+        .contains(
+            "Soll ich Wei Chen von " + words.contacted() + " auf " + words.open() + " ändern?")
         .contains("Okay, ich ändere nichts.")
         .contains("Anruf mit Wei Chen protokollieren: er möchte ein angebot.")
         .contains("storniert: das Anrufprotokoll für Wei Chen")
-        // The demo day's four open tasks; the cancelled call log never reached Salesforce.
-        .contains("Salesforce holds 4 tasks")
+        // The demo day's open tasks; the cancelled call log never reached the CRM.
+        .contains(words.name() + " holds " + words.demoDayTasks() + " tasks")
         .doesNotContain("[Completed, Call]")
-        .contains("wurde storniert; sie ist nie bei Salesforce angekommen");
+        .contains("wurde storniert; sie ist nie bei " + words.name() + " angekommen");
   }
 
-  @Test
-  void aWholeConversationInBritishEnglish() throws Exception {
-    assertThat(run("work-lead-gb.txt", "en-GB"))
+  @ParameterizedTest
+  @ValueSource(strings = {"salesforce", "dynamics"})
+  void aWholeConversationInBritishEnglish(String crm) throws Exception {
+    if (crm.equals("dynamics")) {
+      // docs/dynamics.md, "Where Dynamics differs": closing a lead ("not interested") is
+      // disqualifying it in Dynamics (statecode 2), which the Dataverse adapter does not offer yet;
+      // the skill answers "I don't know the status not interested. You can say: New, Contacted."
+      abort("closing a lead (not interested) is not offered on Dynamics 365 yet");
+    }
+    assertThat(run("work-lead-gb.txt", "en-GB", crm))
         .contains("Wei Chen's phone number is")
         .contains("Log a call with Wei Chen: he would like a quote.")
         .contains("Call with Wei Chen  [Completed, Call]")

@@ -27,10 +27,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>With {@link Bounds}, every DynamoDB and SQS call is bounded: an attempt that stalls (a socket
  * that accepts and never answers) is given up after {@link Bounds#attempt()}, the whole call with
  * its retries after {@link Bounds#apiCall()}, and the standard retry strategy makes at most {@link
- * Bounds#maxAttempts()} attempts. The Secrets Manager client keeps the SDK's retries (the secret is
- * read at init, or once on first use), but shares the HTTP client, whose connect and read timeouts
- * are the attempt bound. Without bounds, the SDK's defaults apply (no time bound; right for the
- * worker and the refresher, whose invocations have minutes).
+ * Bounds#maxAttempts()} attempts. The first call of each client may take the whole call bound for
+ * its attempt ({@link FirstCallAttemptTimeout}: a cold JVM's class loading and first connection
+ * count against it), while a stalled read or connect still ends at the attempt bound. The Secrets
+ * Manager client keeps the SDK's retries (the secret is read at init, or once on first use), but
+ * shares the HTTP client, whose connect and read timeouts are the attempt bound. Without bounds,
+ * the SDK's defaults apply (no time bound; right for the worker and the refresher, whose
+ * invocations have minutes).
  * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html
  */
 public final class AwsClients implements AutoCloseable {
@@ -149,6 +152,8 @@ public final class AwsClients implements AutoCloseable {
           ClientOverrideConfiguration.builder()
               .apiCallTimeout(bounds.apiCall())
               .apiCallAttemptTimeout(bounds.attempt())
+              // The first call of a cold client pays class loading and the first connection.
+              .addExecutionInterceptor(new FirstCallAttemptTimeout(bounds.apiCall()))
               .retryStrategy(
                   AwsRetryStrategy.standardRetryStrategy().toBuilder()
                       .maxAttempts(bounds.maxAttempts())

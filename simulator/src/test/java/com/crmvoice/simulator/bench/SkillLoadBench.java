@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * speaking about every 2 s (1.5 to 2.5 s after the answer) for {@code seconds}, cycling through a
  * launch, the top lead, next, details, the status of their last lead and the create-lead dialog:
  * errors (no answer, not HTTP 200), invalid envelopes, p50 / p99 of each skill call. Then the
- * saturation point: the requests of that run replayed open-loop at rising rates, each for {@code
- * stepSeconds}, until p99 crosses 200 ms. Args: [users] [seconds] [stepSeconds] (defaults 50, 60,
- * 8).
+ * saturation point: the requests of that run replayed open-loop at doubling rates, each for {@code
+ * stepSeconds}, until p99 crosses 200 ms, then one bisection step between the last two. Args:
+ * [users] [seconds] [stepSeconds] (defaults 50, 60, 8).
  */
 public final class SkillLoadBench {
 
@@ -305,7 +305,13 @@ public final class SkillLoadBench {
     System.exit(0);
   }
 
-  /** Replays the load run's requests open-loop at rising rates until p99 crosses 200 ms. */
+  /**
+   * Replays the load run's requests open-loop at doubling rates until p99 crosses 200 ms, then once
+   * at the midpoint of the last rate under and the first over (a bisection step), so the saturation
+   * point is bracketed within a quarter of the crossing rate in at most 8 steps. A step waits at
+   * most 1 s after its last request for the answers: an answer later than that is over 200 ms
+   * whenever it comes, and counts as such.
+   */
   private static void saturation(
       HttpSkill skill, List<Call> recorded, int stepSeconds, ExecutorService unused)
       throws InterruptedException {
@@ -317,45 +323,28 @@ public final class SkillLoadBench {
     double crossed = Double.NaN;
     double lastUnderP99 = Double.NaN;
     try {
-      for (int rate : new int[] {25, 50, 100, 200, 400, 600, 800, 1000, 1500, 2000}) {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger failed = new AtomicInteger();
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        int total = rate * stepSeconds;
-        for (int i = 0; i < total; i++) {
-          long due = start + i * intervalNanos;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-          }
-          byte[] request = recorded.get(i % recorded.size()).request();
-          senders.execute(
-              () -> {
-                // measured from when it was due, so a backlog in the senders counts too
-                JsonNode answer = skill.post(request);
-                latencies.add(System.nanoTime() - due);
-                if (answer == null) {
-                  failed.incrementAndGet();
-                }
-              });
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (latencies.size() < total && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
-        double achieved = values.length / ((System.nanoTime() - start) / 1e9);
-        double p99 = values.length < total ? Double.POSITIVE_INFINITY : ms(values, 99);
-        System.out.printf(
-            "offered %d requests/s for %d s: p50 %.1f ms, p99 %.1f ms, failed %d (load %.1f)%n",
-            rate, stepSeconds, ms(values, 50), p99, failed.get(), BenchRow.loadNow());
-        if (p99 > 200 || failed.get() > 0) {
+      for (int rate : new int[] {25, 50, 100, 200, 400, 800, 1600}) {
+        double p99 = step(skill, recorded, senders, rate, stepSeconds);
+        if (p99 > 200) {
           crossed = rate;
           break;
         }
         lastUnder = rate;
         lastUnderP99 = p99;
+      }
+      if (!Double.isNaN(lastUnder) && !Double.isNaN(crossed)) {
+        // The backlog of the step over must not count against the next one.
+        senders.shutdown();
+        senders.awaitTermination(30, TimeUnit.SECONDS);
+        senders = Executors.newFixedThreadPool(256);
+        int mid = (int) Math.round((lastUnder + crossed) / 2);
+        double p99 = step(skill, recorded, senders, mid, stepSeconds);
+        if (p99 > 200) {
+          crossed = mid;
+        } else {
+          lastUnder = mid;
+          lastUnderP99 = p99;
+        }
       }
     } finally {
       senders.shutdownNow();
@@ -376,6 +365,58 @@ public final class SkillLoadBench {
             "requests/s",
             null)
         .emit();
+  }
+
+  /**
+   * One step: {@code rate} requests a second for {@code stepSeconds}, open loop.
+   *
+   * @return its p99 in ms, infinite if a request failed or more than 1 % were unanswered 1 s after
+   *     the last was sent (the unanswered count as the slowest)
+   */
+  private static double step(
+      HttpSkill skill, List<Call> recorded, ExecutorService senders, int rate, int stepSeconds)
+      throws InterruptedException {
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger failed = new AtomicInteger();
+    long intervalNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    int total = rate * stepSeconds;
+    for (int i = 0; i < total; i++) {
+      long due = start + i * intervalNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      byte[] request = recorded.get(i % recorded.size()).request();
+      senders.execute(
+          () -> {
+            // measured from when it was due, so a backlog in the senders counts too
+            JsonNode answer = skill.post(request);
+            latencies.add(System.nanoTime() - due);
+            if (answer == null) {
+              failed.incrementAndGet();
+            }
+          });
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (latencies.size() < total && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    long[] answered = latencies.stream().mapToLong(Long::longValue).toArray();
+    long[] values = Arrays.copyOf(answered, total);
+    Arrays.fill(values, answered.length, total, Long.MAX_VALUE);
+    double p99 = failed.get() > 0 ? Double.POSITIVE_INFINITY : ms(values, 99);
+    System.out.printf(
+        "offered %d requests/s for %d s: p50 %.1f ms, p99 %.1f ms, failed %d, unanswered after"
+            + " 1 s %d (load %.1f)%n",
+        rate,
+        stepSeconds,
+        ms(values, 50),
+        p99,
+        failed.get(),
+        total - answered.length,
+        BenchRow.loadNow());
+    return p99;
   }
 
   private static void speakScript(Conversation conversation) {

@@ -341,9 +341,9 @@ final class SalesStore {
   }
 
   List<Map<String, Object>> opportunities() {
-    // Copies that keep null fields (an empty NextStep, no account): Map.copyOf refuses nulls.
+    // A row may hold nulls (a blank NextStep), which Map.copyOf refuses.
     return opportunities.values().stream()
-        .map(r -> java.util.Collections.unmodifiableMap(new HashMap<>(r)))
+        .map(r -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r)))
         .toList();
   }
 

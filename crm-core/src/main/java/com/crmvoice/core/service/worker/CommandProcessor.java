@@ -96,6 +96,7 @@ public final class CommandProcessor {
   private final int maxReceiveCount;
   private final CrmWrites writes;
   private volatile DealWrites dealWrites;
+  private volatile OwnerParallel logWrites = new OwnerParallel(1);
 
   /** A processor that does not know the closed statuses: see the full constructor. */
   public CommandProcessor(
@@ -193,6 +194,16 @@ public final class CommandProcessor {
     return this;
   }
 
+  /**
+   * Writes the command log around the CRM call (claims, then outcomes and cache adds) for up to
+   * {@code threads} owners at once, each owner's commands in batch order ({@link OwnerParallel});
+   * 1, the default, writes them one after another. Set once at wiring, before the first batch.
+   */
+  public CommandProcessor withLogConcurrency(int threads) {
+    this.logWrites = new OwnerParallel(threads);
+    return this;
+  }
+
   /** The reason code of a deal update a processor without {@link DealWrites} cannot apply. */
   public static final String DEALS_NOT_CONFIGURED = "DEALS_NOT_CONFIGURED";
 
@@ -205,6 +216,17 @@ public final class CommandProcessor {
     int gaveUp;
     int poisoned;
     int skipped;
+
+    /** Adds what one command's step counted. */
+    void add(Tally other) {
+      failed.addAll(other.failed);
+      created += other.created;
+      rejected += other.rejected;
+      retried += other.retried;
+      gaveUp += other.gaveUp;
+      poisoned += other.poisoned;
+      skipped += other.skipped;
+    }
 
     BatchResult result() {
       return new BatchResult(
@@ -249,24 +271,38 @@ public final class CommandProcessor {
 
   /** The batch's commands this worker now holds; the others are counted as they settle. */
   private List<Work> decodeAndClaim(List<Message> messages, Tally tally) {
-    List<Work> claimed = new ArrayList<>();
+    List<Work> decoded = new ArrayList<>();
     for (Message message : messages) {
-      CrmCommand command;
       try {
-        command = decoder.apply(message.body());
+        decoded.add(new Work(message, decoder.apply(message.body())));
       } catch (PermanentException e) {
         if (park(message, e.getMessage())) {
           tally.poisoned++;
         } else {
           tally.failed.add(message.messageId());
         }
-        continue;
       }
-      if (claim(message, command, tally)) {
-        claimed.add(new Work(message, command));
+    }
+    List<Work> claimed = new ArrayList<>();
+    for (Counted<Work> step :
+        logWrites.map(
+            decoded,
+            w -> w.command().ownerId(),
+            w -> counted(t -> claim(w.message(), w.command(), t) ? w : null))) {
+      tally.add(step.tally());
+      if (step.value() != null) {
+        claimed.add(step.value());
       }
     }
     return claimed;
+  }
+
+  /** What one command's step answered, and what it counted. */
+  private record Counted<R>(R value, Tally tally) {}
+
+  private static <R> Counted<R> counted(Function<Tally, R> step) {
+    Tally tally = new Tally();
+    return new Counted<>(step.apply(tally), tally);
   }
 
   /** Whether this worker now holds the command; a final or held one is counted here. */
@@ -327,8 +363,18 @@ public final class CommandProcessor {
       LOG.warn("batch outcome=crm-call-failed code={} commands={}", code, works.size());
       return;
     }
-    for (int i = 0; i < works.size(); i++) {
-      settle(works.get(i), outcomes.get(i), tally);
+    List<Integer> indexes = java.util.stream.IntStream.range(0, works.size()).boxed().toList();
+    for (Counted<Object> step :
+        logWrites.map(
+            indexes,
+            i -> works.get(i).command().ownerId(),
+            i ->
+                counted(
+                    t -> {
+                      settle(works.get(i), outcomes.get(i), t);
+                      return null;
+                    }))) {
+      tally.add(step.tally());
     }
   }
 

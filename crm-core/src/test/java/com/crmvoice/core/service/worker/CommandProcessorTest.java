@@ -316,4 +316,49 @@ class CommandProcessorTest {
             LeadCache.Snapshot.Known.class,
             k -> assertThat(k.leads()).extracting(Lead::lastName).containsExactly("Cached"));
   }
+
+  @Test
+  void withTheLogWrittenForSeveralOwnersAtOnceTheBatchSettlesAsOneAfterAnother() {
+    CommandProcessor parallel =
+        new CommandProcessor(
+                this::decode,
+                log,
+                crm,
+                cache,
+                dlq,
+                clock,
+                Duration.ofSeconds(60),
+                5,
+                MAX_RECEIVE_COUNT)
+            .withLogConcurrency(4);
+    List<Message> batch = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String owner = String.format("005%012dAAA", i % 4);
+      cache.replaceOwnerLeads(owner, List.of(), LeadDigest.EMPTY, clock.instant());
+      CreateLead command =
+          new CreateLead(
+              "p" + i, owner, new NewLead("Ada", "Par" + i, "Acme", null, null), clock.instant());
+      wire.put("body-p" + i, command);
+      batch.add(new Message("m-p" + i, "body-p" + i));
+    }
+    batch.add(new Message("m-twin", "body-p3"));
+    batch.add(new Message("m-poison", "no such body"));
+
+    BatchResult result = parallel.process(batch);
+
+    assertThat(result.created()).isEqualTo(12);
+    assertThat(result.poisoned()).isEqualTo(1);
+    assertThat(result.failedMessageIds()).containsExactly("m-twin");
+    assertThat(crm.calls("createLeads")).isEqualTo(1);
+    assertThat(crm.allLeads()).hasSize(12);
+    for (int i = 0; i < 12; i++) {
+      assertThat(log.find("p" + i))
+          .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(CommandState.DONE));
+    }
+    for (int o = 0; o < 4; o++) {
+      assertThat(cache.topLeads(String.format("005%012dAAA", o), 5))
+          .isInstanceOfSatisfying(
+              LeadCache.Snapshot.Known.class, k -> assertThat(k.leads()).hasSize(3));
+    }
+  }
 }
