@@ -5,12 +5,16 @@ import com.amazon.ask.builder.CustomSkillBuilder;
 import com.crmvoice.intent.handlers.AccountLinkingExceptionHandler;
 import com.crmvoice.intent.handlers.BriefingIntentHandler;
 import com.crmvoice.intent.handlers.CancelIntentHandler;
+import com.crmvoice.intent.handlers.ChangeDealStageIntentHandler;
 import com.crmvoice.intent.handlers.ChangeLeadStatusIntentHandler;
 import com.crmvoice.intent.handlers.CompleteTaskIntentHandler;
 import com.crmvoice.intent.handlers.CreateLeadIntentHandler;
 import com.crmvoice.intent.handlers.CurrentUser;
+import com.crmvoice.intent.handlers.DealAmountIntentHandler;
+import com.crmvoice.intent.handlers.DealCloseDateIntentHandler;
 import com.crmvoice.intent.handlers.DealDetailsIntentHandler;
 import com.crmvoice.intent.handlers.DealListIntentHandler;
+import com.crmvoice.intent.handlers.DealNextStepIntentHandler;
 import com.crmvoice.intent.handlers.DealTouchedHandler;
 import com.crmvoice.intent.handlers.FallbackIntentHandler;
 import com.crmvoice.intent.handlers.FollowUpIntentHandler;
@@ -63,6 +67,12 @@ public final class IntentSkill {
       handlers.add(new DealDetailsIntentHandler(services.deals(), work));
       handlers.add(new DealListIntentHandler(services.deals(), work, false));
       handlers.add(new DealListIntentHandler(services.deals(), work, true));
+      if (services.deals().updates() != null) {
+        handlers.add(new ChangeDealStageIntentHandler(services.deals(), work));
+        handlers.add(new DealAmountIntentHandler(services.deals(), work));
+        handlers.add(new DealCloseDateIntentHandler(services.deals(), work));
+        handlers.add(new DealNextStepIntentHandler(services.deals(), work));
+      }
     }
     if (services.day() != null) {
       handlers.add(new BriefingIntentHandler(services.day(), work));
@@ -83,7 +93,7 @@ public final class IntentSkill {
             new ChangeLeadStatusIntentHandler(work),
             new LogCallIntentHandler(work),
             new FollowUpIntentHandler(work),
-            new UndoIntentHandler(work),
+            new UndoIntentHandler(work, services.deals()),
             new HelpIntentHandler(),
             new CancelIntentHandler(),
             new StopIntentHandler(),

@@ -25,6 +25,8 @@ import com.crmvoice.core.port.DealCache;
 import com.crmvoice.core.port.IdentityResolver;
 import com.crmvoice.core.service.day.DayService;
 import com.crmvoice.core.service.deals.DealReader;
+import com.crmvoice.core.service.deals.DealStageCatalog;
+import com.crmvoice.core.service.deals.DealUpdateService;
 import com.crmvoice.core.service.deals.PipelineService;
 import com.crmvoice.core.service.notify.RecipientRecordingCommandLog;
 import com.crmvoice.core.service.skill.CachingIdentityResolver;
@@ -65,6 +67,9 @@ final class Wiring {
   static final Duration ALEXA_WAITS = Duration.ofSeconds(8);
 
   private static final Duration STATUS_PICKLIST_TTL = Duration.ofHours(1);
+
+  /** The Opportunity stages (describe and OpportunityStage), kept as long as the lead statuses. */
+  private static final Duration STAGE_PICKLIST_TTL = Duration.ofHours(1);
 
   private Wiring() {}
 
@@ -157,7 +162,10 @@ final class Wiring {
                 skill.liveLookupBudget(),
                 lookupThreads()),
             new PipelineService(deals, clock),
-            new DealWork(new DealReader(deals, clock)));
+            new DealWork(
+                new DealReader(deals, clock),
+                new DealUpdateService(
+                    new DealStageCatalog(crm.deals()::stages, clock, STAGE_PICKLIST_TTL), clock)));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),

@@ -72,7 +72,11 @@ class BritishModelTest {
         "ChangeLeadStatusIntent",
         "LogCallIntent",
         "FollowUpIntent",
-        "UndoIntent"
+        "UndoIntent",
+        "ChangeDealStageIntent",
+        "DealAmountIntent",
+        "DealCloseDateIntent",
+        "DealNextStepIntent"
       })
   void everyWorkALeadIntentHasBritishSamplesTheUsModelLacks(String intent) throws IOException {
     List<String> british = samples(model("en-GB"), intent);

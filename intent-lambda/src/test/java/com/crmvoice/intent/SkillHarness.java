@@ -70,6 +70,11 @@ public final class SkillHarness {
   public final com.crmvoice.core.fakes.InMemoryDealCache deals =
       new com.crmvoice.core.fakes.InMemoryDealCache();
 
+  /** The org's Opportunity stages the deal updates resolve against (Salesforce's standard ones). */
+  public final List<com.crmvoice.core.domain.deal.DealStage> stages =
+      new java.util.concurrent.CopyOnWriteArrayList<>(
+          com.crmvoice.core.service.deals.DealStageCatalog.STANDARD);
+
   final com.crmvoice.core.fakes.InMemoryAgendaCache agendas =
       new com.crmvoice.core.fakes.InMemoryAgendaCache();
   final com.crmvoice.core.fakes.InMemoryCalendarGateway calendar =
@@ -111,7 +116,12 @@ public final class SkillHarness {
                 Duration.ofSeconds(2),
                 Runnable::run),
             new com.crmvoice.core.service.deals.PipelineService(deals, clock),
-            new DealWork(new com.crmvoice.core.service.deals.DealReader(deals, clock)));
+            new DealWork(
+                new com.crmvoice.core.service.deals.DealReader(deals, clock),
+                new com.crmvoice.core.service.deals.DealUpdateService(
+                    new com.crmvoice.core.service.deals.DealStageCatalog(
+                        () -> List.copyOf(stages), clock, Duration.ZERO),
+                    clock)));
     handler = new IntentStreamHandler(services);
   }
 

@@ -45,10 +45,14 @@ public final class DataverseCrmGateway implements com.crmvoice.adapters.aws.Wire
 
   private final DataverseHttp http;
   private final DataverseActivities activities;
+  private final DataverseDealGateway deals;
+  private final DataverseCalendarGateway calendar;
 
   public DataverseCrmGateway(DataverseConfig config, HttpClient http, Clock clock) {
     this.http = new DataverseHttp(config, http, clock);
     this.activities = new DataverseActivities(this.http);
+    this.deals = new DataverseDealGateway(this.http);
+    this.calendar = new DataverseCalendarGateway(this.http);
   }
 
   /** A gateway with its own HTTP client (HTTP/1.1, the configured connect timeout). */
@@ -67,21 +71,16 @@ public final class DataverseCrmGateway implements com.crmvoice.adapters.aws.Wire
     return http.requestCount();
   }
 
-  /**
-   * Not built yet for Dynamics (appointments and tasks of issue 15): every call is refused for
-   * good, so the worker fails such a command with a reason instead of retrying it.
-   */
+  /** Appointments, tasks and new leads over the same token ({@link DataverseCalendarGateway}). */
   @Override
-  public com.crmvoice.core.port.CalendarGateway calendar() {
-    throw new CrmRejectedException(
-        "NOT_SUPPORTED_ON_DYNAMICS", "the calendar is not available with Dynamics 365 yet");
+  public DataverseCalendarGateway calendar() {
+    return calendar;
   }
 
-  /** Not built yet for Dynamics (opportunities of issue 14): refused for good, as the calendar. */
+  /** The opportunities over the same token and request count ({@link DataverseDealGateway}). */
   @Override
-  public com.crmvoice.core.port.DealGateway dealGateway() {
-    throw new CrmRejectedException(
-        "NOT_SUPPORTED_ON_DYNAMICS", "deals are not available with Dynamics 365 yet");
+  public DataverseDealGateway dealGateway() {
+    return deals;
   }
 
   /** Token requests made so far. */

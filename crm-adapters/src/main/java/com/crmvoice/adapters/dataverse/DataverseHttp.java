@@ -125,12 +125,32 @@ final class DataverseHttp {
 
   /** A lazily paged query: page n+1 is fetched only when the consumer reaches its first row. */
   <T> Stream<T> query(String path, Function<JsonNode, T> mapper) {
+    return pages(url(path), Collections.emptyIterator(), mapper);
+  }
+
+  /** The Prefer header of a query: the page size and the FormattedValue annotations. */
+  static String queryPreference() {
+    return "odata.maxpagesize=" + PAGE_SIZE + "," + FORMATTED_VALUES;
+  }
+
+  /**
+   * The rows of a first page already answered (a GET inside a $batch), then its further pages
+   * through {@code @odata.nextLink}, fetched as the consumer reaches them.
+   */
+  <T> Stream<T> continued(JsonNode firstPage, Function<JsonNode, T> mapper) {
+    String next =
+        firstPage.hasNonNull("@odata.nextLink") ? firstPage.get("@odata.nextLink").asText() : null;
+    return pages(next, firstPage.path("value").elements(), mapper);
+  }
+
+  private <T> Stream<T> pages(
+      String first, Iterator<JsonNode> firstRows, Function<JsonNode, T> mapper) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Prefer", "odata.maxpagesize=" + PAGE_SIZE + "," + FORMATTED_VALUES);
+    headers.put("Prefer", queryPreference());
     Iterator<T> rows =
         new Iterator<>() {
-          private String next = url(path);
-          private Iterator<JsonNode> page = Collections.emptyIterator();
+          private String next = first;
+          private Iterator<JsonNode> page = firstRows;
 
           @Override
           public boolean hasNext() {

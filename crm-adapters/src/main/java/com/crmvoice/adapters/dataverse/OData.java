@@ -69,6 +69,24 @@ public final class OData {
     return text.contains(".") ? text : text.replace("Z", ".000Z");
   }
 
+  /** A Date literal (date-only columns such as estimatedclosedate): 2026-01-31, bare. */
+  public static String date(java.time.LocalDate day) {
+    return day.toString();
+  }
+
+  public static String le(String column, String literal) {
+    return name(column) + " le " + literal;
+  }
+
+  public static String lt(String column, String literal) {
+    return name(column) + " lt " + literal;
+  }
+
+  /** {@code column ne null}: the column holds a value. */
+  public static String notNull(String column) {
+    return name(column) + " ne null";
+  }
+
   public static String eq(String column, String literal) {
     return name(column) + " eq " + literal;
   }

@@ -115,11 +115,6 @@ public final class DynamoDbLeadCache implements LeadCache {
   @Override
   public WriteCount replaceOwnerLeads(
       String ownerId, List<Lead> leads, String digest, Instant refreshedAt) {
-    if (leads.size() > MAX_LEADS_PER_OWNER) {
-      throw new IllegalArgumentException(
-          leads.size() + " leads for one owner; at most " + MAX_LEADS_PER_OWNER);
-    }
-    long renewBefore = clock.instant().getEpochSecond() + ttl.toSeconds() / 2;
     Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
     Map<String, AttributeValue> storedMeta = null;
     for (Map<String, AttributeValue> item : allItemsOf(ownerId)) {
@@ -129,6 +124,39 @@ public final class DynamoDbLeadCache implements LeadCache {
         stored.put(str(item, LEADS_SK), item);
       }
     }
+    return replace(ownerId, leads, digest, refreshedAt, stored, storedMeta);
+  }
+
+  /**
+   * One round trip, not two: no Query, every lead a put, the meta item expected absent; if a set
+   * was stored after all, that cancels the transaction and the owner is written as after a read.
+   */
+  @Override
+  public WriteCount replaceNewOwnerLeads(
+      String ownerId, List<Lead> leads, String digest, Instant refreshedAt) {
+    try {
+      return replace(ownerId, leads, digest, refreshedAt, new HashMap<>(), null);
+    } catch (StorageUnavailableException e) {
+      if (e.getCause() instanceof TransactionCanceledException cancelled
+          && StorageFailures.reasons(cancelled).contains("ConditionalCheckFailed")) {
+        return replaceOwnerLeads(ownerId, leads, digest, refreshedAt);
+      }
+      throw e;
+    }
+  }
+
+  private WriteCount replace(
+      String ownerId,
+      List<Lead> leads,
+      String digest,
+      Instant refreshedAt,
+      Map<String, Map<String, AttributeValue>> stored,
+      Map<String, AttributeValue> storedMeta) {
+    if (leads.size() > MAX_LEADS_PER_OWNER) {
+      throw new IllegalArgumentException(
+          leads.size() + " leads for one owner; at most " + MAX_LEADS_PER_OWNER);
+    }
+    long renewBefore = clock.instant().getEpochSecond() + ttl.toSeconds() / 2;
     LeadPuts puts = leadPuts(leads, stored, refreshedAt, renewBefore);
     List<TransactWriteItem> deletes = new ArrayList<>();
     for (String sk : new TreeSet<>(stored.keySet())) {

@@ -31,6 +31,34 @@ class CrmChoiceIT {
   }
 
   @Test
+  void theDealsAndTheCalendarOfTheLazyGatewayAreDynamicsToo() {
+    try (FakeDataverse dv = FakeDataverse.start()) {
+      dv.seedDemo();
+      dv.seedDemoDay(java.time.ZoneOffset.UTC);
+      LazySalesforceGateway crm =
+          LazySalesforceGateway.forCrm(EnvironmentReader.of(dv.env()), null, c -> c, c -> c);
+
+      assertThat(crm.deals().openDealsOf(FakeDataverse.DEMO_USER_ID))
+          .extracting(com.crmvoice.core.domain.deal.Deal::name)
+          .containsExactly(
+              "Acme expansion",
+              "Northwind renewal",
+              "Tailspin Toys upgrade",
+              "Contoso pilot",
+              "Fabrikam rollout");
+      assertThat(
+              crm.calendar()
+                  .openTasksOf(
+                      java.util.List.of(FakeDataverse.DEMO_USER_ID),
+                      java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                  .get(FakeDataverse.DEMO_USER_ID))
+          .extracting(com.crmvoice.core.domain.OpenTask::subject)
+          .containsExactly(
+              "Prepare the quarterly forecast", "Call back about pricing", "Send the proposal");
+    }
+  }
+
+  @Test
   void incompleteDynamicsSettingsAreNotConfiguredYetAndAnUnknownCrmFailsTheStart() {
     Map<String, String> env =
         new HashMap<>(Map.of("CRM", "dynamics", "DYNAMICS_URL", "https://org.crm.dynamics.com"));

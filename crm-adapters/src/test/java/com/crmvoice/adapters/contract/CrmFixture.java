@@ -61,6 +61,78 @@ interface CrmFixture extends AutoCloseable {
   /** Web API / REST requests the fake has answered so far (tokens excluded). */
   int apiCalls();
 
+  // ---- deals and the calendar (DealPortContract, CalendarPortContract) ----
+
+  /** The deal port of {@link #gateway()}'s kind, connected to the fake. */
+  com.crmvoice.core.port.DealGateway deals();
+
+  /** The calendar port, connected to the fake. */
+  com.crmvoice.core.port.CalendarGateway calendar();
+
+  /** The CRM's open stages in sales-process order (Salesforce: StageName values). */
+  List<String> openStages();
+
+  /** The stage of a won deal. */
+  String wonStage();
+
+  /**
+   * Inserts an open deal of {@code owner} in open stage {@code stage} (an index into {@link
+   * #openStages()}), for a new account named {@code account} (or none), with probability {@code
+   * probability}; its id.
+   */
+  String openDeal(
+      String owner,
+      String name,
+      String account,
+      int stage,
+      int probability,
+      String amount,
+      java.time.LocalDate close);
+
+  /** Closes a deal as won on {@code day}. */
+  void winDeal(String dealId, java.time.LocalDate day);
+
+  /** Changes a deal's name behind the adapter's back: a new version. */
+  void touchDeal(String dealId);
+
+  /** Gives a deal to another owner. */
+  void reassignDeal(String dealId, String owner);
+
+  /** A deal id the CRM does not hold, in its id format. */
+  String unknownDealId();
+
+  /** The org's fiscal year starts in this month (1 to 12). */
+  void fiscalYearStartMonth(int month);
+
+  /** A contact (a person a meeting can be with); its id. */
+  String contact(String firstName, String lastName);
+
+  /**
+   * A meeting of {@code owner} (Salesforce: an Event; Dynamics: an appointment) with {@code whoId}
+   * (a lead or contact, or null) and these invitees; its id.
+   */
+  String meeting(
+      String owner,
+      String subject,
+      Instant start,
+      Instant end,
+      String whoId,
+      List<String> inviteeIds);
+
+  /** An open task of {@code owner} about a lead (or none), due on {@code due}; its id. */
+  String openTask(String owner, String leadId, String subject, java.time.LocalDate due);
+
+  /** Completes a task behind the adapter's back. */
+  void completeTask(String taskId);
+
+  /** Changes a task's subject behind the adapter's back: a new version. */
+  void touchTask(String taskId);
+
+  boolean taskCompleted(String taskId);
+
+  /** A task id the CRM does not hold, in its id format. */
+  String unknownTaskId();
+
   @Override
   void close();
 }

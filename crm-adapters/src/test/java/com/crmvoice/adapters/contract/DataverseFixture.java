@@ -159,6 +159,123 @@ final class DataverseFixture implements CrmFixture {
     return dv.apiCalls();
   }
 
+  private final DataverseCrmGateway wired = (DataverseCrmGateway) gateway();
+
+  @Override
+  public com.crmvoice.core.port.DealGateway deals() {
+    return wired.dealGateway();
+  }
+
+  @Override
+  public com.crmvoice.core.port.CalendarGateway calendar() {
+    return wired.calendar();
+  }
+
+  @Override
+  public List<String> openStages() {
+    return List.of("Qualify", "Develop", "Propose", "Close");
+  }
+
+  @Override
+  public String wonStage() {
+    return "Won";
+  }
+
+  @Override
+  public String openDeal(
+      String owner,
+      String name,
+      String account,
+      int stage,
+      int probability,
+      String amount,
+      java.time.LocalDate close) {
+    Map<String, Object> row = new java.util.HashMap<>();
+    row.put("_ownerid_value", owner);
+    row.put("name", name);
+    if (account != null) {
+      row.put("_customerid_value", dv.sales().insertAccount(account));
+    }
+    row.put("salesstage", stage);
+    row.put("closeprobability", probability);
+    row.put("estimatedvalue", new java.math.BigDecimal(amount));
+    row.put("estimatedclosedate", close);
+    return dv.sales().insertOpportunity(row);
+  }
+
+  @Override
+  public void winDeal(String dealId, java.time.LocalDate day) {
+    dv.sales().win(dealId, day);
+  }
+
+  @Override
+  public void touchDeal(String dealId) {
+    dv.advanceClock(Duration.ofSeconds(1)); // modifiedon has whole seconds
+    dv.sales().updateOpportunity(dealId, Map.of("name", "Changed"));
+  }
+
+  @Override
+  public void reassignDeal(String dealId, String owner) {
+    dv.advanceClock(Duration.ofSeconds(1));
+    dv.sales().updateOpportunity(dealId, Map.of("_ownerid_value", owner.toLowerCase()));
+  }
+
+  @Override
+  public String unknownDealId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public void fiscalYearStartMonth(int month) {
+    dv.sales().fiscalCalendarStart(java.time.LocalDate.of(2020, month, 1));
+  }
+
+  @Override
+  public String contact(String firstName, String lastName) {
+    return dv.calendar().addContact(firstName, lastName);
+  }
+
+  @Override
+  public String meeting(
+      String owner,
+      String subject,
+      Instant start,
+      Instant end,
+      String whoId,
+      List<String> inviteeIds) {
+    return dv.calendar().insertAppointment(owner, subject, start, end, whoId, inviteeIds);
+  }
+
+  @Override
+  public String openTask(String owner, String leadId, String subject, java.time.LocalDate due) {
+    return dv.calendar().insertTask(owner, leadId, subject, due);
+  }
+
+  @Override
+  public void completeTask(String taskId) {
+    dv.advanceClock(Duration.ofSeconds(1));
+    dv.calendar().updateTask(taskId, Map.of("statecode", 1, "statuscode", 5));
+  }
+
+  @Override
+  public void touchTask(String taskId) {
+    dv.advanceClock(Duration.ofSeconds(1));
+    dv.calendar().updateTask(taskId, Map.of("subject", "Changed"));
+  }
+
+  @Override
+  public boolean taskCompleted(String taskId) {
+    Map<String, Object> task = dv.calendar().task(taskId);
+    return task != null
+        && ((Number) task.get("statecode")).intValue() == 1
+        && ((Number) task.get("statuscode")).intValue() == 5;
+  }
+
+  @Override
+  public String unknownTaskId() {
+    return UUID.randomUUID().toString();
+  }
+
   @Override
   public void close() {
     dv.close();

@@ -142,6 +142,125 @@ final class SalesforceFixture implements CrmFixture {
         .sum();
   }
 
+  private final SalesforceCrmGateway wired = (SalesforceCrmGateway) gateway();
+
+  @Override
+  public com.crmvoice.core.port.DealGateway deals() {
+    return wired.dealGateway();
+  }
+
+  @Override
+  public com.crmvoice.core.port.CalendarGateway calendar() {
+    return wired.calendar();
+  }
+
+  @Override
+  public List<String> openStages() {
+    return List.of(
+        "Prospecting",
+        "Qualification",
+        "Needs Analysis",
+        "Value Proposition",
+        "Id. Decision Makers",
+        "Perception Analysis",
+        "Proposal/Price Quote",
+        "Negotiation/Review");
+  }
+
+  @Override
+  public String wonStage() {
+    return "Closed Won";
+  }
+
+  @Override
+  public String openDeal(
+      String owner,
+      String name,
+      String account,
+      int stage,
+      int probability,
+      String amount,
+      java.time.LocalDate close) {
+    Map<String, Object> f = new java.util.HashMap<>();
+    f.put("OwnerId", owner);
+    f.put("Name", name);
+    if (account != null) {
+      f.put("AccountId", sf.opportunities().insertAccount(account, owner));
+    }
+    f.put("StageName", openStages().get(stage));
+    f.put("Probability", probability);
+    f.put("Amount", new java.math.BigDecimal(amount));
+    f.put("CloseDate", close);
+    return sf.opportunities().insert(f);
+  }
+
+  @Override
+  public void winDeal(String dealId, java.time.LocalDate day) {
+    sf.opportunities().update(dealId, Map.of("StageName", "Closed Won", "CloseDate", day));
+  }
+
+  @Override
+  public void touchDeal(String dealId) {
+    sf.opportunities().update(dealId, Map.of("Name", "Changed"));
+  }
+
+  @Override
+  public void reassignDeal(String dealId, String owner) {
+    sf.opportunities().update(dealId, Map.of("OwnerId", owner));
+  }
+
+  @Override
+  public String unknownDealId() {
+    return "006999999999999AAA";
+  }
+
+  @Override
+  public void fiscalYearStartMonth(int month) {
+    sf.opportunities().fiscalYearStartMonth(month);
+  }
+
+  @Override
+  public String contact(String firstName, String lastName) {
+    return sf.addContact(firstName + " " + lastName);
+  }
+
+  @Override
+  public String meeting(
+      String owner,
+      String subject,
+      Instant start,
+      Instant end,
+      String whoId,
+      List<String> inviteeIds) {
+    return sf.insertEvent(owner, subject, start, end, whoId, inviteeIds);
+  }
+
+  @Override
+  public String openTask(String owner, String leadId, String subject, java.time.LocalDate due) {
+    return sf.insertTask(owner, leadId, subject, due);
+  }
+
+  @Override
+  public void completeTask(String taskId) {
+    sf.updateTask(taskId, Map.of("Status", "Completed"));
+  }
+
+  @Override
+  public void touchTask(String taskId) {
+    sf.updateTask(taskId, Map.of("Subject", "Changed"));
+  }
+
+  @Override
+  public boolean taskCompleted(String taskId) {
+    return sf.tasks().stream()
+        .anyMatch(t -> taskId.equals(t.get("Id")) && "Completed".equals(t.get("Status")));
+  }
+
+  @Override
+  public String unknownTaskId() {
+    return "00T999999999999AAA";
+  }
+
   @Override
   public void close() {
     sf.close();

@@ -65,6 +65,16 @@ public interface LeadCache {
       String ownerId, List<Lead> leads, String digest, Instant refreshedAt);
 
   /**
+   * {@link #replaceOwnerLeads} for an owner the caller has just found to have no stored set (a full
+   * pass that read every stored digest): a store may write without reading first, and must still
+   * end with exactly {@code leads} if a set was stored after all (read, then write).
+   */
+  default WriteCount replaceNewOwnerLeads(
+      String ownerId, List<Lead> leads, String digest, Instant refreshedAt) {
+    return replaceOwnerLeads(ownerId, leads, digest, refreshedAt);
+  }
+
+  /**
    * Adds one lead to its owner's set if the owner already has a known set with fewer than {@code
    * maxLeads} leads; answers whether it was added. Used by the worker right after a create.
    *

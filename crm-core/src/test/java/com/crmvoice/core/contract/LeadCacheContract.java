@@ -167,4 +167,24 @@ public abstract class LeadCacheContract {
             Snapshot.Known.class,
             k -> assertThat(k.leads()).extracting(Lead::id).containsExactly("00Q1", "00Q2"));
   }
+
+  @Test
+  void aNewOwnersSetIsWrittenWholeAndEndsExactWhenASetWasStoredAfterAll() {
+    List<Lead> first = List.of(lead(owner, "00Q1", 1), lead(owner, "00Q2", 2));
+    WriteCount written = cache.replaceNewOwnerLeads(owner, first, LeadDigest.of(first), T0);
+
+    assertThat(written.written()).isEqualTo(3); // two leads and the set's own item
+    assertThat(cache.ownerDigests()).containsEntry(owner, LeadDigest.of(first));
+
+    // The caller believed the owner new, but a set is stored: it ends as exactly the new set.
+    List<Lead> second = List.of(lead(owner, "00Q2", 2), lead(owner, "00Q3", 3));
+    cache.replaceNewOwnerLeads(owner, second, LeadDigest.of(second), T0);
+
+    assertThat(cache.topLeads(owner, 5))
+        .isInstanceOfSatisfying(
+            Snapshot.Known.class,
+            k -> assertThat(k.leads()).extracting(Lead::id).containsExactly("00Q2", "00Q3"));
+    assertThat(cache.ownerDigests()).containsEntry(owner, LeadDigest.of(second));
+    assertThat(cache.ownersHolding(List.of("00Q1"))).isEmpty();
+  }
 }

@@ -10,6 +10,8 @@ import com.crmvoice.core.domain.CreateLead;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.LeadActivity;
 import com.crmvoice.core.domain.UpdateLeadStatus;
+import com.crmvoice.core.domain.UpdateOpportunity;
+import com.crmvoice.core.domain.deal.DealChanges;
 import com.crmvoice.core.service.skill.LeadStatusService;
 import com.crmvoice.core.service.worker.FailureReasons;
 import com.crmvoice.intent.speech.Speech;
@@ -36,6 +38,10 @@ public final class LeadStatusIntentHandler implements IntentHandler {
     CrmUser user = CurrentUser.of(input);
     Optional<CommandRecord> latest = leadStatus.latest(user.userId());
     String text = latest.map(r -> describe(speech, r)).orElseGet(() -> speech.say("status.none"));
+    if (LeadSession.focusId(input).isEmpty() && DealSession.focused(input).isPresent()) {
+      // Asked while working deals: the deal offer.
+      return DealReplies.offer(input, speech, text);
+    }
     if (LeadSession.focusId(input).isPresent() || LeadSession.lastCommand(input).isPresent()) {
       // Asked while working leads: the session stays open.
       return LeadSession.offer(input, speech, text);
@@ -45,7 +51,9 @@ public final class LeadStatusIntentHandler implements IntentHandler {
 
   static String describe(Speech speech, CommandRecord record) {
     CommandStatus status = record.status();
-    if (record.command() instanceof LeadActivity || record.command() instanceof CompleteTask) {
+    if (record.command() instanceof LeadActivity
+        || record.command() instanceof CompleteTask
+        || record.command() instanceof UpdateOpportunity) {
       String what = what(speech, record);
       return status.state() == CommandState.FAILED
           ? speech.say(
@@ -78,7 +86,23 @@ public final class LeadStatusIntentHandler implements IntentHandler {
     if (record.command() instanceof CompleteTask complete) {
       return speech.plain("what.CompleteTask", complete.taskSubject());
     }
+    if (record.command() instanceof UpdateOpportunity update) {
+      return whatUpdate(speech, update);
+    }
     return speech.plain("what.CreateLead", summary(speech, record));
+  }
+
+  /** A deal update by what it sets ("moving Acme expansion to Negotiation/Review"). */
+  private static String whatUpdate(Speech speech, UpdateOpportunity update) {
+    DealChanges changes = update.changes();
+    if (changes.stage() != null) {
+      return speech.plain("what.UpdateOpportunity.stage", update.dealName(), changes.stage());
+    }
+    String field =
+        changes.amount() != null
+            ? "amount"
+            : changes.closeDate() != null ? "closeDate" : "nextStep";
+    return speech.plain("what.UpdateOpportunity." + field, update.dealName());
   }
 
   // The commands on a lead record codes; each has the locale's own words.

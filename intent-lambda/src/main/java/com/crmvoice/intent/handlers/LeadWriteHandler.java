@@ -200,14 +200,31 @@ abstract class LeadWriteHandler<C extends CrmCommand> implements IntentHandler {
    */
   static Optional<Response> submit(
       HandlerInput input, Speech speech, LeadWork work, CrmCommand command, String queued) {
+    return submit(input, speech, work, command, queued, LeadSession::offer);
+  }
+
+  /** What a write answers with, then the offer that keeps the session open. */
+  @FunctionalInterface
+  interface Reply {
+    Optional<Response> offer(HandlerInput input, Speech speech, String text);
+  }
+
+  /** {@link #submit} answering with {@code reply}'s offer (a deal write offers deal actions). */
+  static Optional<Response> submit(
+      HandlerInput input,
+      Speech speech,
+      LeadWork work,
+      CrmCommand command,
+      String queued,
+      Reply reply) {
     Submission submission = work.commands().submit(command);
     if (submission instanceof Submission.NotQueued
         || submission instanceof Submission.ReusedForOtherContent) {
-      return LeadSession.offer(input, speech, speech.say("write.notqueued"));
+      return reply.offer(input, speech, speech.say("write.notqueued"));
     }
     LeadSession.lastCommand(input, command.commandId());
     // The first command of a user who has not allowed notifications carries the consent card.
     String consent = NotificationConsent.offer(speech, input.getResponseBuilder());
-    return LeadSession.offer(input, speech, queued + consent);
+    return reply.offer(input, speech, queued + consent);
   }
 }

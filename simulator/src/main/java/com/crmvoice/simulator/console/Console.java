@@ -31,6 +31,7 @@ public final class Console {
         :queue                     queue and dead-letter queue depths (visible / in flight)
         :worker pause | resume     stop or restart the worker taking commands off the queue
         :tasks                     the tasks (logged calls, follow-ups) the fake CRM holds
+        :deals                     the opportunities the fake CRM holds for the user
         :commands                  your latest commands and their state (queued, done, cancelled)
         :fault 503 x N             the next N CRM data calls answer HTTP 503 (any 5xx)
         :fault latency MS          every CRM call waits MS milliseconds
@@ -131,6 +132,7 @@ public final class Console {
         case "leads" -> leads(argument.equalsIgnoreCase("all"));
         case "queue", "queues" -> queues();
         case "tasks" -> tasks();
+        case "deals" -> deals();
         case "worker" -> worker(argument);
         case "commands", "changes" -> commands();
         case "fault", "faults" -> fault(argument);
@@ -253,6 +255,47 @@ public final class Console {
               + task.leadId()
               + "  due "
               + task.due());
+    }
+  }
+
+  /** The user's opportunities in the fake: what a deal update by voice changed. */
+  private void deals() {
+    Optional<FakeCrm> crm = fake();
+    if (crm.isEmpty()) {
+      return;
+    }
+    String owner = pipeline.ownerId();
+    List<FakeCrm.Deal> deals =
+        crm.get().deals().stream()
+            .filter(d -> owner.equals(d.owner()))
+            .sorted(Comparator.comparing(FakeCrm.Deal::name))
+            .toList();
+    printer.info(
+        "  "
+            + crm.get().name()
+            + " holds "
+            + deals.size()
+            + " opportunities owned by "
+            + owner
+            + ":");
+    for (FakeCrm.Deal deal : deals) {
+      printer.info(
+          "  "
+              + deal.name()
+              + "  ["
+              + deal.stage()
+              + ", "
+              + deal.probability()
+              + "%, "
+              + deal.forecastCategory()
+              + "]  amount "
+              + deal.amount()
+              + "  closes "
+              + deal.closeDate()
+              + "  next step "
+              + deal.nextStep()
+              + "  updates applied "
+              + deal.updatesApplied());
     }
   }
 

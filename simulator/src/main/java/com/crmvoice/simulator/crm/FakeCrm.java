@@ -23,6 +23,24 @@ public interface FakeCrm extends AutoCloseable {
   record Activity(
       String id, String subject, String status, String kind, String leadId, Object due) {}
 
+  /** An opportunity as the console lists it (what a deal update by voice changed). */
+  record Deal(
+      String id,
+      String name,
+      String owner,
+      String stage,
+      Object probability,
+      String forecastCategory,
+      Object amount,
+      Object closeDate,
+      String nextStep,
+      int updatesApplied) {}
+
+  /** The CRM's opportunities; none where the fake has no deals. */
+  default List<Deal> deals() {
+    return List.of();
+  }
+
   /** The CRM's name as the console and the skill say it. */
   String name();
 

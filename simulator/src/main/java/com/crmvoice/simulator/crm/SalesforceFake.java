@@ -102,6 +102,25 @@ public final class SalesforceFake implements FakeCrm {
   }
 
   @Override
+  public List<Deal> deals() {
+    return fake.opportunities().all().stream()
+        .map(
+            d ->
+                new Deal(
+                    String.valueOf(d.get("Id")),
+                    String.valueOf(d.get("Name")),
+                    String.valueOf(d.get("OwnerId")),
+                    String.valueOf(d.get("StageName")),
+                    d.get("Probability"),
+                    String.valueOf(d.get("ForecastCategoryName")),
+                    d.get("Amount"),
+                    d.get("CloseDate"),
+                    d.get("NextStep") == null ? null : String.valueOf(d.get("NextStep")),
+                    fake.opportunities().appliedUpdates(String.valueOf(d.get("Id")))))
+        .toList();
+  }
+
+  @Override
   public String issueUserToken(String ownerId) {
     return fake.issueUserToken(ownerId);
   }

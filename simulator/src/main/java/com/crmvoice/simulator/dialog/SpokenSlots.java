@@ -3,6 +3,7 @@ package com.crmvoice.simulator.dialog;
 import com.crmvoice.simulator.dialog.ActiveDialog.SlotState;
 import com.crmvoice.simulator.model.InteractionModel;
 import com.crmvoice.simulator.model.SpokenDates;
+import com.crmvoice.simulator.model.SpokenNumbers;
 import com.crmvoice.testkit.alexa.AlexaRequests;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * How Alexa reports a slot the user filled: an AMAZON.DATE resolved to a date, and for a custom
- * type entity resolution against the session's dynamic entities (listed first) and the model's
- * values.
+ * How Alexa reports a slot the user filled: an AMAZON.DATE resolved to a date, an AMAZON.NUMBER to
+ * its digits, and for a custom type entity resolution against the session's dynamic entities
+ * (listed first) and the model's values.
  */
 final class SpokenSlots {
 
@@ -40,7 +41,7 @@ final class SpokenSlots {
     String spoken =
         "AMAZON.DATE".equals(typeName)
             ? SpokenDates.resolve(state.value, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-            : state.value;
+            : "AMAZON.NUMBER".equals(typeName) ? SpokenNumbers.resolve(state.value) : state.value;
     slot.value(spoken).spokenByUser();
     InteractionModel.SlotType type = typeName == null ? null : model.types().get(typeName);
     if (type != null) {

@@ -25,11 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * BatchResource}), WhoAmI, the lead statuscode metadata, Dataverse's error body and 429 with
  * Retry-After ({@link DvFaults}).
  *
- * <p>More lenient than (or different from) Dataverse, as far as known: only the lead, phonecall and
- * task tables and the columns CRM Voice uses; no business rules, plug-ins, duplicate detection,
- * field security or security roles (every user may do everything); deleted rows leave no trace (as
- * in Dataverse's queries; change tracking is not served); $filter knows comparisons, and, or, not
- * only; createdon/modifiedon at whole seconds; tokens are opaque, not JWTs; HTTP/1.1 only.
+ * <p>The sales and calendar tables (opportunity with account, transactioncurrency, organization;
+ * appointment with activityparty attendees, contact) are set up through {@link #sales()} and {@link
+ * #calendar()}, with the opportunity sales stage metadata, the lookups' FormattedValue names and
+ * $expand of customerid_account.
+ *
+ * <p>More lenient than (or different from) Dataverse, as far as known: only the tables and the
+ * columns CRM Voice uses (FormattedValue annotations only for option columns and lookups, not for
+ * money or dates); the error codes of editing a closed record are not verified; no business rules,
+ * plug-ins, duplicate detection, field security or security roles (every user may do everything);
+ * deleted rows leave no trace (as in Dataverse's queries; change tracking is not served); $filter
+ * knows comparisons, and, or, not only; createdon/modifiedon at whole seconds; tokens are opaque,
+ * not JWTs; HTTP/1.1 only.
  */
 public final class FakeDataverse implements AutoCloseable {
 
@@ -49,6 +56,8 @@ public final class FakeDataverse implements AutoCloseable {
   private final RequestRouter router;
   private final LoopbackHttpServer http;
   private final Map<String, AtomicInteger> appliedUpdates = new ConcurrentHashMap<>();
+  private final DvSales sales;
+  private final DvCalendar calendar;
   private Map<String, Table.Snapshot> changeSet;
 
   private FakeDataverse(int port, Clock base) {
@@ -67,6 +76,8 @@ public final class FakeDataverse implements AutoCloseable {
             CLIENT_SECRET,
             APPLICATION_USER_ID,
             () -> baseUrl().toString());
+    this.sales = new DvSales(this, schema, clock);
+    this.calendar = new DvCalendar(this, schema);
     this.router = new RequestRouter(this, schema, tokens, users, faults);
     this.http = LoopbackHttpServer.start(port, 64, 16, "fake-dataverse", "/", router::handle);
   }
@@ -106,6 +117,16 @@ public final class FakeDataverse implements AutoCloseable {
 
   public DvFaults faults() {
     return faults;
+  }
+
+  /** The sales side's test controls: opportunities, accounts, currencies, fiscal settings. */
+  public DvSales sales() {
+    return sales;
+  }
+
+  /** The calendar's test controls: appointments with attendees, contacts, tasks. */
+  public DvCalendar calendar() {
+    return calendar;
   }
 
   /** A salesperson: a systemuser the fake knows (an owner of leads). */
@@ -226,11 +247,45 @@ public final class FakeDataverse implements AutoCloseable {
     return String.format("00000000-0000-4000-8000-%012d", n);
   }
 
-  /** The demo user's leads among two other owners', for the simulator. */
+  /**
+   * The demo user's leads among two other owners', and the demo user's pipeline (the fake
+   * Salesforce's demo deals in Dynamics' stages), for the simulator.
+   */
   public synchronized void seedDemo() {
     DvSeedData.demoLeads(clock.instant().truncatedTo(ChronoUnit.SECONDS), DEMO_USER_ID)
         .forEach(schema.leads::insert);
     seed(2, 3, 42);
+    DvDemoDeals.demo(sales, java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+  }
+
+  /**
+   * The demo user's day, after {@link #seedDemo()}: the fake Salesforce's demo meetings (as
+   * appointments regarding the leads, a contact among the attendees) and open tasks, as seen from
+   * {@code zone}.
+   */
+  public synchronized void seedDemoDay(java.time.ZoneId zone) {
+    DvDemoDay.seed(this, zone, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** The primary name of the row (or user) with this id, as a lookup's FormattedValue has it. */
+  synchronized String primaryName(String id) {
+    if (users.isUser(id)) {
+      return users.fullName(id);
+    }
+    Map<String, Object> lead = schema.leads.row(id);
+    if (lead != null) {
+      Object first = lead.get("firstname");
+      return (first == null ? "" : first + " ") + lead.get("lastname");
+    }
+    for (Table t : List.of(schema.contacts, schema.accounts, schema.currencies)) {
+      Map<String, Object> row = t.row(id);
+      if (row != null) {
+        return (String)
+            row.get(
+                t == schema.contacts ? "fullname" : t == schema.accounts ? "name" : "currencyname");
+      }
+    }
+    return null;
   }
 
   // ---- counts ----
@@ -276,14 +331,14 @@ public final class FakeDataverse implements AutoCloseable {
 
   void beginChangeSet() {
     changeSet = new HashMap<>();
-    for (Table t : List.of(schema.leads, schema.phonecalls, schema.tasks)) {
+    for (Table t : schema.all()) {
       changeSet.put(t.entitySet, t.snapshot());
     }
   }
 
   Void endChangeSet(boolean commit) {
     if (!commit && changeSet != null) {
-      for (Table t : List.of(schema.leads, schema.phonecalls, schema.tasks)) {
+      for (Table t : schema.all()) {
         t.restore(changeSet.get(t.entitySet));
       }
     }

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * The $filter subset the fake understands: comparisons ({@code eq ne gt ge lt le}) of a column with
  * a literal, {@code and}, {@code or}, {@code not} and parentheses. Literals: strings in single
  * quotes with a quote doubled (OData's only escape; a lone quote inside ends the literal and what
- * follows is a syntax error), GUIDs, integers, date-times (bare, ISO 8601), {@code null}, {@code
- * true}, {@code false}. Anything else, functions such as contains() included, is refused with a
- * {@link BadQuery}, as Dataverse refuses what it cannot parse. Strings compare ignoring case, as
- * Dataverse's default collation does.
+ * follows is a syntax error), GUIDs, integers, date-times (bare, ISO 8601), dates (2026-01-31,
+ * compared with date-only columns), {@code null}, {@code true}, {@code false}. Anything else,
+ * functions such as contains() included, is refused with a {@link BadQuery}, as Dataverse refuses
+ * what it cannot parse. Strings compare ignoring case, as Dataverse's default collation does.
  */
 final class ODataFilter {
 
@@ -33,7 +33,7 @@ final class ODataFilter {
   private static final Pattern TOKEN =
       Pattern.compile(
           "\\s*(?:(\\()|(\\))|('(?:[^']|'')*'(?!'))|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
-              + "|(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(?:Z|[+-]\\d{2}:\\d{2}))|(-?\\d+)|([A-Za-z_][A-Za-z0-9_]*)|('))");
+              + "|(\\d{4}-\\d{2}-\\d{2}(?:T[0-9:.]+(?:Z|[+-]\\d{2}:\\d{2}))?)|(-?\\d+)|([A-Za-z_][A-Za-z0-9_]*)|('))");
 
   private static final Set<String> OPERATORS = Set.of("eq", "ne", "gt", "ge", "lt", "le");
 
@@ -179,6 +179,9 @@ final class ODataFilter {
       case "int" -> Long.parseLong(t.text());
       case "datetime" -> {
         try {
+          if (!t.text().contains("T")) {
+            yield java.time.LocalDate.parse(t.text());
+          }
           yield java.time.OffsetDateTime.parse(t.text()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
           throw new BadQuery("Invalid date-time literal '" + t.text() + "'.");
@@ -212,6 +215,9 @@ final class ODataFilter {
       c = Long.compare(n.longValue(), l);
     } else if (actual instanceof Instant i && literal instanceof Instant l) {
       c = i.compareTo(l);
+    } else if (actual instanceof java.time.LocalDate d
+        && literal instanceof java.time.LocalDate l) {
+      c = d.compareTo(l);
     } else if (actual instanceof Boolean b && literal instanceof Boolean l) {
       c = b.compareTo(l);
     } else {

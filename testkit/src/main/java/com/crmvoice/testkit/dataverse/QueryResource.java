@@ -20,20 +20,47 @@ import java.util.function.Predicate;
  * odata.maxpagesize} paging through {@code @odata.nextLink} and a {@code $skiptoken}, single rows
  * by id or alternate key, and the JSON of a row: {@code @odata.etag}, date-times at whole seconds
  * in UTC, the statuscode's FormattedValue when {@code Prefer: odata.include-annotations} asks for
- * it. Query options the fake does not support ($skip, which Dataverse does not support either,
- * $count, $expand, $apply, $search, anything unknown) answer 400 with a message naming them.
+ * it (option labels and the names behind lookups), and $expand of the single-valued navigation
+ * properties the fake declares (opportunity's customerid_account). Query options the fake does not
+ * support ($skip, which Dataverse does not support either, $count, $apply, $search, anything
+ * unknown) and other expansions answer 400 with a message naming them.
  */
 final class QueryResource {
 
   static final int MAX_PAGE_SIZE = 5000;
   private static final Set<String> SUPPORTED =
-      Set.of("$select", "$filter", "$orderby", "$top", "$skiptoken");
+      Set.of("$select", "$filter", "$orderby", "$top", "$skiptoken", "$expand");
+
+  /**
+   * The single-valued navigation properties $expand knows, by table: the lookup column holding the
+   * related row's id and the related table's entity set.
+   */
+  private record Navigation(String lookup, String entitySet) {}
+
+  private static final Map<String, Map<String, Navigation>> NAVIGATIONS =
+      Map.of(
+          "opportunity",
+          Map.of("customerid_account", new Navigation("_customerid_value", "accounts")));
+
+  private static final java.util.regex.Pattern EXPAND =
+      java.util.regex.Pattern.compile("([a-z_]+)(?:\\(\\$select=([a-z_,]+)\\))?");
 
   private final java.util.function.Supplier<String> apiRoot;
+  private final Schema schema;
+  private final java.util.function.Function<String, String> names;
   private final Map<String, List<String>> pages = new ConcurrentHashMap<>();
 
-  QueryResource(java.util.function.Supplier<String> apiRoot) {
+  /**
+   * @param names the primary name of a row any lookup may point to (a lead's or contact's full
+   *     name, an account's name, a user's full name), for the lookups' FormattedValue
+   */
+  QueryResource(
+      java.util.function.Supplier<String> apiRoot,
+      Schema schema,
+      java.util.function.Function<String, String> names) {
     this.apiRoot = apiRoot;
+    this.schema = schema;
+    this.names = names;
   }
 
   /** The query options of a raw query string, decoded; refuses unsupported ones. */
@@ -59,6 +86,7 @@ final class QueryResource {
   DvResponse collection(Table table, DvRequest request) {
     Map<String, String> options = options(request.rawQuery());
     List<String> select = select(table, options.get("$select"));
+    Map<String, List<String>> expand = expand(table, options.get("$expand"));
     int pageSize = pageSize(request);
     List<String> ids;
     String token = options.get("$skiptoken");
@@ -79,7 +107,9 @@ final class QueryResource {
     ArrayNode value = body.putArray("value");
     boolean labels = annotations(request);
     for (String id : ids.subList(from, to)) {
-      value.add(representation(table, table.row(id), select, labels));
+      ObjectNode row = representation(table, table.row(id), select, labels ? names : null);
+      expandInto(row, table, table.row(id), expand);
+      value.add(row);
     }
     if (to < ids.size()) {
       String key =
@@ -117,10 +147,12 @@ final class QueryResource {
     if (options.containsKey("$filter")
         || options.containsKey("$orderby")
         || options.containsKey("$top")) {
-      return DvResponse.error(400, "0x80060888", "A single row takes $select only.");
+      return DvResponse.error(400, "0x80060888", "A single row takes $select and $expand only.");
     }
     ObjectNode body =
-        representation(table, row, select(table, options.get("$select")), annotations(request));
+        representation(
+            table, row, select(table, options.get("$select")), annotations(request) ? names : null);
+    expandInto(body, table, row, expand(table, options.get("$expand")));
     body.put("@odata.context", apiRoot.get() + "/$metadata#" + table.entitySet + "/$entity");
     return DvResponse.json(200, body).with("ETag", Table.etag(row));
   }
@@ -225,24 +257,70 @@ final class QueryResource {
         && (value.equals("*") || value.contains("OData.Community.Display.V1.FormattedValue"));
   }
 
-  /** A row's JSON: the selected columns (the id always), its etag, the status label if asked. */
+  /**
+   * The navigation properties of a $expand, each with its $select: only the single-valued ones the
+   * fake declares; anything else (a collection, nested options other than $select) is a 400.
+   */
+  private Map<String, List<String>> expand(Table table, String expand) {
+    Map<String, List<String>> navigations = new LinkedHashMap<>();
+    if (expand == null) {
+      return navigations;
+    }
+    for (String item : expand.split(",(?![^(]*\\))")) {
+      java.util.regex.Matcher m = EXPAND.matcher(item.strip());
+      Navigation nav =
+          m.matches()
+              ? NAVIGATIONS.getOrDefault(table.logicalName, Map.of()).get(m.group(1))
+              : null;
+      if (nav == null) {
+        throw new ODataFilter.BadQuery(
+            "$expand '" + item.strip() + "' is not supported on " + table.logicalName + ".");
+      }
+      navigations.put(m.group(1), select(schema.table(nav.entitySet()), m.group(2)));
+    }
+    return navigations;
+  }
+
+  private void expandInto(
+      ObjectNode node, Table table, Map<String, Object> row, Map<String, List<String>> expand) {
+    expand.forEach(
+        (name, select) -> {
+          Navigation nav = NAVIGATIONS.get(table.logicalName).get(name);
+          Table target = schema.table(nav.entitySet());
+          Object id = row.get(nav.lookup());
+          Map<String, Object> related = id == null ? null : target.row(id.toString());
+          if (related == null) {
+            node.putNull(name);
+          } else {
+            node.set(name, representation(target, related, select, null));
+          }
+        });
+  }
+
+  /**
+   * A row's JSON: the selected columns (the id always) and its etag; with {@code names} (the
+   * FormattedValue annotations were asked for) the labels of option columns and the names behind
+   * lookups.
+   */
   static ObjectNode representation(
-      Table table, Map<String, Object> row, List<String> select, boolean labels) {
+      Table table,
+      Map<String, Object> row,
+      List<String> select,
+      java.util.function.Function<String, String> names) {
     ObjectNode node = DvResponse.JSON.createObjectNode();
     node.put("@odata.etag", Table.etag(row));
     for (String column : select) {
-      put(node, column, row.get(column));
-      if (labels && column.equals("statuscode") && table == null) {
+      Object value = row.get(column);
+      put(node, column, value);
+      if (names == null || value == null) {
         continue;
       }
-      if (labels
-          && column.equals("statuscode")
-          && table.logicalName.equals("lead")
-          && row.get(column) != null) {
-        Schema.StatusOption option = Schema.leadStatus(((Number) row.get(column)).intValue());
-        if (option != null) {
-          node.put("statuscode@OData.Community.Display.V1.FormattedValue", option.label());
-        }
+      String label =
+          table.type(column).equals("guid")
+              ? names.apply(value.toString())
+              : value instanceof Number n ? Schema.label(table.logicalName, column, n) : null;
+      if (label != null) {
+        node.put(column + FORMATTED, label);
       }
     }
     if (!select.contains(table.idColumn)) {
@@ -251,6 +329,8 @@ final class QueryResource {
     return node;
   }
 
+  static final String FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+
   static void put(ObjectNode node, String column, Object value) {
     if (value == null) {
       node.putNull(column);
@@ -258,6 +338,8 @@ final class QueryResource {
       node.put(column, instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     } else if (value instanceof Boolean b) {
       node.put(column, b);
+    } else if (value instanceof java.math.BigDecimal d) {
+      node.put(column, d);
     } else if (value instanceof Number n) {
       node.put(column, n.longValue());
     } else {

@@ -34,6 +34,8 @@ final class RequestRouter {
   private static final Pattern KEY = Pattern.compile("^([a-z_]+)='((?:[^']|'')*)'$");
   private static final String STATUS_METADATA =
       "EntityDefinitions(LogicalName='lead')/Attributes(LogicalName='statuscode')/Microsoft.Dynamics.CRM.StatusAttributeMetadata";
+  private static final String SALES_STAGE_METADATA =
+      "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata";
 
   private final FakeDataverse fake;
   private final Schema schema;
@@ -52,7 +54,7 @@ final class RequestRouter {
     this.tokens = tokens;
     this.users = users;
     this.faults = faults;
-    this.queries = new QueryResource(fake::apiRoot);
+    this.queries = new QueryResource(fake::apiRoot, schema, fake::primaryName);
     this.writes = new WriteResource(fake, schema);
     this.batches =
         new BatchResource(
@@ -199,7 +201,10 @@ final class RequestRouter {
       return DvResponse.json(200, body);
     }
     if (path.equals(STATUS_METADATA) && method.equals("GET")) {
-      return statusMetadata();
+      return optionsMetadata("statuscode", Schema.LEAD_STATUSES);
+    }
+    if (path.equals(SALES_STAGE_METADATA) && method.equals("GET")) {
+      return optionsMetadata("salesstage", Schema.SALES_STAGES);
     }
     Matcher row = ROW.matcher(path);
     if (row.matches() && row.group(1).equals("systemusers") && method.equals("GET")) {
@@ -256,14 +261,17 @@ final class RequestRouter {
     };
   }
 
-  private DvResponse statusMetadata() {
+  /** An attribute's metadata with its option set, as $expand=OptionSet($select=Options) has it. */
+  private static DvResponse optionsMetadata(String attribute, List<Schema.StatusOption> all) {
     ObjectNode body = DvResponse.JSON.createObjectNode();
-    body.put("LogicalName", "statuscode");
+    body.put("LogicalName", attribute);
     ArrayNode options = body.putObject("OptionSet").putArray("Options");
-    for (Schema.StatusOption option : Schema.LEAD_STATUSES) {
+    for (Schema.StatusOption option : all) {
       ObjectNode o = options.addObject();
       o.put("Value", option.value());
-      o.put("State", option.state());
+      if (option.state() >= 0) {
+        o.put("State", option.state());
+      }
       o.putObject("Label").putObject("UserLocalizedLabel").put("Label", option.label());
     }
     return DvResponse.json(200, body);

@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One Dataverse table of the fake (lead, phonecall, task): rows by primary key, the command id
- * alternate key's index, a row version per write (the {@code @odata.etag}), createdon and
- * modifiedon at whole seconds as Dataverse keeps them, and each string column's maximum length. Not
- * thread-safe: callers hold the {@link FakeDataverse}'s monitor.
+ * One Dataverse table of the fake (lead, phonecall, task, opportunity, ...): rows by primary key,
+ * the command id alternate key's index (tables without one have a null key column), column types, a
+ * row version per write (the {@code @odata.etag}), createdon and modifiedon at whole seconds as
+ * Dataverse keeps them, and each string column's maximum length. Not thread-safe: callers hold the
+ * {@link FakeDataverse}'s monitor.
  */
 final class Table {
 
@@ -30,6 +31,13 @@ final class Table {
   final String keyColumn;
   final Map<String, Integer> stringColumns;
   final Set<String> columns;
+
+  /**
+   * The type of each column that is neither a string nor a date-time: int, bool, decimal (money),
+   * date (a date-only column), guid (a lookup's _x_value).
+   */
+  final Map<String, String> types = new HashMap<>();
+
   private final Clock clock;
   private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
   private final Map<String, String> byKey = new HashMap<>();
@@ -51,10 +59,31 @@ final class Table {
     java.util.HashSet<String> all = new java.util.HashSet<>(otherColumns);
     all.addAll(stringColumns.keySet());
     all.add(idColumn);
-    all.add(keyColumn);
+    if (keyColumn != null) {
+      all.add(keyColumn);
+    }
     all.addAll(List.of("createdon", "modifiedon", "versionnumber", "_ownerid_value"));
     this.columns = Set.copyOf(all);
     this.clock = clock;
+  }
+
+  /** Declares columns of one type (see {@link #types}); answers this table. */
+  Table typed(String type, String... names) {
+    for (String name : names) {
+      types.put(name, type);
+    }
+    return this;
+  }
+
+  /** A column's type: string, int, bool, decimal, date, guid or datetime. */
+  String type(String column) {
+    if (stringColumns.containsKey(column)) {
+      return "string";
+    }
+    if (column.startsWith("_") && column.endsWith("_value")) {
+      return "guid";
+    }
+    return types.getOrDefault(column, "datetime");
   }
 
   /** Inserts a row (values by column); answers its id. */
@@ -66,7 +95,7 @@ final class Table {
     row.put("modifiedon", now);
     row.put("versionnumber", ++version);
     rows.put(id, row);
-    Object key = row.get(keyColumn);
+    Object key = keyColumn == null ? null : row.get(keyColumn);
     if (key != null) {
       byKey.put(key.toString().toLowerCase(Locale.ROOT), id);
     }
@@ -86,7 +115,7 @@ final class Table {
 
   void delete(String id) {
     Map<String, Object> row = rows.remove(id);
-    if (row != null && row.get(keyColumn) != null) {
+    if (row != null && keyColumn != null && row.get(keyColumn) != null) {
       byKey.remove(row.get(keyColumn).toString().toLowerCase(Locale.ROOT));
     }
   }

@@ -25,7 +25,16 @@ final class WriteResource {
       Map.of(
           "ownerid", "systemusers",
           "regardingobjectid_lead_phonecall", "leads",
-          "regardingobjectid_lead_task", "leads");
+          "regardingobjectid_lead_task", "leads",
+          "customerid_account", "accounts",
+          "transactioncurrencyid", "transactioncurrencies");
+
+  /** The lookup column each bindable navigation property sets. */
+  private static final Map<String, String> BOUND_COLUMNS =
+      Map.of(
+          "ownerid", "_ownerid_value",
+          "customerid_account", "_customerid_value",
+          "transactioncurrencyid", "_transactioncurrencyid_value");
 
   private final FakeDataverse fake;
   private final Schema schema;
@@ -82,22 +91,54 @@ final class WriteResource {
       return written(table, table.row(id), request, true);
     }
     values.keySet().removeAll(identity.keySet());
-    if (values.containsKey("statuscode") && table == schema.leads) {
+    DvResponse refused = stateRules(table, row, values);
+    if (refused != null) {
+      return refused;
+    }
+    table.update((String) row.get(table.idColumn), values);
+    fake.appliedUpdate(table, (String) row.get(table.idColumn));
+    return written(table, row, request, false);
+  }
+
+  /**
+   * What Dataverse refuses in an update of an existing row: a statuscode that does not belong to
+   * the row's (new) statecode; any change of an inactive opportunity or activity (closed records
+   * are read-only until reopened); an opportunity's statecode (closing one takes the WinOpportunity
+   * or LoseOpportunity action).
+   */
+  private static DvResponse stateRules(
+      Table table, Map<String, Object> row, Map<String, Object> values) {
+    boolean opportunity = table.logicalName.equals("opportunity");
+    int current = row.get("statecode") == null ? 0 : ((Number) row.get("statecode")).intValue();
+    if (opportunity && values.containsKey("statecode")) {
+      return DvResponse.error(
+          400,
+          "0x80040203",
+          "An opportunity is closed with the WinOpportunity or LoseOpportunity action.");
+    }
+    if (current != 0 && !table.logicalName.equals("lead")) {
+      return DvResponse.error(
+          400,
+          "0x80040203",
+          "The " + table.logicalName + " is closed or canceled and cannot be edited.");
+    }
+    java.util.List<Schema.StatusOption> options = Schema.statuses(table.logicalName);
+    if (values.containsKey("statuscode") && !options.isEmpty()) {
       Schema.StatusOption option =
-          Schema.leadStatus(((Number) values.get("statuscode")).intValue());
-      int state = ((Number) values.getOrDefault("statecode", row.get("statecode"))).intValue();
+          Schema.option(options, ((Number) values.get("statuscode")).intValue());
+      int state = ((Number) values.getOrDefault("statecode", current)).intValue();
       if (option == null || option.state() != state) {
         return DvResponse.error(
             400,
             "0x80040203",
             values.get("statuscode")
-                + " is not a valid status code for state code lead.statecode "
+                + " is not a valid status code for state code "
+                + table.logicalName
+                + ".statecode "
                 + state);
       }
     }
-    table.update((String) row.get(table.idColumn), values);
-    fake.appliedUpdate(table, (String) row.get(table.idColumn));
-    return written(table, row, request, false);
+    return null;
   }
 
   private DvResponse written(
@@ -108,11 +149,49 @@ final class WriteResource {
       List<String> select =
           QueryResource.select(table, QueryResource.options(request.rawQuery()).get("$select"));
       return DvResponse.json(
-              created ? 201 : 200, QueryResource.representation(table, row, select, false))
+              created ? 201 : 200, QueryResource.representation(table, row, select, null))
           .with("ETag", Table.etag(row))
           .with("Preference-Applied", "return=representation");
     }
     return DvResponse.noContent().with("OData-EntityId", entityId);
+  }
+
+  /** A non-string column's value by its type; a 400 when the JSON value does not convert. */
+  private static DvResponse typed(
+      Table table, String name, JsonNode value, Map<String, Object> values) {
+    String type = table.type(name);
+    try {
+      switch (type) {
+        case "bool" -> {
+          if (!value.isBoolean()) {
+            return convert("Edm.Boolean");
+          }
+          values.put(name, value.asBoolean());
+        }
+        case "int" -> {
+          if (!value.isIntegralNumber()) {
+            return convert("Edm.Int32");
+          }
+          values.put(name, value.asInt());
+        }
+        case "decimal" -> {
+          if (!value.isNumber()) {
+            return convert("Edm.Decimal");
+          }
+          values.put(name, value.decimalValue());
+        }
+        case "date" -> values.put(name, java.time.LocalDate.parse(value.asText()));
+        default -> values.put(name, java.time.OffsetDateTime.parse(value.asText()).toInstant());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      return convert(type.equals("date") ? "Edm.Date" : "Edm.DateTimeOffset");
+    }
+    return null;
+  }
+
+  private static DvResponse convert(String type) {
+    return DvResponse.error(
+        400, "0x80060888", "Cannot convert the literal to the expected type '" + type + "'.");
   }
 
   /** The body's columns as values; a 400 (or 404 for a missing bound row) when it breaks a rule. */
@@ -155,14 +234,15 @@ final class WriteResource {
               "The @odata.bind value of " + nav + " is not a " + target + " URI.");
         }
         String id = m.group(2).toLowerCase();
+        Table bound = schema.table(target);
         boolean exists =
-            target.equals("systemusers") ? fake.users().isUser(id) : schema.leads.row(id) != null;
+            target.equals("systemusers") ? fake.users().isUser(id) : bound.row(id) != null;
         if (!exists) {
-          String entity = target.equals("systemusers") ? "systemuser" : "lead";
+          String entity = target.equals("systemusers") ? "systemuser" : bound.logicalName;
           return DvResponse.error(
               404, "0x80040217", entity + " With Id = " + id + " Does Not Exist");
         }
-        values.put(nav.equals("ownerid") ? "_ownerid_value" : "_regardingobjectid_value", id);
+        values.put(BOUND_COLUMNS.getOrDefault(nav, "_regardingobjectid_value"), id);
         continue;
       }
       if (!table.columns.contains(name)
@@ -200,20 +280,10 @@ final class WriteResource {
                   + "'.");
         }
         values.put(name, text);
-      } else if (name.equals("directioncode")) {
-        values.put(name, value.asBoolean());
-      } else if (name.equals("statecode") || name.equals("statuscode")) {
-        if (!value.isIntegralNumber()) {
-          return DvResponse.error(
-              400, "0x80060888", "Cannot convert the literal to the expected type 'Edm.Int32'.");
-        }
-        values.put(name, value.asInt());
       } else {
-        try {
-          values.put(name, java.time.OffsetDateTime.parse(value.asText()).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-          return DvResponse.error(
-              400, "0x80060888", "Cannot convert the literal to 'Edm.DateTimeOffset'.");
+        DvResponse bad = typed(table, name, value, values);
+        if (bad != null) {
+          return bad;
         }
       }
     }

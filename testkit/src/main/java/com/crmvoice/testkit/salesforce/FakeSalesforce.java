@@ -357,6 +357,19 @@ public final class FakeSalesforce implements AutoCloseable {
     return activities.insertTask(fields, stamp());
   }
 
+  /**
+   * Changes a Task directly (Subject, Status, OwnerId, ...), as a user in Salesforce would: a new
+   * LastModifiedDate.
+   */
+  public synchronized void updateTask(String id, Map<String, Object> fields) {
+    Map<String, Object> task = activities.taskById(id);
+    if (task == null) {
+      throw new IllegalArgumentException("no task " + id);
+    }
+    fields.forEach((k, v) -> task.put(k, v == null ? null : v.toString()));
+    task.put("LastModifiedDate", stamp());
+  }
+
   /** The query rows of Event, EventRelation and Task; the caller holds this object's monitor. */
   private List<Map<String, Object>> otherRows(String object, boolean all) {
     if (sales.holds(object)) {

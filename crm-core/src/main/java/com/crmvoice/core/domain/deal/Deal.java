@@ -62,8 +62,11 @@ public record Deal(
     String forecast = forecastCategory;
     if (change.stage() != null) {
       stageValue = change.stage();
-      if (newStage != null) {
+      // A CRM whose stages carry no default (Dynamics) keeps the deal's own values.
+      if (newStage != null && newStage.defaultProbability() != null) {
         prob = newStage.defaultProbability();
+      }
+      if (newStage != null && newStage.forecastCategory() != null) {
         forecast = newStage.forecastCategory();
       }
     }

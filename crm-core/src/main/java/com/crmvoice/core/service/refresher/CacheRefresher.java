@@ -106,8 +106,10 @@ public final class CacheRefresher {
               top -> {
                 notInStream.remove(top.ownerId());
                 String storedDigest = stored.get(top.ownerId());
+                boolean isNew = !stored.containsKey(top.ownerId());
                 tasks.submit(
-                    () -> apply(top.ownerId(), top.leads(), storedDigest, refreshedAt, tally));
+                    () ->
+                        apply(top.ownerId(), top.leads(), storedDigest, isNew, refreshedAt, tally));
               });
       try (Stream<Lead> leads = crm.openLeads()) {
         Iterator<Lead> it = leads.iterator();
@@ -120,7 +122,7 @@ public final class CacheRefresher {
       // Only now is it known that these owners have no open lead left.
       for (String owner : new TreeSet<>(notInStream)) {
         String storedDigest = stored.get(owner);
-        tasks.submit(() -> apply(owner, List.of(), storedDigest, refreshedAt, tally));
+        tasks.submit(() -> apply(owner, List.of(), storedDigest, false, refreshedAt, tally));
       }
       tasks.awaitAll();
     }
@@ -287,17 +289,29 @@ public final class CacheRefresher {
     tally.leadRead(leads.size());
     List<Lead> sorted = leads.stream().sorted(TopLeadsCollector.OLDEST_FIRST).toList();
     // No stored digest to compare with here: replaceOwnerLeads itself writes only what differs.
-    apply(ownerId, sorted, null, clock.instant(), tally);
+    apply(ownerId, sorted, null, false, clock.instant(), tally);
   }
 
+  /**
+   * Writes one owner's set unless its digest is the stored one; {@code isNew}: the pass read every
+   * stored digest and found none for this owner, so the store need not read what it holds first.
+   */
   private void apply(
-      String ownerId, List<Lead> leads, String storedDigest, Instant refreshedAt, Tally tally) {
+      String ownerId,
+      List<Lead> leads,
+      String storedDigest,
+      boolean isNew,
+      Instant refreshedAt,
+      Tally tally) {
     String digest = LeadDigest.of(leads);
     if (digest.equals(storedDigest)) {
       tally.owner(LeadCache.WriteCount.NONE);
       return;
     }
-    tally.owner(cache.replaceOwnerLeads(ownerId, leads, digest, refreshedAt));
+    tally.owner(
+        isNew
+            ? cache.replaceNewOwnerLeads(ownerId, leads, digest, refreshedAt)
+            : cache.replaceOwnerLeads(ownerId, leads, digest, refreshedAt));
   }
 
   /** Running figures of one pass, and its log line. */

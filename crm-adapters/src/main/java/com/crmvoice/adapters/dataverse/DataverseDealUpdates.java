@@ -1,0 +1,211 @@
+package com.crmvoice.adapters.dataverse;
+
+import com.crmvoice.adapters.dataverse.DataverseHttp.Answer;
+import com.crmvoice.core.domain.deal.Deal;
+import com.crmvoice.core.domain.deal.DealChanges;
+import com.crmvoice.core.port.CrmGateway.UpdateResult;
+import com.crmvoice.core.port.CrmRejectedException;
+import com.crmvoice.core.port.CrmUnavailableException;
+import com.crmvoice.core.port.DealGateway;
+import com.crmvoice.core.port.DealGateway.DealUpdateRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Conditional opportunity updates. One query of the batch's opportunities (per {@value
+ * DataverseCrmGateway#IDS_PER_FILTER} ids, with their {@code @odata.etag}) decides each request as
+ * the Salesforce adapter does: gone ({@link DealGateway#DEAL_NOT_FOUND}), already holding the new
+ * values (done, no write: a redelivery), another owner's ({@link DealGateway#DEAL_NOT_OWNED}),
+ * closed ({@link DealGateway#DEAL_NOT_OPEN}), or changed since the user heard it ({@link
+ * DealGateway#DEAL_CHANGED}: modifiedon differs, at whole seconds, or the heard values do). The
+ * rest are {@code PATCH opportunities(id)} with {@code If-Match: <etag>} in one $batch of
+ * independent requests: a 412 there is DEAL_CHANGED too, so unlike Salesforce's Collections update
+ * a change between the read and the write is seen.
+ *
+ * <p>What a write sends: salesstage (the stage label's option value), estimatedvalue,
+ * estimatedclosedate. Refused for that request: a stage the org's salesstage does not have
+ * (INVALID_STAGE), Won or Lost (STAGE_CLOSES_DEAL: closing takes Dynamics' WinOpportunity or
+ * LoseOpportunity action, which CRM Voice does not send), a next step (NOT_SUPPORTED_ON_DYNAMICS:
+ * no such column).
+ */
+final class DataverseDealUpdates {
+
+  private final DataverseHttp http;
+  private final DataverseDealGateway deals;
+
+  DataverseDealUpdates(DataverseHttp http, DataverseDealGateway deals) {
+    this.http = http;
+    this.deals = deals;
+  }
+
+  private record Current(Deal deal, boolean closed, String etag) {}
+
+  List<UpdateResult> update(List<DealUpdateRequest> requests) {
+    requests.forEach(r -> DataverseDealGateway.guid(r.dealId()));
+    Map<String, Current> current = readCurrent(requests);
+    UpdateResult[] results = new UpdateResult[requests.size()];
+    List<Batch.Operation> patches = new ArrayList<>();
+    List<Integer> patched = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      DealUpdateRequest request = requests.get(i);
+      Current now = current.get(lower(request.dealId()));
+      if (now == null) {
+        results[i] = rejected(DealGateway.DEAL_NOT_FOUND, "Dataverse has no such opportunity");
+      } else if (request.changes().heldBy(now.deal())) {
+        results[i] = new UpdateResult.Updated(false, now.deal().lastModifiedAt());
+      } else if (!now.deal().ownerId().equalsIgnoreCase(request.ownerId())) {
+        results[i] = rejected(DealGateway.DEAL_NOT_OWNED, "another user owns the opportunity");
+      } else if (now.closed()) {
+        results[i] = rejected(DealGateway.DEAL_NOT_OPEN, "the opportunity is closed");
+      } else if (changedSinceHeard(request, now.deal())) {
+        results[i] = rejected(DealGateway.DEAL_CHANGED, "changed since the user heard it");
+      } else {
+        UpdateResult refused = refusal(request.changes());
+        if (refused != null) {
+          results[i] = refused;
+          continue;
+        }
+        patches.add(
+            new Batch.Operation(
+                "PATCH",
+                OData.byId(DealRows.ENTITY_SET, request.dealId()),
+                body(request.changes()),
+                Map.of("If-Match", now.etag())));
+        patched.add(i);
+      }
+    }
+    if (!patches.isEmpty()) {
+      List<Answer> answers;
+      try {
+        answers = http.batch(patches);
+      } catch (CrmUnavailableException e) {
+        if (patched.size() == requests.size()) {
+          throw e;
+        }
+        for (int i : patched) {
+          results[i] = new UpdateResult.Retryable(e.errorCode(), e.getMessage());
+        }
+        return List.of(results);
+      }
+      for (int n = 0; n < answers.size(); n++) {
+        results[patched.get(n)] = result(answers.get(n));
+      }
+    }
+    return List.of(results);
+  }
+
+  /** Why this change cannot be written to Dynamics, or null when it can. */
+  private UpdateResult refusal(DealChanges changes) {
+    if (changes.nextStep() != null) {
+      return rejected("NOT_SUPPORTED_ON_DYNAMICS", "Dynamics 365 has no next step column");
+    }
+    if (changes.stage() == null) {
+      return null;
+    }
+    if (changes.stage().equals(DealRows.WON) || changes.stage().equals(DealRows.LOST)) {
+      return rejected("STAGE_CLOSES_DEAL", "closing an opportunity is Dynamics' own action");
+    }
+    return deals.stageValue(changes.stage()) == null
+        ? rejected("INVALID_STAGE", "not a sales stage of this org")
+        : null;
+  }
+
+  private ObjectNode body(DealChanges changes) {
+    ObjectNode body = DataverseHttp.JSON.createObjectNode();
+    if (changes.stage() != null) {
+      body.put("salesstage", deals.stageValue(changes.stage()));
+    }
+    if (changes.amount() != null) {
+      body.put("estimatedvalue", changes.amount());
+    }
+    if (changes.closeDate() != null) {
+      body.put("estimatedclosedate", OData.date(changes.closeDate()));
+    }
+    return body;
+  }
+
+  private static UpdateResult result(Answer answer) {
+    int status = answer.status();
+    if (status == 204 || status == 200) {
+      return new UpdateResult.Updated(true, null);
+    }
+    if (status == 412) {
+      return rejected(DealGateway.DEAL_CHANGED, "Dataverse: the row's version changed");
+    }
+    if (status == 404) {
+      return rejected(DealGateway.DEAL_NOT_FOUND, "Dataverse has no such opportunity");
+    }
+    RuntimeException failure = DataverseHttp.failure(answer);
+    if (failure instanceof CrmUnavailableException e) {
+      return new UpdateResult.Retryable(e.errorCode(), e.getMessage());
+    }
+    CrmRejectedException e = (CrmRejectedException) failure;
+    return rejected(e.errorCode(), e.getMessage());
+  }
+
+  private static UpdateResult rejected(String code, String message) {
+    return new UpdateResult.Rejected(code, message);
+  }
+
+  /** modifiedon has whole seconds: the heard version is compared at seconds, the values too. */
+  private static boolean changedSinceHeard(DealUpdateRequest request, Deal now) {
+    if (request.heardModifiedAt() != null
+        && !request
+            .heardModifiedAt()
+            .truncatedTo(ChronoUnit.SECONDS)
+            .equals(now.lastModifiedAt())) {
+      return true;
+    }
+    Deal heard = request.heard();
+    if (heard == null) {
+      return request.heardModifiedAt() == null;
+    }
+    return !heard.stage().equals(now.stage())
+        || !Objects.equals(heard.amount(), now.amount())
+        || !heard.closeDate().equals(now.closeDate());
+  }
+
+  private Map<String, Current> readCurrent(List<DealUpdateRequest> requests) {
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    requests.forEach(r -> ids.add(lower(r.dealId())));
+    List<String> all = List.copyOf(ids);
+    Map<String, Current> current = new HashMap<>();
+    int chunk = DataverseCrmGateway.IDS_PER_FILTER;
+    for (int from = 0; from < all.size(); from += chunk) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + chunk));
+      String path =
+          DealRows.ENTITY_SET
+              + OData.query(
+                  "$select",
+                  DealRows.SELECT,
+                  "$expand",
+                  DealRows.EXPAND,
+                  "$filter",
+                  OData.anyOf("opportunityid", part));
+      try (Stream<JsonNode> rows = http.query(path, r -> r)) {
+        rows.forEach(
+            r ->
+                current.put(
+                    lower(r.path("opportunityid").asText()),
+                    new Current(
+                        deals.toDeal(r),
+                        r.path("statecode").asInt(DealRows.OPEN) != DealRows.OPEN,
+                        r.path("@odata.etag").asText())));
+      }
+    }
+    return current;
+  }
+
+  private static String lower(String id) {
+    return id.toLowerCase(Locale.ROOT);
+  }
+}
