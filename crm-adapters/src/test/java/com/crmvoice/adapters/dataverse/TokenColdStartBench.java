@@ -254,7 +254,8 @@ public final class TokenColdStartBench {
             if (type != null) {
               forward.header("Content-Type", type);
             }
-            for (String name : List.of("Authorization", "Accept", "OData-Version", "OData-MaxVersion")) {
+            for (String name :
+                List.of("Authorization", "Accept", "OData-Version", "OData-MaxVersion")) {
               String value = exchange.getRequestHeaders().getFirst(name);
               if (value != null) {
                 forward.header(name, value);
