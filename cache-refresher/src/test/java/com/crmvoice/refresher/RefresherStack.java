@@ -14,6 +14,7 @@ import com.crmvoice.testkit.aws.AwsTestEnvironment;
 import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.aws.LocalSqsEventSource;
 import com.crmvoice.testkit.aws.QueueDepth;
+import com.crmvoice.testkit.dataverse.FakeDataverse;
 import com.crmvoice.testkit.lambda.LambdaEvents;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The refresher wired as AWS wires it, on one machine: a fresh leads table and refresh queue in the
- * embedded engines, the fake Salesforce, the handler built from an environment map, invoked with
- * the JSON a schedule or the SQS event source would hand it. Shared by the ITs and the benchmark.
+ * embedded engines, the fake Salesforce (or the fake Dataverse with the CRM "dynamics"), the
+ * handler built from an environment map, invoked with the JSON a schedule or the SQS event source
+ * would hand it. Shared by the ITs and the benchmark.
  */
 public final class RefresherStack implements AutoCloseable {
 
@@ -49,7 +51,13 @@ public final class RefresherStack implements AutoCloseable {
 
   public final AwsTestEnvironment aws;
   public final AwsClients clients;
-  public final FakeSalesforce salesforce = FakeSalesforce.start();
+
+  /** The fake Salesforce; null on Dynamics. */
+  public final FakeSalesforce salesforce;
+
+  /** The fake Dataverse on Dynamics; null on Salesforce. */
+  public final FakeDataverse dataverse;
+
   public final String leadsTable = EmbeddedAws.uniqueName("leads");
   public final QueuePair queue;
   public final Map<String, String> env = new HashMap<>();
@@ -66,6 +74,18 @@ public final class RefresherStack implements AutoCloseable {
 
   /** The same stack against another AWS environment (LocalStack). */
   public RefresherStack(AwsTestEnvironment aws, Map<String, String> overrides) {
+    this(aws, overrides, "salesforce");
+  }
+
+  /** The stack against {@code crm}: "salesforce" or "dynamics" (the CRM setting). */
+  public RefresherStack(Map<String, String> overrides, String crm) {
+    this(EmbeddedAws.shared(), overrides, crm);
+  }
+
+  private RefresherStack(AwsTestEnvironment aws, Map<String, String> overrides, String crm) {
+    boolean dynamics = crm.equals("dynamics");
+    this.salesforce = dynamics ? null : FakeSalesforce.start();
+    this.dataverse = dynamics ? FakeDataverse.start() : null;
     this.aws = aws;
     this.clients = AwsClients.fromEnv(aws.env());
     ResourceDefinitions.createLeadsTable(clients.dynamoDb(), leadsTable);
@@ -75,8 +95,13 @@ public final class RefresherStack implements AutoCloseable {
     env.putAll(aws.env());
     env.put("LEADS_TABLE", leadsTable);
     env.put("REFRESH_QUEUE_URL", queue.queueUrl());
-    env.putAll(salesforce.clientCredentialsEnv());
-    env.put("SALESFORCE_TIMEOUT_MS", "10000");
+    if (dynamics) {
+      env.putAll(dataverse.env());
+      env.put("DYNAMICS_TIMEOUT_MS", "10000");
+    } else {
+      env.putAll(salesforce.clientCredentialsEnv());
+      env.put("SALESFORCE_TIMEOUT_MS", "10000");
+    }
     env.put("LEAD_CACHE_TOP_N", Integer.toString(TOP_N));
     env.putAll(overrides);
     handler = new CacheRefresherHandler(env);
@@ -184,7 +209,12 @@ public final class RefresherStack implements AutoCloseable {
   @Override
   public void close() {
     eventSource.close();
-    salesforce.close();
+    if (salesforce != null) {
+      salesforce.close();
+    }
+    if (dataverse != null) {
+      dataverse.close();
+    }
     clients.close();
   }
 }

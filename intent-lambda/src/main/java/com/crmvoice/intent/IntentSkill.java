@@ -93,7 +93,7 @@ public final class IntentSkill {
             new ChangeLeadStatusIntentHandler(work),
             new LogCallIntentHandler(work),
             new FollowUpIntentHandler(work),
-            new UndoIntentHandler(work),
+            new UndoIntentHandler(work, services.deals()),
             new HelpIntentHandler(),
             new CancelIntentHandler(),
             new StopIntentHandler(),

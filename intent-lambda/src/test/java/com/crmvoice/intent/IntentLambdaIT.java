@@ -84,6 +84,53 @@ class IntentLambdaIT {
   }
 
   @Test
+  void answersThePipelineFromTheCachedDealBook_withoutQueryingSalesforce() {
+    String[] user = newUser();
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    var deal =
+        new com.crmvoice.core.domain.deal.Deal(
+            "006IT0000000001AAA",
+            user[0],
+            "Acme expansion",
+            "Acme",
+            "Negotiation/Review",
+            new java.math.BigDecimal("42500"),
+            null,
+            today,
+            null,
+            null,
+            null,
+            null,
+            Instant.parse("2026-01-01T00:00:00Z"));
+    var calc =
+        new com.crmvoice.core.domain.deal.PipelineCalculator(
+            com.crmvoice.core.domain.deal.OrgCurrency.single("USD"),
+            com.crmvoice.core.fakes.InMemoryDealGateway.STAGES);
+    var calendar = com.crmvoice.core.domain.deal.FiscalCalendar.calendar();
+    var book =
+        new com.crmvoice.core.domain.deal.DealBook(
+            List.of(deal),
+            List.of(
+                calc.figures(
+                    calendar.period(com.crmvoice.core.domain.deal.FiscalPeriod.Kind.QUARTER, today),
+                    List.of(deal),
+                    List.of())));
+    new com.crmvoice.adapters.dynamodb.DynamoDbDealCache(
+            stack.clients.dynamoDb(),
+            stack.leadsTable,
+            new com.crmvoice.core.config.CacheConfig(5, Duration.ofHours(72)),
+            java.time.Clock.systemUTC())
+        .replaceOwnerBook(user[0], book, Instant.now());
+    int queriesBefore = stack.salesforce.calls("query");
+
+    JsonNode response =
+        stack.invoke(stack.request(AlexaRequests.intent("PipelineIntent"), user[1]));
+
+    assertThat(speech(response)).contains("$42,500 in one open deal");
+    assertThat(stack.salesforce.calls("query")).isEqualTo(queriesBefore);
+  }
+
+  @Test
   void onACacheMiss_sendsAProgressiveResponse_asksSalesforce_andCachesTheAnswer() {
     String[] user = newUser();
     stack.salesforce.insertLead(

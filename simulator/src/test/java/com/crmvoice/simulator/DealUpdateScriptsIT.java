@@ -36,6 +36,11 @@ class DealUpdateScriptsIT {
         .contains("Northwind renewal  [Negotiation/Review, 90%, Pipeline]  amount 50000")
         .contains("next step Send the contract  updates applied 4")
         .contains("Your latest change, the next step for Northwind renewal, is done in Salesforce.")
+        // Undo of an applied update: offered to be set back, no leaves it.
+        .contains(
+            "Shall I set the next step for Northwind renewal back to: Review pricing with"
+                + " procurement?")
+        .contains("Okay, Northwind renewal stays as it is.")
         // Bad input.
         .contains("I don't know the stage lunch. You can say: Prospecting,")
         .contains("Move Northwind renewal from Negotiation/Review to Closed Won, where")
@@ -59,6 +64,9 @@ class DealUpdateScriptsIT {
         .contains("Change the amount of Northwind renewal from US$18,000 to US$50,000?")
         .contains("Northwind renewal  [Negotiation/Review, 90%, Pipeline]  amount 50000")
         .contains("updates applied 4")
+        .contains("Shall I set the next step for Northwind renewal back to:")
+        .contains("Right, I'm setting the next step for Northwind renewal back in Salesforce")
+        .contains("next step Review pricing with procurement  updates applied 5")
         .contains("Right, I shan't change it.");
   }
 
@@ -71,6 +79,8 @@ class DealUpdateScriptsIT {
         .contains("Soll ich den Betrag von Northwind renewal von 18.000 $ auf 50.000 $ ändern?")
         .contains("Northwind renewal  [Negotiation/Review, 90%, Pipeline]  amount 50000")
         .contains("updates applied 4")
+        .contains("Soll ich den nächsten Schritt für Northwind renewal wieder setzen auf:")
+        .contains("Okay, Northwind renewal bleibt, wie es ist.")
         .contains("Die Phase mittagessen kenne ich nicht.")
         .contains("Ein Betrag kann nicht negativ sein.")
         .contains("Okay, ich ändere nichts.");

@@ -10,8 +10,7 @@ package com.crmvoice.simulator;
  * @param name the CRM's name as the skill and the console say it
  * @param open the status of a new lead (Maria Garcia, Sam Taylor)
  * @param contacted the status of a contacted lead (Wei Chen)
- * @param demoDayTasks the open tasks of the demo day the fake seeds (none on Dynamics, whose fake
- *     has no demo day until the calendar port has a Dataverse adapter; docs/dynamics.md)
+ * @param demoDayTasks the open tasks of the demo day the fake seeds
  */
 record ScriptCrm(String setting, String name, String open, String contacted, int demoDayTasks) {
 
@@ -19,7 +18,7 @@ record ScriptCrm(String setting, String name, String open, String contacted, int
       new ScriptCrm("salesforce", "Salesforce", "Open - Not Contacted", "Working - Contacted", 4);
 
   static final ScriptCrm DYNAMICS =
-      new ScriptCrm("dynamics", "Dynamics 365", "New", "Contacted", 0);
+      new ScriptCrm("dynamics", "Dynamics 365", "New", "Contacted", 4);
 
   static ScriptCrm of(String setting) {
     return setting.equals("dynamics") ? DYNAMICS : SALESFORCE;

@@ -38,24 +38,51 @@ final class Batch {
   }
 
   static Batch of(String apiRoot, List<Operation> operations) {
+    return ofGroups(apiRoot, operations.stream().map(List::of).toList());
+  }
+
+  /**
+   * A batch of groups: a group of one is an independent operation, a larger one a change set (all
+   * or nothing, its operations numbered by Content-ID).
+   */
+  static Batch ofGroups(String apiRoot, List<List<Operation>> groups) {
     String boundary = "batch_" + UUID.randomUUID();
     StringBuilder out = new StringBuilder();
-    for (Operation op : operations) {
+    for (List<Operation> group : groups) {
       out.append("--").append(boundary).append(CRLF);
-      out.append("Content-Type: application/http").append(CRLF);
-      out.append("Content-Transfer-Encoding: binary").append(CRLF).append(CRLF);
-      out.append(op.method()).append(' ').append(apiRoot).append('/').append(op.path());
-      out.append(" HTTP/1.1").append(CRLF);
-      op.headers().forEach((k, v) -> out.append(k).append(": ").append(v).append(CRLF));
-      if (op.body() != null) {
-        out.append("Content-Type: application/json; type=entry").append(CRLF).append(CRLF);
-        out.append(op.body().toString()).append(CRLF);
-      } else {
-        out.append(CRLF);
+      if (group.size() == 1) {
+        part(out, apiRoot, group.get(0), null);
+        continue;
       }
+      String changeSet = "changeset_" + UUID.randomUUID();
+      out.append("Content-Type: multipart/mixed; boundary=\"").append(changeSet).append('"');
+      out.append(CRLF).append(CRLF);
+      for (int n = 0; n < group.size(); n++) {
+        out.append("--").append(changeSet).append(CRLF);
+        part(out, apiRoot, group.get(n), Integer.toString(n + 1));
+      }
+      out.append("--").append(changeSet).append("--").append(CRLF);
     }
     out.append("--").append(boundary).append("--").append(CRLF);
     return new Batch(boundary, out.toString());
+  }
+
+  private static void part(StringBuilder out, String apiRoot, Operation op, String contentId) {
+    out.append("Content-Type: application/http").append(CRLF);
+    out.append("Content-Transfer-Encoding: binary").append(CRLF);
+    if (contentId != null) {
+      out.append("Content-ID: ").append(contentId).append(CRLF);
+    }
+    out.append(CRLF);
+    out.append(op.method()).append(' ').append(apiRoot).append('/').append(op.path());
+    out.append(" HTTP/1.1").append(CRLF);
+    op.headers().forEach((k, v) -> out.append(k).append(": ").append(v).append(CRLF));
+    if (op.body() != null) {
+      out.append("Content-Type: application/json; type=entry").append(CRLF).append(CRLF);
+      out.append(op.body().toString()).append(CRLF);
+    } else {
+      out.append(CRLF);
+    }
   }
 
   String contentType() {
@@ -69,11 +96,22 @@ final class Batch {
   /** The operations' answers, in order, from a batch response of this content type. */
   static List<Answer> parse(String contentType, String body) {
     List<Answer> answers = new ArrayList<>();
-    parseInto(contentType, body == null ? "" : body, answers);
+    parseGroups(contentType, body).forEach(answers::addAll);
     return answers;
   }
 
-  private static void parseInto(String contentType, String body, List<Answer> answers) {
+  /**
+   * The answers by top-level part: a change set's answers together (one answer alone when the
+   * change set failed: Dataverse then answers its failure only), an independent operation's alone.
+   */
+  static List<List<Answer>> parseGroups(String contentType, String body) {
+    List<List<Answer>> groups = new ArrayList<>();
+    parseInto(contentType, body == null ? "" : body, groups, null);
+    return groups;
+  }
+
+  private static void parseInto(
+      String contentType, String body, List<List<Answer>> groups, List<Answer> changeSet) {
     Matcher m = BOUNDARY.matcher(contentType == null ? "" : contentType);
     if (!m.find()) {
       throw new CrmUnavailableException(
@@ -94,9 +132,13 @@ final class Batch {
       String rest = headersEnd < 0 ? "" : part.substring(headersEnd + 2);
       String partType = headerValue(partHeaders, "Content-Type");
       if (partType != null && partType.startsWith("multipart/mixed")) {
-        parseInto(partType, rest, answers);
+        List<Answer> nested = new ArrayList<>();
+        parseInto(partType, rest, groups, nested);
+        groups.add(nested);
+      } else if (changeSet != null) {
+        changeSet.add(httpResponse(rest));
       } else {
-        answers.add(httpResponse(rest));
+        groups.add(List.of(httpResponse(rest)));
       }
     }
   }

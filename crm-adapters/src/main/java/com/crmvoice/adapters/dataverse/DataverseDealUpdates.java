@@ -32,10 +32,10 @@ import java.util.stream.Stream;
  * a change between the read and the write is seen.
  *
  * <p>What a write sends: salesstage (the stage label's option value), estimatedvalue,
- * estimatedclosedate. Refused for that request: a stage the org's salesstage does not have
- * (INVALID_STAGE), Won or Lost (STAGE_CLOSES_DEAL: closing takes Dynamics' WinOpportunity or
- * LoseOpportunity action, which CRM Voice does not send), a next step (NOT_SUPPORTED_ON_DYNAMICS:
- * no such column).
+ * estimatedclosedate; a change to Won or Lost is a change set of that PATCH and Dynamics'
+ * WinOpportunity or LoseOpportunity action ({@link #operations}). Refused for that request: a stage
+ * the org's salesstage does not have (INVALID_STAGE), a next step (NOT_SUPPORTED_ON_DYNAMICS: no
+ * such column).
  */
 final class DataverseDealUpdates {
 
@@ -53,7 +53,7 @@ final class DataverseDealUpdates {
     requests.forEach(r -> DataverseDealGateway.guid(r.dealId()));
     Map<String, Current> current = readCurrent(requests);
     UpdateResult[] results = new UpdateResult[requests.size()];
-    List<Batch.Operation> patches = new ArrayList<>();
+    List<List<Batch.Operation>> patches = new ArrayList<>();
     List<Integer> patched = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       DealUpdateRequest request = requests.get(i);
@@ -74,19 +74,14 @@ final class DataverseDealUpdates {
           results[i] = refused;
           continue;
         }
-        patches.add(
-            new Batch.Operation(
-                "PATCH",
-                OData.byId(DealRows.ENTITY_SET, request.dealId()),
-                body(request.changes()),
-                Map.of("If-Match", now.etag())));
+        patches.add(operations(request, now));
         patched.add(i);
       }
     }
     if (!patches.isEmpty()) {
-      List<Answer> answers;
+      List<List<Answer>> answers;
       try {
-        answers = http.batch(patches);
+        answers = http.batchGroups(patches);
       } catch (CrmUnavailableException e) {
         if (patched.size() == requests.size()) {
           throw e;
@@ -103,6 +98,44 @@ final class DataverseDealUpdates {
     return List.of(results);
   }
 
+  /**
+   * A change's operations: one PATCH with If-Match; a change to Won or Lost is a change set of the
+   * PATCH (the probability Dynamics' own close sets, 100 or 0, with the other new values) and the
+   * WinOpportunity or LoseOpportunity action (statuscode 3 Won or 4 Canceled, an opportunityclose
+   * with the deal's amount and close date), so the close is conditional and all or nothing.
+   */
+  private List<Batch.Operation> operations(DealUpdateRequest request, Current now) {
+    DealChanges changes = request.changes();
+    String id = request.dealId();
+    ObjectNode body = body(changes);
+    boolean win = DealRows.WON.equals(changes.stage());
+    boolean close = win || DealRows.LOST.equals(changes.stage());
+    if (close) {
+      body.put("closeprobability", win ? 100 : 0);
+    }
+    Batch.Operation patch =
+        new Batch.Operation(
+            "PATCH", OData.byId(DealRows.ENTITY_SET, id), body, Map.of("If-Match", now.etag()));
+    if (!close) {
+      return List.of(patch);
+    }
+    ObjectNode action = DataverseHttp.JSON.createObjectNode();
+    action.put("Status", win ? 3 : 4);
+    ObjectNode activity = action.putObject("OpportunityClose");
+    activity.put("subject", LeadRows.truncate((win ? "Won: " : "Lost: ") + now.deal().name(), 200));
+    activity.put("opportunityid@odata.bind", "/" + OData.byId(DealRows.ENTITY_SET, id));
+    java.math.BigDecimal amount = changes.amount() != null ? changes.amount() : now.deal().amount();
+    if (amount != null) {
+      activity.put("actualrevenue", amount);
+    }
+    java.time.LocalDate day =
+        changes.closeDate() != null ? changes.closeDate() : now.deal().closeDate();
+    activity.put("actualend", OData.date(day));
+    return List.of(
+        patch,
+        new Batch.Operation("POST", win ? "WinOpportunity" : "LoseOpportunity", action, Map.of()));
+  }
+
   /** Why this change cannot be written to Dynamics, or null when it can. */
   private UpdateResult refusal(DealChanges changes) {
     if (changes.nextStep() != null) {
@@ -112,7 +145,7 @@ final class DataverseDealUpdates {
       return null;
     }
     if (changes.stage().equals(DealRows.WON) || changes.stage().equals(DealRows.LOST)) {
-      return rejected("STAGE_CLOSES_DEAL", "closing an opportunity is Dynamics' own action");
+      return null;
     }
     return deals.stageValue(changes.stage()) == null
         ? rejected("INVALID_STAGE", "not a sales stage of this org")
@@ -121,7 +154,9 @@ final class DataverseDealUpdates {
 
   private ObjectNode body(DealChanges changes) {
     ObjectNode body = DataverseHttp.JSON.createObjectNode();
-    if (changes.stage() != null) {
+    if (changes.stage() != null
+        && !changes.stage().equals(DealRows.WON)
+        && !changes.stage().equals(DealRows.LOST)) {
       body.put("salesstage", deals.stageValue(changes.stage()));
     }
     if (changes.amount() != null) {
@@ -131,6 +166,16 @@ final class DataverseDealUpdates {
       body.put("estimatedclosedate", OData.date(changes.closeDate()));
     }
     return body;
+  }
+
+  /** A group's result: every answer 2xx, or the first failure (a failed change set's only one). */
+  private static UpdateResult result(List<Answer> answers) {
+    for (Answer answer : answers) {
+      if (answer.status() < 200 || answer.status() >= 300) {
+        return result(answer);
+      }
+    }
+    return new UpdateResult.Updated(true, null);
   }
 
   private static UpdateResult result(Answer answer) {

@@ -202,6 +202,36 @@ final class DataverseHttp {
     return answers;
   }
 
+  /**
+   * One $batch of groups ({@link Batch#ofGroups}: independent operations and change sets) with
+   * {@code Prefer: odata.continue-on-error}: per group its answers, or one answer when a change set
+   * failed as a whole.
+   */
+  List<List<Answer>> batchGroups(List<List<Batch.Operation>> groups) {
+    Batch batch = Batch.ofGroups(config.apiRoot(), groups);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", batch.contentType());
+    headers.put("Prefer", "odata.continue-on-error");
+    Answer answer = exchange("POST", url("$batch"), batch.body(), headers);
+    if (answer.status() != 200) {
+      throw failure(answer);
+    }
+    List<List<Answer>> answers = Batch.parseGroups(answer.header("Content-Type"), answer.raw());
+    if (answers.size() != groups.size()) {
+      throw new CrmUnavailableException(
+          "UNEXPECTED_RESPONSE",
+          "$batch answered " + answers.size() + " parts for " + groups.size());
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      int got = answers.get(i).size();
+      if (got != groups.get(i).size() && got != 1) {
+        throw new CrmUnavailableException(
+            "UNEXPECTED_RESPONSE", "a change set answered " + got + " responses");
+      }
+    }
+    return answers;
+  }
+
   /** The exception for a failed answer: retryable for 5xx, 429 and the retryable codes. */
   static RuntimeException failure(Answer answer) {
     int status = answer.status();

@@ -242,6 +242,37 @@ abstract class DealPortContract {
   }
 
   @Test
+  void aChangeToTheWonStageClosesTheDealOnceAsHeard() {
+    String owner = crm.newOwner();
+    String deal = crm.openDeal(owner, "Closing", "Acme", 1, 60, "4200", TODAY.plusDays(4));
+    String stale = crm.openDeal(owner, "Stale", null, 1, 60, "10", TODAY.plusDays(4));
+    Deal heard = heard(owner, deal);
+    Deal heardStale = heard(owner, stale);
+    crm.touchDeal(stale);
+    DealChanges win = DealChanges.stage(crm.wonStage());
+
+    List<UpdateResult> results =
+        deals.updateDeals(
+            List.of(request(deal, owner, heard, win), request(stale, owner, heardStale, win)));
+
+    assertThat(results.get(0))
+        .isInstanceOfSatisfying(UpdateResult.Updated.class, u -> assertThat(u.changed()).isTrue());
+    assertThat(code(results.get(1))).isEqualTo(DealGateway.DEAL_CHANGED);
+    assertThat(deals.openDealsOf(owner)).extracting(Deal::id).containsExactly(stale);
+    List<Deal> won;
+    try (Stream<Deal> stream = deals.wonDeals(TODAY, TODAY.plusDays(10), List.of(owner))) {
+      won = stream.toList();
+    }
+    assertThat(won).extracting(Deal::id).containsExactly(deal);
+    assertThat(won.get(0).stage()).isEqualTo(crm.wonStage());
+    assertThat(won.get(0).amount()).isEqualByComparingTo("4200");
+    assertThat(won.get(0).closeDate()).isEqualTo(TODAY.plusDays(4));
+    assertThat(won.get(0).probability()).isEqualTo(100);
+    assertThat(deals.updateDeals(List.of(request(deal, owner, heard, win))).get(0))
+        .isInstanceOfSatisfying(UpdateResult.Updated.class, u -> assertThat(u.changed()).isFalse());
+  }
+
+  @Test
   void oneUpdateIsConditionalToo() {
     String owner = crm.newOwner();
     String deal = crm.openDeal(owner, "Solo", null, 0, 10, "1000", TODAY.plusDays(5));

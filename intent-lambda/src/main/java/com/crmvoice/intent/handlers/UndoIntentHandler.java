@@ -10,7 +10,9 @@ import com.crmvoice.core.domain.CommandState;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.UpdateLeadStatus;
 import com.crmvoice.core.domain.UpdateOpportunity;
+import com.crmvoice.core.domain.deal.DealChanges;
 import com.crmvoice.core.port.CommandLog.Cancellation;
+import com.crmvoice.intent.DealWork;
 import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.speech.Speech;
 import java.util.Objects;
@@ -21,14 +23,25 @@ import java.util.Optional;
  * worker took it yet (it never reaches the CRM); one being applied, failed or cancelled is reported
  * as such. A status change already applied is reported and offered to be set back
  * (Dialog.ConfirmIntent on this intent); after yes, the reverse change goes the normal write path
- * ({@link StatusRevert}): conditional on the version the skill knows, once per request.
+ * ({@link StatusRevert}): conditional on the version the skill knows, once per request. So is a
+ * deal update already applied ({@link DealRevert}).
  */
 public final class UndoIntentHandler implements IntentHandler {
 
   private final LeadWork work;
+  private final DealWork deals;
 
   public UndoIntentHandler(LeadWork work) {
+    this(work, null);
+  }
+
+  /**
+   * @param deals the deal updates an applied deal update is set back with; null for a skill without
+   *     them
+   */
+  public UndoIntentHandler(LeadWork work, DealWork deals) {
     this.work = Objects.requireNonNull(work, "work");
+    this.deals = deals == null || deals.updates() == null ? null : deals;
   }
 
   @Override
@@ -47,6 +60,11 @@ public final class UndoIntentHandler implements IntentHandler {
         && (confirmation == IntentConfirmationStatus.CONFIRMED
             || confirmation == IntentConfirmationStatus.DENIED)) {
       StatusRevert.forget(input);
+      if (deals != null && isDealUpdate(user, offered.get())) {
+        return confirmation == IntentConfirmationStatus.CONFIRMED
+            ? DealRevert.submit(input, speech, user, work, deals, offered.get())
+            : DealRevert.declined(input, speech, user, work, offered.get());
+      }
       return confirmation == IntentConfirmationStatus.CONFIRMED
           ? StatusRevert.submit(input, speech, user, work, offered.get())
           : StatusRevert.declined(input, speech, user, work, offered.get());
@@ -71,6 +89,14 @@ public final class UndoIntentHandler implements IntentHandler {
           && update.fromStatus() != null) {
         return StatusRevert.offer(input, speech, intent, record, update);
       }
+      if (record.state() == CommandState.DONE
+          && deals != null
+          && record.command() instanceof UpdateOpportunity update) {
+        Optional<DealChanges> back = DealRevert.reverse(update, deals);
+        if (back.isPresent()) {
+          return DealRevert.offer(input, speech, deals, user, intent, record, update, back.get());
+        }
+      }
       String key =
           switch (record.state()) {
             case DONE -> "undo.toolate.done";
@@ -82,6 +108,13 @@ public final class UndoIntentHandler implements IntentHandler {
           input, speech, record, speech.say(key, LeadStatusIntentHandler.what(speech, record)));
     }
     return LeadSession.offer(input, speech, speech.say("undo.nothing"));
+  }
+
+  private boolean isDealUpdate(CrmUser user, String commandId) {
+    return work.changes()
+        .find(user.userId(), commandId)
+        .filter(r -> r.command() instanceof UpdateOpportunity)
+        .isPresent();
   }
 
   /** The answer, then the deal offer after a deal update, else the lead offer. */

@@ -73,6 +73,7 @@ public final class DataverseFake implements FakeCrm {
   @Override
   public void seedDemo(ZoneId zone) {
     fake.seedDemo();
+    fake.seedDemoDay(zone);
   }
 
   @Override

@@ -48,9 +48,8 @@ public final class LocalCrm {
         dynamics
             ? new DataverseFake(FakeDataverse.start())
             : new SalesforceFake(FakeSalesforce.start());
-    // The demo user's leads; on Salesforce also their meetings and tasks, in the zone the skill
-    // reads today in (the simulator's device has no settings API, so the skill's
-    // DEFAULT_TIME_ZONE).
+    // The demo user's leads, deals, meetings and tasks, in the zone the skill reads today in (the
+    // simulator's device has no settings API, so the skill's DEFAULT_TIME_ZONE).
     fake.seedDemo(demoZone(hostEnv));
     env.putAll(fake.env());
     env.put(EnvironmentVariables.SINGLE_USER_OWNER_ID, fake.demoOwnerId());

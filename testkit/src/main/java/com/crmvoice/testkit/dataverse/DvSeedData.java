@@ -60,7 +60,8 @@ final class DvSeedData {
             "+44 20 7946 0321",
             0,
             1,
-            now.minus(Duration.ofDays(2))));
+            // As the fake Salesforce's: created in the last day, the briefing's new lead.
+            now.minus(Duration.ofHours(20))));
   }
 
   private static Map<String, Object> demo(

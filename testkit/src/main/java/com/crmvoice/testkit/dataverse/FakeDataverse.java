@@ -325,6 +325,10 @@ public final class FakeDataverse implements AutoCloseable {
     return users;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   void appliedUpdate(Table table, String id) {
     appliedUpdates.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
   }

@@ -45,6 +45,7 @@ final class RequestRouter {
   private final QueryResource queries;
   private final WriteResource writes;
   private final BatchResource batches;
+  private final OpportunityActions actions;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   RequestRouter(
@@ -56,6 +57,7 @@ final class RequestRouter {
     this.faults = faults;
     this.queries = new QueryResource(fake::apiRoot, schema, fake::primaryName);
     this.writes = new WriteResource(fake, schema);
+    this.actions = new OpportunityActions(fake, schema, fake.clock());
     this.batches =
         new BatchResource(
             "/api/data/v9.2", this::dispatch, fake::beginChangeSet, fake::endChangeSet);
@@ -200,6 +202,10 @@ final class RequestRouter {
       body.put("OrganizationId", FakeDataverse.ORGANIZATION_ID);
       return DvResponse.json(200, body);
     }
+    if ((path.equals("WinOpportunity") || path.equals("LoseOpportunity"))
+        && method.equals("POST")) {
+      return actions.close(path.equals("WinOpportunity"), request);
+    }
     if (path.equals(STATUS_METADATA) && method.equals("GET")) {
       return optionsMetadata("statuscode", Schema.LEAD_STATUSES);
     }
@@ -290,6 +296,9 @@ final class RequestRouter {
     }
     if (path.startsWith("systemusers")) {
       return "systemuser";
+    }
+    if (path.endsWith("Opportunity")) {
+      return "action";
     }
     boolean row = path.endsWith(")");
     return request.method().toLowerCase() + (row ? "-row" : "-collection");

@@ -72,7 +72,7 @@ final class TokenServer {
     if (!clientSecret.equals(form.get("client_secret"))) {
       return error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
     }
-    String scope = form.get("scope");
+    String scope = resourceScope(form.get("scope"));
     if (scope == null || !scope.endsWith("/.default")) {
       return error(
           400,
@@ -91,6 +91,22 @@ final class TokenServer {
     answer.put("ext_expires_in", LIFETIME.toSeconds());
     answer.put("access_token", users.issue(applicationUserId, LIFETIME));
     return DvResponse.json(200, answer);
+  }
+
+  /**
+   * The scope parameter less the OpenID Connect scopes the identity platform ignores in this flow
+   * (openid, profile, offline_access: MSAL libraries add them to every request); null unless one
+   * resource scope remains.
+   */
+  private static String resourceScope(String scope) {
+    if (scope == null) {
+      return null;
+    }
+    java.util.List<String> rest =
+        java.util.Arrays.stream(scope.strip().split(" +"))
+            .filter(s -> !java.util.Set.of("openid", "profile", "offline_access").contains(s))
+            .toList();
+    return rest.size() == 1 ? rest.get(0) : null;
   }
 
   private static DvResponse error(int status, String error, String description) {
