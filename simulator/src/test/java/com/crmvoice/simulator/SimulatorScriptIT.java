@@ -3,6 +3,10 @@ package com.crmvoice.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +39,19 @@ class SimulatorScriptIT {
             Duration.ofSeconds(60),
             crm);
 
-    int exit = Simulator.run(arguments, Map.of());
+    // The simulator says on stderr why it stopped; a failure here shows it.
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    int exit;
+    try (PrintStream both = new PrintStream(new TeeStream(stderr, said), true, "UTF-8")) {
+      System.setErr(both);
+      exit = Simulator.run(arguments, Map.of());
+    } finally {
+      System.setErr(stderr);
+    }
 
     String text = Files.readString(transcript, StandardCharsets.UTF_8);
-    assertThat(exit).isZero();
+    assertThat(exit).as("exit code; the simulator said:%n%s", said.toString("UTF-8")).isZero();
     assertThat(text)
         .contains("you> ask crm voice to get my top lead")
         .contains("alexa> Your top lead is Maria Garcia")
@@ -52,5 +65,39 @@ class SimulatorScriptIT {
         .contains("[refresher] incremental pass done")
         .contains("crm-commands DLQ");
     assertThat(text.toLowerCase()).contains("created");
+  }
+
+  /** Writes to two streams. */
+  private static final class TeeStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeStream(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      first.flush();
+      second.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 }

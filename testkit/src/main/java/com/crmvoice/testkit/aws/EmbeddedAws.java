@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -40,10 +42,14 @@ public final class EmbeddedAws implements AwsTestEnvironment, AutoCloseable {
   private final int sqsPort;
 
   private EmbeddedAws() {
-    dynamoDbPort = freePort();
-    sqsPort = freePort();
-    dynamoDb = startDynamoDb(dynamoDbPort);
-    sqs = startSqs(sqsPort);
+    Bound<DynamoDBProxyServer> dynamo =
+        onFreePort("DynamoDB Local", EmbeddedAws::startDynamoDb, EmbeddedAws::freePort);
+    Bound<SQSRestServer> elasticMq =
+        onFreePort("ElasticMQ", EmbeddedAws::startSqs, EmbeddedAws::freePort);
+    dynamoDb = dynamo.server();
+    dynamoDbPort = dynamo.port();
+    sqs = elasticMq.server();
+    sqsPort = elasticMq.port();
     LOG.info("embedded AWS up: dynamodb={} sqs={}", dynamoDbEndpoint(), sqsEndpoint());
   }
 
@@ -111,17 +117,69 @@ public final class EmbeddedAws implements AwsTestEnvironment, AutoCloseable {
     }
   }
 
-  private static DynamoDBProxyServer startDynamoDb(int port) {
+  /** A server and the port it listens on. */
+  record Bound<T>(T server, int port) {}
+
+  /**
+   * Starts a server on a port {@code ports} chooses, and on another one when that port was taken
+   * between choosing it and binding it (another process, or an outgoing connection given the same
+   * ephemeral port): the choice and the bind are not one step, so a busy machine sometimes loses
+   * that race.
+   */
+  static <T> Bound<T> onFreePort(String name, IntFunction<T> start, IntSupplier ports) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      int port = ports.getAsInt();
+      try {
+        return new Bound<>(start.apply(port), port);
+      } catch (RuntimeException e) {
+        if (!portTaken(e)) {
+          throw e;
+        }
+        last = e;
+        LOG.info("{}: port {} was taken before it could bind; trying another", name, port);
+      }
+    }
+    throw last;
+  }
+
+  static boolean portTaken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof java.net.BindException
+          || message.contains("Address already in use")
+          || message.contains("Bind failed")
+          || message.contains("Failed to bind")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static DynamoDBProxyServer startDynamoDb(int port) {
     prepareSqliteNatives();
     try {
       DynamoDBProxyServer server =
           ServerRunner.createServerFromCommandLineArgs(
               new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
       bindToLoopback(server);
-      server.start();
+      try {
+        server.start();
+      } catch (Exception e) {
+        stopQuietly(server);
+        throw e;
+      }
       return server;
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start", e);
+    }
+  }
+
+  private static void stopQuietly(DynamoDBProxyServer server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.debug("dynamodb local stop after a failed start: {}", e.toString());
     }
   }
 
@@ -148,7 +206,7 @@ public final class EmbeddedAws implements AwsTestEnvironment, AutoCloseable {
     }
   }
 
-  private static SQSRestServer startSqs(int port) {
+  static SQSRestServer startSqs(int port) {
     SQSRestServer server =
         SQSRestServerBuilder.withInterface(LOOPBACK)
             .withPort(port)
