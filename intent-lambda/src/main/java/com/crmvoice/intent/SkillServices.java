@@ -34,57 +34,7 @@ public record SkillServices(
     PipelineService pipeline,
     DealWork deals) {
 
-  /** Services without the deal intents: see the full constructor. */
-  public SkillServices(
-      String skillId,
-      IdentityResolver identity,
-      TopLeadService topLeads,
-      CreateLeadService createLeads,
-      LeadStatusService leadStatus,
-      ProgressiveResponses progressive,
-      LeadWork work,
-      Predicate<String> admitsAlexaUser,
-      DayService day,
-      PipelineService pipeline) {
-    this(
-        skillId,
-        identity,
-        topLeads,
-        createLeads,
-        leadStatus,
-        progressive,
-        work,
-        admitsAlexaUser,
-        day,
-        pipeline,
-        null);
-  }
-
-  /** Services without the pipeline intents: see the full constructor. */
-  public SkillServices(
-      String skillId,
-      IdentityResolver identity,
-      TopLeadService topLeads,
-      CreateLeadService createLeads,
-      LeadStatusService leadStatus,
-      ProgressiveResponses progressive,
-      LeadWork work,
-      Predicate<String> admitsAlexaUser,
-      DayService day) {
-    this(
-        skillId,
-        identity,
-        topLeads,
-        createLeads,
-        leadStatus,
-        progressive,
-        work,
-        admitsAlexaUser,
-        day,
-        null);
-  }
-
-  /** Services without the day intents (briefing, calendar, tasks): see the full constructor. */
+  /** Services without the day, pipeline and deal intents: see the full constructor. */
   public SkillServices(
       String skillId,
       IdentityResolver identity,
@@ -103,6 +53,7 @@ public record SkillServices(
         progressive,
         work,
         admitsAlexaUser,
+        null,
         null,
         null);
   }

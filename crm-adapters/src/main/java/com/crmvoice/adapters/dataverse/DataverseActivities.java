@@ -239,44 +239,17 @@ final class DataverseActivities {
         patched.add(i);
       }
     }
-    if (!patches.isEmpty()) {
-      List<Answer> answers;
-      try {
-        answers = http.batch(patches);
-      } catch (CrmUnavailableException e) {
-        if (patched.size() == requests.size()) {
-          throw e;
-        }
-        for (int i : patched) {
-          results[i] = new UpdateResult.Retryable(e.errorCode(), e.getMessage());
-        }
-        return List.of(results);
-      }
-      for (int n = 0; n < answers.size(); n++) {
-        results[patched.get(n)] = updateResult(answers.get(n));
-      }
-    }
-    return List.of(results);
+    return ConditionalWrites.send(
+        results, patched, () -> http.batch(patches), DataverseActivities::updateResult);
   }
 
   private static UpdateResult updateResult(Answer answer) {
-    int status = answer.status();
-    if (status == 204 || status == 200) {
-      return new UpdateResult.Updated(true, null);
-    }
-    if (status == 412) {
-      return new UpdateResult.Rejected(
-          CrmGateway.LEAD_CHANGED, "Dataverse: the row's version changed");
-    }
-    if (status == 404) {
-      return new UpdateResult.Rejected(CrmGateway.LEAD_NOT_FOUND, "Dataverse has no such lead");
-    }
-    RuntimeException failure = DataverseHttp.failure(answer);
-    if (failure instanceof CrmUnavailableException e) {
-      return new UpdateResult.Retryable(e.errorCode(), e.getMessage());
-    }
-    CrmRejectedException e = (CrmRejectedException) failure;
-    return new UpdateResult.Rejected(e.errorCode(), e.getMessage());
+    return ConditionalWrites.result(
+        answer,
+        CrmGateway.LEAD_CHANGED,
+        "Dataverse: the row's version changed",
+        CrmGateway.LEAD_NOT_FOUND,
+        "Dataverse has no such lead");
   }
 
   /**

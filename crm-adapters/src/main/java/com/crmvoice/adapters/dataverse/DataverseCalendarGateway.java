@@ -6,8 +6,6 @@ import com.crmvoice.core.domain.LeadArrival;
 import com.crmvoice.core.domain.OpenTask;
 import com.crmvoice.core.port.CalendarGateway;
 import com.crmvoice.core.port.CrmGateway.UpdateResult;
-import com.crmvoice.core.port.CrmRejectedException;
-import com.crmvoice.core.port.CrmUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -353,44 +351,17 @@ public final class DataverseCalendarGateway implements CalendarGateway {
         patched.add(i);
       }
     }
-    if (patches.isEmpty()) {
-      return List.of(results);
-    }
-    List<Answer> answers;
-    try {
-      answers = http.batch(patches);
-    } catch (CrmUnavailableException e) {
-      if (patched.size() == requests.size()) {
-        throw e;
-      }
-      for (int i : patched) {
-        results[i] = new UpdateResult.Retryable(e.errorCode(), e.getMessage());
-      }
-      return List.of(results);
-    }
-    for (int n = 0; n < answers.size(); n++) {
-      results[patched.get(n)] = completion(answers.get(n));
-    }
-    return List.of(results);
+    return ConditionalWrites.send(
+        results, patched, () -> http.batch(patches), DataverseCalendarGateway::completion);
   }
 
   private static UpdateResult completion(Answer answer) {
-    int status = answer.status();
-    if (status == 204 || status == 200) {
-      return new UpdateResult.Updated(true, null);
-    }
-    if (status == 412) {
-      return new UpdateResult.Rejected(TASK_CHANGED, "Dataverse: the task's version changed");
-    }
-    if (status == 404) {
-      return new UpdateResult.Rejected(TASK_NOT_FOUND, "Dataverse has no such task");
-    }
-    RuntimeException failure = DataverseHttp.failure(answer);
-    if (failure instanceof CrmUnavailableException e) {
-      return new UpdateResult.Retryable(e.errorCode(), e.getMessage());
-    }
-    CrmRejectedException e = (CrmRejectedException) failure;
-    return new UpdateResult.Rejected(e.errorCode(), e.getMessage());
+    return ConditionalWrites.result(
+        answer,
+        TASK_CHANGED,
+        "Dataverse: the task's version changed",
+        TASK_NOT_FOUND,
+        "Dataverse has no such task");
   }
 
   // ---- helpers ----

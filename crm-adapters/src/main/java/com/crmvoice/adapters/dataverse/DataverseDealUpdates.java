@@ -4,8 +4,6 @@ import com.crmvoice.adapters.dataverse.DataverseHttp.Answer;
 import com.crmvoice.core.domain.deal.Deal;
 import com.crmvoice.core.domain.deal.DealChanges;
 import com.crmvoice.core.port.CrmGateway.UpdateResult;
-import com.crmvoice.core.port.CrmRejectedException;
-import com.crmvoice.core.port.CrmUnavailableException;
 import com.crmvoice.core.port.DealGateway;
 import com.crmvoice.core.port.DealGateway.DealUpdateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,24 +76,8 @@ final class DataverseDealUpdates {
         patched.add(i);
       }
     }
-    if (!patches.isEmpty()) {
-      List<List<Answer>> answers;
-      try {
-        answers = http.batchGroups(patches);
-      } catch (CrmUnavailableException e) {
-        if (patched.size() == requests.size()) {
-          throw e;
-        }
-        for (int i : patched) {
-          results[i] = new UpdateResult.Retryable(e.errorCode(), e.getMessage());
-        }
-        return List.of(results);
-      }
-      for (int n = 0; n < answers.size(); n++) {
-        results[patched.get(n)] = result(answers.get(n));
-      }
-    }
-    return List.of(results);
+    return ConditionalWrites.send(
+        results, patched, () -> http.batchGroups(patches), DataverseDealUpdates::result);
   }
 
   /**
@@ -179,22 +161,12 @@ final class DataverseDealUpdates {
   }
 
   private static UpdateResult result(Answer answer) {
-    int status = answer.status();
-    if (status == 204 || status == 200) {
-      return new UpdateResult.Updated(true, null);
-    }
-    if (status == 412) {
-      return rejected(DealGateway.DEAL_CHANGED, "Dataverse: the row's version changed");
-    }
-    if (status == 404) {
-      return rejected(DealGateway.DEAL_NOT_FOUND, "Dataverse has no such opportunity");
-    }
-    RuntimeException failure = DataverseHttp.failure(answer);
-    if (failure instanceof CrmUnavailableException e) {
-      return new UpdateResult.Retryable(e.errorCode(), e.getMessage());
-    }
-    CrmRejectedException e = (CrmRejectedException) failure;
-    return rejected(e.errorCode(), e.getMessage());
+    return ConditionalWrites.result(
+        answer,
+        DealGateway.DEAL_CHANGED,
+        "Dataverse: the row's version changed",
+        DealGateway.DEAL_NOT_FOUND,
+        "Dataverse has no such opportunity");
   }
 
   private static UpdateResult rejected(String code, String message) {

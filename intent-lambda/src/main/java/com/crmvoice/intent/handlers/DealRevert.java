@@ -2,7 +2,6 @@ package com.crmvoice.intent.handlers;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
-import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CommandRecord;
 import com.crmvoice.core.domain.CommandState;
@@ -67,28 +66,8 @@ final class DealRevert {
       CommandRecord applied,
       UpdateOpportunity update,
       DealChanges back) {
-    input
-        .getAttributesManager()
-        .getSessionAttributes()
-        .put(StatusRevert.OFFERED, update.commandId());
     String question = say(speech, "dealrevert.offer", update, back, currency(deals, user, update));
-    String text =
-        speech.say("undo.revert.applied", LeadStatusIntentHandler.what(speech, applied))
-            + " "
-            + question;
-    Intent asking =
-        Intent.builder()
-            .withName(undo.getName())
-            .withConfirmationStatus(IntentConfirmationStatus.NONE)
-            .withSlots(undo.getSlots())
-            .build();
-    return input
-        .getResponseBuilder()
-        .withSpeech(text)
-        .withReprompt(question)
-        .addConfirmIntentDirective(asking)
-        .withShouldEndSession(false)
-        .build();
+    return StatusRevert.offerSetBack(input, speech, undo, applied, update.commandId(), question);
   }
 
   /** Yes: the reverse update, queued. */

@@ -3,7 +3,6 @@ package com.crmvoice.intent.handlers;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.model.interfaces.alexa.presentation.apl.UserEvent;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.deal.Deal;
 import com.crmvoice.intent.DealWork;
@@ -40,15 +39,7 @@ public final class DealTouchedHandler implements RequestHandler {
   }
 
   private static Optional<String> touchedDeal(HandlerInput input) {
-    if (!(input.getRequestEnvelope().getRequest() instanceof UserEvent event)
-        || event.getArguments() == null
-        || event.getArguments().size() != 2
-        || !DealPresentation.SELECTED.equals(event.getArguments().get(0))
-        || !(event.getArguments().get(1) instanceof String id)
-        || id.isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(id);
+    return Requests.touched(input, DealPresentation.SELECTED);
   }
 
   @Override

@@ -3,7 +3,6 @@ package com.crmvoice.intent.handlers;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.model.interfaces.alexa.presentation.apl.UserEvent;
 import com.crmvoice.core.domain.CrmUser;
 import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.service.skill.WorkingSet;
@@ -39,15 +38,7 @@ public final class LeadTouchedHandler implements RequestHandler {
   }
 
   private static Optional<String> touchedLead(HandlerInput input) {
-    if (!(input.getRequestEnvelope().getRequest() instanceof UserEvent event)
-        || event.getArguments() == null
-        || event.getArguments().size() != 2
-        || !LeadPresentation.SELECTED.equals(event.getArguments().get(0))
-        || !(event.getArguments().get(1) instanceof String id)
-        || id.isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(id);
+    return Requests.touched(input, LeadPresentation.SELECTED);
   }
 
   @Override

@@ -4,8 +4,10 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Context;
 import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.model.Session;
+import com.amazon.ask.model.interfaces.alexa.presentation.apl.UserEvent;
 import com.amazon.ask.model.interfaces.system.SystemState;
 import com.crmvoice.intent.speech.Speech;
+import java.util.Optional;
 
 /**
  * Null-safe reads of the parts of a request envelope the handlers use (user, token, locale, device,
@@ -14,6 +16,22 @@ import com.crmvoice.intent.speech.Speech;
 public final class Requests {
 
   private Requests() {}
+
+  /**
+   * The record id of a touch on an APL list: an Alexa.Presentation.APL.UserEvent whose arguments
+   * are exactly {@code [selected, id]} (the lists' SendEvent), a non-blank id; else empty.
+   */
+  static Optional<String> touched(HandlerInput input, String selected) {
+    if (!(input.getRequestEnvelope().getRequest() instanceof UserEvent event)
+        || event.getArguments() == null
+        || event.getArguments().size() != 2
+        || !selected.equals(event.getArguments().get(0))
+        || !(event.getArguments().get(1) instanceof String id)
+        || id.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(id);
+  }
 
   static SystemState system(HandlerInput input) {
     Context context = input.getRequestEnvelope().getContext();

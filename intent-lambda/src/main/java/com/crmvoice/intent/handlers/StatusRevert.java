@@ -49,8 +49,23 @@ final class StatusRevert {
       Intent undo,
       CommandRecord applied,
       UpdateLeadStatus update) {
-    input.getAttributesManager().getSessionAttributes().put(OFFERED, update.commandId());
     String question = speech.say("undo.revert.offer", update.leadName(), update.fromStatus());
+    return offerSetBack(input, speech, undo, applied, update.commandId(), question);
+  }
+
+  /**
+   * The set-back offer of a write the worker already applied: says it is saved, asks the question
+   * and keeps the undo intent up for its yes or no (Dialog.ConfirmIntent); the applied command's id
+   * is kept in the session under {@link #OFFERED} for the yes.
+   */
+  static Optional<Response> offerSetBack(
+      HandlerInput input,
+      Speech speech,
+      Intent undo,
+      CommandRecord applied,
+      String appliedCommandId,
+      String question) {
+    input.getAttributesManager().getSessionAttributes().put(OFFERED, appliedCommandId);
     String text =
         speech.say("undo.revert.applied", LeadStatusIntentHandler.what(speech, applied))
             + " "
