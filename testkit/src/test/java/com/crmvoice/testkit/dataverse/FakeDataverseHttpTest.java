@@ -19,10 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class FakeDataverseHttpTest {
 
-
   static final ObjectMapper JSON = new ObjectMapper();
-  final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   FakeDataverse dv;
   String token;
 
@@ -41,8 +39,7 @@ abstract class FakeDataverseHttpTest {
     dv.close();
   }
 
-  HttpResponse<String> tokenRequest(String tenant, String secret, String scope)
-      throws Exception {
+  HttpResponse<String> tokenRequest(String tenant, String secret, String scope) throws Exception {
     String form =
         "client_id="
             + FakeDataverse.CLIENT_ID
