@@ -6,6 +6,7 @@ import com.crmvoice.simulator.pipeline.LocalPipeline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Console {
         :worker pause | resume     stop or restart the worker taking commands off the queue
         :tasks                     the tasks (logged calls, follow-ups) the fake CRM holds
         :deals                     the opportunities the fake CRM holds for the user
+        :add-deal NAME | ACCOUNT | AMOUNT [| DAYS]   a colleague adds an open deal for the user in
+                                   the fake CRM, closing in DAYS (30); the next deal pass caches it
         :commands                  your latest commands and their state (queued, done, cancelled)
         :fault 503 x N             the next N CRM data calls answer HTTP 503 (any 5xx)
         :fault latency MS          every CRM call waits MS milliseconds
@@ -133,6 +136,7 @@ public final class Console {
         case "queue", "queues" -> queues();
         case "tasks" -> tasks();
         case "deals" -> deals();
+        case "add-deal" -> addDeal(argument);
         case "worker" -> worker(argument);
         case "commands", "changes" -> commands();
         case "fault", "faults" -> fault(argument);
@@ -296,6 +300,28 @@ public final class Console {
               + deal.nextStep()
               + "  updates applied "
               + deal.updatesApplied());
+    }
+  }
+
+  private void addDeal(String argument) {
+    String[] parts = argument.split("\\|");
+    if (parts.length < 3 || parts.length > 4) {
+      printer.info("  [simulator] :add-deal NAME | ACCOUNT | AMOUNT [| DAYS]");
+      return;
+    }
+    BigDecimal amount;
+    int days;
+    try {
+      amount = new BigDecimal(parts[2].strip());
+      days = parts.length == 4 ? Integer.parseInt(parts[3].strip()) : 30;
+    } catch (NumberFormatException e) {
+      printer.info("  [simulator] :add-deal wants an amount and a number of days, as 30000 | 20");
+      return;
+    }
+    Optional<FakeCrm> crm = fake();
+    if (crm.isPresent()) {
+      printer.info(
+          crm.get().addDeal(pipeline.ownerId(), parts[0].strip(), parts[1].strip(), amount, days));
     }
   }
 

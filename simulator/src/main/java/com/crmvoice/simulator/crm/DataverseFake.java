@@ -1,11 +1,16 @@
 package com.crmvoice.simulator.crm;
 
+import com.crmvoice.testkit.dataverse.DvSales;
 import com.crmvoice.testkit.dataverse.FakeDataverse;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,6 +139,43 @@ public final class DataverseFake implements FakeCrm {
 
   private static Integer number(Object value, Integer fallback) {
     return value instanceof Number n ? Integer.valueOf(n.intValue()) : fallback;
+  }
+
+  @Override
+  public List<Deal> deals() {
+    return fake.sales().opportunities().stream()
+        .map(
+            d ->
+                new Deal(
+                    String.valueOf(d.get("opportunityid")),
+                    String.valueOf(d.get("name")),
+                    String.valueOf(d.get("_ownerid_value")),
+                    String.valueOf(d.getOrDefault("stepname", d.get("salesstage"))),
+                    d.get("closeprobability"),
+                    d.get("msdyn_forecastcategory") == null
+                        ? null
+                        : String.valueOf(d.get("msdyn_forecastcategory")),
+                    d.get("estimatedvalue"),
+                    d.get("estimatedclosedate"),
+                    null,
+                    fake.sales().appliedUpdates(String.valueOf(d.get("opportunityid")))))
+        .toList();
+  }
+
+  @Override
+  public String addDeal(
+      String ownerId, String name, String account, BigDecimal amount, int closesInDays) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("_ownerid_value", ownerId);
+    row.put("name", name);
+    row.put("_customerid_value", fake.sales().insertAccount(account));
+    row.put("salesstage", DvSales.salesStage("Qualify"));
+    row.put("stepname", "1-Qualify");
+    row.put("closeprobability", 10);
+    row.put("estimatedvalue", amount);
+    row.put("estimatedclosedate", LocalDate.now(ZoneOffset.UTC).plusDays(closesInDays));
+    String id = fake.sales().insertOpportunity(row);
+    return "  [Dynamics 365] opportunity " + id + " added: " + name + ", with " + account;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.crmvoice.simulator.crm;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,16 @@ public interface FakeCrm extends AutoCloseable {
   /** The CRM's opportunities; none where the fake has no deals. */
   default List<Deal> deals() {
     return List.of();
+  }
+
+  /**
+   * Adds an open deal in the first stage of the sales process for {@code ownerId}, as a colleague
+   * would in the CRM: {@code name} on a new account called {@code account}, closing {@code
+   * closesInDays} from today. Answers the line the console prints.
+   */
+  default String addDeal(
+      String ownerId, String name, String account, BigDecimal amount, int closesInDays) {
+    return "  [simulator] " + name() + "'s fake holds no deals";
   }
 
   /** The CRM's name as the console and the skill say it. */

@@ -2,10 +2,13 @@ package com.crmvoice.simulator.crm;
 
 import com.crmvoice.core.config.EnvironmentVariables;
 import com.crmvoice.testkit.salesforce.FakeSalesforce;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +121,20 @@ public final class SalesforceFake implements FakeCrm {
                     d.get("NextStep") == null ? null : String.valueOf(d.get("NextStep")),
                     fake.opportunities().appliedUpdates(String.valueOf(d.get("Id")))))
         .toList();
+  }
+
+  @Override
+  public String addDeal(
+      String ownerId, String name, String account, BigDecimal amount, int closesInDays) {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("OwnerId", ownerId);
+    fields.put("Name", name);
+    fields.put("AccountId", fake.opportunities().insertAccount(account, ownerId));
+    fields.put("StageName", "Prospecting");
+    fields.put("Amount", amount);
+    fields.put("CloseDate", LocalDate.now(ZoneOffset.UTC).plusDays(closesInDays));
+    String id = fake.opportunities().insert(fields);
+    return "  [Salesforce] opportunity " + id + " added: " + name + ", with " + account;
   }
 
   @Override
