@@ -75,7 +75,40 @@ class PipelineSkillTest {
     assertThat(said)
         .contains("this quarter: $42,500 in 2 open deals") // the third closes next quarter
         .contains("$28,250 weighted by probability") // 27,000 + 1,250
+        .contains("The top stages are Negotiation/Review at $30,000 and Prospecting at $12,500.");
+  }
+
+  @Test
+  void oneStage_isTheBiggestStage_andOfManyTheTopThreeAreSpoken() {
+    PipelineCalculator calc =
+        new PipelineCalculator(OrgCurrency.single("USD"), InMemoryDealGateway.STAGES);
+    FiscalCalendar calendar = FiscalCalendar.calendar();
+    List<Deal> one = List.of(deal("006A", "Negotiation/Review", "30000", 5));
+    skill.deals.replaceOwnerBook(
+        ALICE,
+        new DealBook(
+            one, List.of(calc.figures(calendar.period(Kind.QUARTER, TODAY), one, List.of()))),
+        java.time.Instant.now());
+    assertThat(speech(talk("en-US").say("PipelineIntent")))
+        .contains("in one open deal")
         .contains("The biggest stage is Negotiation/Review, with $30,000.");
+
+    List<Deal> four =
+        List.of(
+            deal("006A", "Negotiation/Review", "30000", 5),
+            deal("006B", "Prospecting", "12500", 6),
+            deal("006C", "Qualification", "9000", 7),
+            deal("006D", "Value Proposition", "4000", 8));
+    skill.deals.replaceOwnerBook(
+        ALICE,
+        new DealBook(
+            four, List.of(calc.figures(calendar.period(Kind.QUARTER, TODAY), four, List.of()))),
+        java.time.Instant.now());
+    assertThat(speech(talk("de-DE").say("PipelineIntent")))
+        .contains(
+            "Die größten Phasen sind Negotiation/Review mit 30.000 $, Prospecting mit 12.500 $ und"
+                + " Qualification mit 9.000 $.")
+        .doesNotContain("Value Proposition");
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.dialog.Slots;
 import com.crmvoice.intent.speech.Speech;
 import com.crmvoice.intent.speech.SpokenMoney;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,6 +86,9 @@ public final class PipelineIntentHandler implements IntentHandler {
     return builder.build();
   }
 
+  /** How many of the top stages the answer names (the screen lists them all). */
+  static final int TOP_STAGES_SPOKEN = 3;
+
   private static String open(Speech speech, PeriodFigures f, String period) {
     if (f.openCount() == 0) {
       return speech.say("pipeline.open.none", period);
@@ -99,14 +103,27 @@ public final class PipelineIntentHandler implements IntentHandler {
             total,
             f.openCount(),
             weighted);
-    if (!f.topStages().isEmpty()) {
-      PeriodFigures.StageAmount top = f.topStages().get(0);
+    List<PeriodFigures.StageAmount> stages = f.topStages();
+    if (stages.size() == 1) {
       text +=
           " "
               + speech.say(
                   "pipeline.topstage",
-                  top.stage(),
-                  SpokenMoney.of(top.amount(), f.currencyIsoCode(), locale));
+                  stages.get(0).stage(),
+                  SpokenMoney.of(stages.get(0).amount(), f.currencyIsoCode(), locale));
+    } else if (stages.size() > 1) {
+      // "The top stages are Negotiation/Review at $42,500, Proposal/Price Quote at $18,000 and ..."
+      List<String> items =
+          stages.stream()
+              .limit(TOP_STAGES_SPOKEN)
+              .map(
+                  s ->
+                      speech.plain(
+                          "pipeline.stage",
+                          s.stage(),
+                          SpokenMoney.of(s.amount(), f.currencyIsoCode(), locale)))
+              .toList();
+      text += " " + speech.say("pipeline.topstages", DayPresentation.list(speech, items, 0));
     }
     return text;
   }

@@ -65,7 +65,10 @@ public final class Screen {
             .fields()
             .forEachRemaining(
                 f -> {
-                  if (!f.getValue().asText("").isBlank()) {
+                  if (f.getValue().isArray()) {
+                    // A list of lines (a Container's data): each line as the document shows it.
+                    f.getValue().forEach(line -> text.add(line.asText(line.toString())));
+                  } else if (!f.getValue().asText("").isBlank()) {
                     text.add(f.getValue().asText());
                   }
                 });

@@ -33,14 +33,18 @@ class DealsOverHttpIT {
               "Deal 2 of 5: Acme expansion",
               "It's worth US$18,000",
               "I couldn't find an open deal of yours called Globex.",
-              "Acme expansion, with Acme Corporation, is at Negotiation/Review.");
+              "Acme expansion, with Acme Corporation, is at Negotiation/Review.",
+              "This quarter you've closed one deal, worth US$15,000.",
+              "Won this quarter: US$15,000 in one deal");
       case "de-DE" ->
           List.of(
               "Dein größter offener Deal ist Fabrikam rollout.",
               "Deal 2 von 5: Acme expansion mit Acme Corporation",
               "Northwind renewal mit Northwind Traders steht in der Phase Proposal/Price Quote.",
               "Ich habe keinen offenen Deal von dir namens",
-              "Contoso pilot mit Contoso steht in der Phase Prospecting.");
+              "Contoso pilot mit Contoso steht in der Phase Prospecting.",
+              "In diesem Quartal hast du einen Deal gewonnen, über 15.000 $.",
+              "In diesem Quartal gewonnen: 15.000 $ in einem Deal");
       default ->
           List.of(
               "Your biggest open deal is Fabrikam rollout.",
@@ -49,7 +53,9 @@ class DealsOverHttpIT {
               "Next step: Send the contract.",
               "I couldn't find an open deal of yours called Northwind onboarding.",
               "Contoso pilot, with Contoso, is at Prospecting.",
-              "(  3. Northwind renewal)");
+              "(  3. Northwind renewal)",
+              "This quarter you closed one deal, worth $15,000.",
+              "Won this quarter: $15,000 in one deal");
     };
   }
 
