@@ -59,12 +59,14 @@ public final class IntentSkill {
     LeadWork work = services.work();
     List<IntentHandler> handlers = new java.util.ArrayList<>();
     Walks walk = Walks.of(work, services.deals());
+    DealDetailsIntentHandler dealDetails =
+        services.deals() == null ? null : new DealDetailsIntentHandler(services.deals(), work);
     if (services.pipeline() != null) {
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, false));
       handlers.add(new PipelineIntentHandler(services.pipeline(), work, true));
     }
     if (services.deals() != null) {
-      handlers.add(new DealDetailsIntentHandler(services.deals(), work));
+      handlers.add(dealDetails);
       handlers.add(new DealListIntentHandler(services.deals(), work, false));
       handlers.add(new DealListIntentHandler(services.deals(), work, true));
       if (services.deals().updates() != null) {
@@ -89,7 +91,7 @@ public final class IntentSkill {
             walk.next(),
             walk.previous(),
             walk.startOver(),
-            new LeadDetailsIntentHandler(work.workingSet()),
+            new LeadDetailsIntentHandler(work.workingSet(), dealDetails),
             new ChangeLeadStatusIntentHandler(work),
             new LogCallIntentHandler(work),
             new FollowUpIntentHandler(work),

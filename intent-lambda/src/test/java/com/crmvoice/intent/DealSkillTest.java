@@ -222,6 +222,39 @@ class DealSkillTest {
   }
 
   @Test
+  void tellMeMore_isAboutTheDealWhileADealIsCurrent_andAboutTheLeadAfterALeadWasHeard() {
+    books(skill, "USD", List.of(EXPANSION, NORTHWIND));
+    skill.cacheLeads(
+        ALICE, SkillHarness.lead("00Q1", ALICE, "John", "Smith", "Acme", "2026-01-01T00:00:00Z"));
+    Talk talk = talk("en-US");
+    talk.say("GetTopLeadIntent");
+    talk.say(about("Northwind"));
+
+    JsonNode more = talk.say(AlexaRequests.intent("LeadDetailsIntent"));
+    assertThat(speech(more)).contains("Northwind renewal, with Northwind Traders");
+    assertThat(speech(more)).doesNotContain("John Smith");
+
+    talk.say("GetTopLeadIntent"); // a lead heard again: "tell me more" is about the lead
+    assertThat(speech(talk.say(AlexaRequests.intent("LeadDetailsIntent"))))
+        .contains("John Smith")
+        .doesNotContain("Northwind renewal");
+  }
+
+  @Test
+  void tellMeMore_aboutADealClosedSinceItWasHeard_asksForTheDealOnTheDealIntent() {
+    books(skill, "USD", List.of(EXPANSION, NORTHWIND));
+    Talk talk = talk("en-US");
+    talk.say(about("Northwind"));
+    books(skill, "USD", List.of(EXPANSION)); // Northwind closed since
+
+    JsonNode more = talk.say(AlexaRequests.intent("LeadDetailsIntent"));
+
+    JsonNode elicit = directive(more, "Dialog.ElicitSlot");
+    assertThat(elicit.path("slotToElicit").asText()).isEqualTo("dealName");
+    assertThat(elicit.at("/updatedIntent/name").asText()).isEqualTo("DealDetailsIntent");
+  }
+
+  @Test
   void itIsTheDealInFocus() {
     books(skill, "USD", List.of(EXPANSION, NORTHWIND));
     Talk talk = talk("en-US");

@@ -2,6 +2,7 @@ package com.crmvoice.intent.handlers;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
+import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.CrmUser;
@@ -33,9 +34,25 @@ public final class DealDetailsIntentHandler implements IntentHandler {
 
   @Override
   public Optional<Response> handle(HandlerInput input) {
+    return handle(input, ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent());
+  }
+
+  /**
+   * The deal in focus, for another intent's words ("tell me more" while a deal is current): as a
+   * DealDetailsIntent without a name, so that asking for the deal again elicits this intent's slot.
+   */
+  Optional<Response> describeFocus(HandlerInput input) {
+    return handle(
+        input,
+        Intent.builder()
+            .withName(intentName())
+            .withConfirmationStatus(IntentConfirmationStatus.NONE)
+            .build());
+  }
+
+  private Optional<Response> handle(HandlerInput input, Intent intent) {
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
-    Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
     DealTarget target = DealTarget.resolve(input, deals.reader(input), user.userId(), intent, null);
     if (target instanceof DealTarget.Unknown) {
       return DealReplies.offer(input, speech, speech.say("deal.unavailable"));

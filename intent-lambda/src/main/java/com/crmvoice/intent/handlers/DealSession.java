@@ -30,6 +30,9 @@ public final class DealSession {
   static final String FOCUS = "dealFocus";
   static final String LIST = "dealList";
 
+  /** Set while a deal is what the conversation is about (since a deal, not a lead, was heard). */
+  static final String CURRENT = "dealCurrent";
+
   /** A fingerprint of the deal names last sent to Alexa in this session (they stay for it). */
   static final String NAMES = "dealNames";
 
@@ -77,6 +80,17 @@ public final class DealSession {
     focus.put("dealId", deal.id());
     focus.put("name", deal.name());
     attributes(input).put(FOCUS, focus);
+    attributes(input).put(CURRENT, Boolean.TRUE);
+  }
+
+  /**
+   * Whether the deal in focus is what the conversation is about: a deal was heard after the last
+   * lead ("tell me more" then means the deal).
+   */
+  static boolean isCurrent(HandlerInput input) {
+    return hasSession(input)
+        && Boolean.TRUE.equals(attributes(input).get(CURRENT))
+        && focused(input).isPresent();
   }
 
   /** The deal list being walked: its kind and its ids; empty when the user walks leads. */
@@ -117,10 +131,11 @@ public final class DealSession {
     focus(input, deal);
   }
 
-  /** The user walks leads again ("next" means the next lead). */
+  /** The user walks leads again ("next" means the next lead, "tell me more" the lead). */
   static void endWalk(HandlerInput input) {
     if (hasSession(input)) {
       attributes(input).remove(LIST);
+      attributes(input).remove(CURRENT);
     }
   }
 

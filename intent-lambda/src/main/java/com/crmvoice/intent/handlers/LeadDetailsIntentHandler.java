@@ -22,9 +22,19 @@ public final class LeadDetailsIntentHandler implements IntentHandler {
   static final String DETAIL = "detail";
 
   private final WorkingSet workingSet;
+  private final DealDetailsIntentHandler dealDetails;
 
   public LeadDetailsIntentHandler(WorkingSet workingSet) {
+    this(workingSet, null);
+  }
+
+  /**
+   * {@code dealDetails} answers "tell me more" while a deal is what the conversation is about (a
+   * deal heard after the last lead, no lead named); null for a skill without deals.
+   */
+  public LeadDetailsIntentHandler(WorkingSet workingSet, DealDetailsIntentHandler dealDetails) {
     this.workingSet = Objects.requireNonNull(workingSet, "workingSet");
+    this.dealDetails = dealDetails;
   }
 
   @Override
@@ -37,12 +47,18 @@ public final class LeadDetailsIntentHandler implements IntentHandler {
     Speech speech = Requests.speech(input);
     CrmUser user = CurrentUser.of(input);
     Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
+    String detail = Slots.resolvedId(intent, DETAIL);
+    if (dealDetails != null
+        && (detail == null || "MORE".equals(detail))
+        && !Slots.filled(intent, LeadTarget.LEAD_NAME)
+        && DealSession.isCurrent(input)) {
+      return dealDetails.describeFocus(input);
+    }
     LeadTarget target = LeadTarget.resolve(input, workingSet, user.userId(), intent, null);
     if (!(target instanceof LeadTarget.Found found)) {
       return LeadSession.offer(input, speech, speech.say("details.nolead"));
     }
     Lead lead = found.lead();
-    String detail = Slots.resolvedId(intent, DETAIL);
     if (detail == null) {
       detail = "MORE";
     }
