@@ -1,7 +1,6 @@
 package com.crmvoice.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,12 +143,7 @@ class WorkLeadScriptsIT {
   @ParameterizedTest
   @ValueSource(strings = {"salesforce", "dynamics"})
   void aWholeConversationInBritishEnglish(String crm) throws Exception {
-    if (crm.equals("dynamics")) {
-      // docs/dynamics.md, "Where Dynamics differs": closing a lead ("not interested") is
-      // disqualifying it in Dynamics (statecode 2), which the Dataverse adapter does not offer yet;
-      // the skill answers "I don't know the status not interested. You can say: New, Contacted."
-      abort("closing a lead (not interested) is not offered on Dynamics 365 yet");
-    }
+    ScriptCrm words = ScriptCrm.of(crm);
     assertThat(run("work-lead-gb.txt", "en-GB", crm))
         .contains("Wei Chen's phone number is")
         .contains("Log a call with Wei Chen: he would like a quote.")
@@ -157,8 +151,14 @@ class WorkLeadScriptsIT {
         .containsPattern("Add a task for Wei Chen, due 20[0-9]{2}-03-05: Follow up with Wei Chen")
         .contains("Add a task for Wei Chen, due")
         .contains("Follow up with Wei Chen  [Not Started, Task]")
-        .contains("Change Wei Chen from Working - Contacted to Closed - Not Converted?")
-        .contains("is done in Salesforce")
+        // Closing: Salesforce's closed Lead Status; Dynamics disqualifies (statecode 2).
+        .contains(
+            "Change Wei Chen from "
+                + words.contacted()
+                + " to "
+                + (words.dynamics() ? "No Longer Interested" : "Closed - Not Converted")
+                + "?")
+        .contains("is done in " + words.name())
         .contains("Lead 2 of 2.");
   }
 }

@@ -105,8 +105,16 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
     return salesforce(c -> c);
   }
 
-  /** The lead statuses that are not open, read where the Salesforce settings may be incomplete. */
+  /**
+   * The lead statuses that are not open, read where the CRM settings may be incomplete: for
+   * Salesforce the configured closed Lead Status values; for Dynamics the status reasons of a Sales
+   * org's Qualified and Disqualified states ({@link
+   * com.crmvoice.core.config.DataverseConfig#CLOSED_LEAD_STATUSES}).
+   */
   public List<String> closedStatuses() {
+    if (env.optional(EnvironmentVariables.CRM, "salesforce").equalsIgnoreCase("dynamics")) {
+      return com.crmvoice.core.config.DataverseConfig.CLOSED_LEAD_STATUSES;
+    }
     return env.list(
         EnvironmentVariables.SALESFORCE_CLOSED_STATUSES, SalesforceConfig.DEFAULT_CLOSED_STATUSES);
   }

@@ -32,8 +32,11 @@ import java.util.stream.Stream;
  * attribute's metadata.
  *
  * <p>A status is its label ("Contacted") both ways: reads carry the label (FormattedValue), writes
- * map it to the option's value through the metadata. Only options of the Open state (statecode 0)
- * are offered and accepted; qualifying or disqualifying a lead is a separate Dynamics action.
+ * map it to the option's value through the metadata. Options of the Open state (statecode 0) and of
+ * the Disqualified state (statecode 2: "No Longer Interested" closes the lead) are offered and
+ * accepted, a disqualifying one written with its statecode (Dataverse refuses a statuscode of
+ * another state than the row's). Qualifying (statecode 1) is Dynamics' QualifyLead action, which
+ * creates an account, a contact and an opportunity: not offered.
  */
 final class DataverseActivities {
 
@@ -213,23 +216,26 @@ final class DataverseActivities {
             new UpdateResult.Rejected(CrmGateway.LEAD_NOT_FOUND, "Dataverse has no such lead");
       } else if (request.newStatus().equals(now.status())) {
         results[i] = new UpdateResult.Updated(false, now.modifiedAt());
-      } else if (now.state() != LeadRows.OPEN) {
-        // Qualifying or disqualifying moves statuscode too: say why, not just "changed".
-        results[i] =
-            new UpdateResult.Rejected(
-                CrmGateway.LEAD_NOT_OPEN, "the lead is qualified or disqualified");
+      } else if (now.state() != LeadRows.OPEN && now.state() != DISQUALIFIED) {
+        // Qualifying moves statuscode too: say why, not just "changed". (A disqualified lead may
+        // be set back to an open status: the undo of "not interested" reactivates it.)
+        results[i] = new UpdateResult.Rejected(CrmGateway.LEAD_NOT_OPEN, "the lead is qualified");
       } else if (changedSinceHeard(request, now)) {
         results[i] =
             new UpdateResult.Rejected(
                 CrmGateway.LEAD_CHANGED, "the lead changed since the user heard it");
       } else {
-        StatusOption option = openOption(request.newStatus());
+        StatusOption option = offeredOption(request.newStatus());
         if (option == null) {
           results[i] =
-              new UpdateResult.Rejected("INVALID_STATUS", "not an open lead status of this org");
+              new UpdateResult.Rejected(
+                  "INVALID_STATUS", "not an open or disqualifying lead status of this org");
           continue;
         }
         ObjectNode body = DataverseHttp.JSON.createObjectNode().put("statuscode", option.value());
+        if (option.state() != now.state()) {
+          body.put("statecode", option.state()); // disqualifies, or reactivates
+        }
         patches.add(
             new Batch.Operation(
                 "PATCH",
@@ -310,16 +316,28 @@ final class DataverseActivities {
         values.add(new PicklistValue(option.label(), option.label(), values.isEmpty()));
       }
     }
+    for (StatusOption option : options) {
+      if (option.state() == DISQUALIFIED) {
+        values.add(new PicklistValue(option.label(), option.label(), false));
+      }
+    }
     return values;
   }
 
-  private StatusOption openOption(String label) {
+  /** The lead's Disqualified state (statecode 2). */
+  static final int DISQUALIFIED = 2;
+
+  private static boolean offered(StatusOption option) {
+    return option.state() == LeadRows.OPEN || option.state() == DISQUALIFIED;
+  }
+
+  private StatusOption offeredOption(String label) {
     List<StatusOption> options = statusOptions;
     if (options == null || options.stream().noneMatch(o -> o.label().equals(label))) {
       options = readStatusOptions(); // new to this container, or added to the org since
     }
     return options.stream()
-        .filter(o -> o.state() == LeadRows.OPEN && o.label().equals(label))
+        .filter(o -> offered(o) && o.label().equals(label))
         .findFirst()
         .orElse(null);
   }

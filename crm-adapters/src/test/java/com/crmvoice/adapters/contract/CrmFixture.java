@@ -38,6 +38,12 @@ interface CrmFixture extends AutoCloseable {
   /** The CRM's open statuses, the first the default of new leads. */
   List<String> openStatuses();
 
+  /**
+   * The status that closes a lead as not interested (Salesforce: a closed Lead Status; Dynamics: a
+   * Disqualified status reason).
+   */
+  String notInterestedStatus();
+
   /** A lead's status as the adapter reports it. */
   String statusOf(String leadId);
 

@@ -292,6 +292,48 @@ abstract class CrmPortContract {
   }
 
   @Test
+  void notInterestedClosesTheLead_itLeavesTheOpenLeads_andIsOfferedAmongTheStatuses() {
+    String owner = crm.newOwner();
+    String lead = crm.openLead(owner, "N", "Notinterested", "Co", daysAgo(1));
+    String kept = crm.openLead(owner, "K", "Kept", "Co", daysAgo(2));
+    Lead heard =
+        gateway.topOpenLeads(owner, 10).stream()
+            .filter(l -> l.id().equals(lead))
+            .findFirst()
+            .orElseThrow();
+    String closing = crm.notInterestedStatus();
+    assertThat(gateway.leadStatuses()).extracting(PicklistValue::value).contains(closing);
+
+    List<UpdateResult> results =
+        gateway.updateLeadStatuses(
+            List.of(
+                new StatusUpdateRequest(lead, heard.status(), closing, heard.lastModifiedAt())));
+
+    assertThat(results.get(0)).isInstanceOf(UpdateResult.Updated.class);
+    assertThat(((UpdateResult.Updated) results.get(0)).changed()).isTrue();
+    assertThat(crm.statusOf(lead)).isEqualTo(closing);
+    assertThat(gateway.topOpenLeads(owner, 10)).extracting(Lead::id).containsExactly(kept);
+    // Redelivered: already closed so, done without a write.
+    List<UpdateResult> again =
+        gateway.updateLeadStatuses(
+            List.of(
+                new StatusUpdateRequest(lead, heard.status(), closing, heard.lastModifiedAt())));
+    assertThat(again.get(0)).isInstanceOf(UpdateResult.Updated.class);
+    assertThat(((UpdateResult.Updated) again.get(0)).changed()).isFalse();
+
+    // "Undo that": set back to the status heard before, the lead is open again.
+    List<UpdateResult> undone =
+        gateway.updateLeadStatuses(
+            List.of(new StatusUpdateRequest(lead, closing, heard.status(), null)));
+    assertThat(undone.get(0)).isInstanceOf(UpdateResult.Updated.class);
+    assertThat(((UpdateResult.Updated) undone.get(0)).changed()).isTrue();
+    assertThat(crm.statusOf(lead)).isEqualTo(heard.status());
+    assertThat(gateway.topOpenLeads(owner, 10))
+        .extracting(Lead::id)
+        .containsExactlyInAnyOrder(lead, kept);
+  }
+
+  @Test
   void theStatusesOfferTheOpenOnesDefaultFirst() {
     List<PicklistValue> statuses = gateway.leadStatuses();
 

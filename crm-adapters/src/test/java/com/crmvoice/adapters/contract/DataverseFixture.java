@@ -95,6 +95,11 @@ final class DataverseFixture implements CrmFixture {
   }
 
   @Override
+  public String notInterestedStatus() {
+    return "No Longer Interested";
+  }
+
+  @Override
   public String statusOf(String leadId) {
     int code = ((Number) dv.lead(leadId).get("statuscode")).intValue();
     return List.of(

@@ -92,6 +92,11 @@ final class SalesforceFixture implements CrmFixture {
   }
 
   @Override
+  public String notInterestedStatus() {
+    return "Closed - Not Converted";
+  }
+
+  @Override
   public String statusOf(String leadId) {
     return (String) sf.lead(leadId).get("Status");
   }

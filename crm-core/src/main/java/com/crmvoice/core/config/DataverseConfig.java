@@ -35,6 +35,13 @@ public record DataverseConfig(
   public static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
   public static final String DEFAULT_COMMAND_ID_COLUMN = "crmvoice_commandid";
 
+  /**
+   * The lead status reasons that are not open in a Sales org: Qualified (statecode 1) and the
+   * Disqualified state's (statecode 2) Lost, Cannot Contact, No Longer Interested, Canceled.
+   */
+  public static final java.util.List<String> CLOSED_LEAD_STATUSES =
+      java.util.List.of("Qualified", "Lost", "Cannot Contact", "No Longer Interested", "Canceled");
+
   private static final Pattern API_VERSION = Pattern.compile("9\\.[0-9]");
 
   /**

@@ -128,9 +128,10 @@ final class WriteResource {
           Schema.option(options, ((Number) values.get("statuscode")).intValue());
       int state = ((Number) values.getOrDefault("statecode", current)).intValue();
       if (option == null || option.state() != state) {
+        // As Dataverse answers: "(0x80048408) 6 is not a valid status code for state code ..."
         return DvResponse.error(
             400,
-            "0x80040203",
+            "0x80048408",
             values.get("statuscode")
                 + " is not a valid status code for state code "
                 + table.logicalName

@@ -39,11 +39,16 @@ public final class LeadStatusCatalog {
   /** Spoken status keys and the picklist values each stands for, most preferred first. */
   static final Map<String, List<String>> ALIASES =
       Map.of(
-          "OPEN", List.of("Open - Not Contacted", "Open", "New"),
-          "CONTACTED", List.of("Working - Contacted", "Contacted", "Working"),
-          "NURTURING", List.of("Nurturing", "Working - Contacted"),
-          "QUALIFIED", List.of("Qualified"),
-          "NOT_INTERESTED", List.of("Closed - Not Converted", "Unqualified"));
+          "OPEN",
+          List.of("Open - Not Contacted", "Open", "New"),
+          "CONTACTED",
+          List.of("Working - Contacted", "Contacted", "Working"),
+          "NURTURING",
+          List.of("Nurturing", "Working - Contacted"),
+          "QUALIFIED",
+          List.of("Qualified"),
+          "NOT_INTERESTED",
+          List.of("Closed - Not Converted", "Unqualified", "No Longer Interested"));
 
   private final CrmGateway crm;
   private final Clock clock;
