@@ -40,7 +40,7 @@ final class DataverseHttp {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Rows per page of a query (Dataverse allows at most 5,000). */
-  static final int PAGE_SIZE = 1000;
+  static final int PAGE_SIZE = 5000;
 
   /** The annotations a read asks for: the statuscode's label. */
   static final String FORMATTED_VALUES =

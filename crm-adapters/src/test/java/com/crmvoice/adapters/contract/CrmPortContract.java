@@ -132,7 +132,8 @@ abstract class CrmPortContract {
   void openLeadsStreamEveryOpenLeadOnceGroupedByOwnerAcrossPages() {
     List<String> owners = List.of(crm.newOwner(), crm.newOwner(), crm.newOwner());
     List<String> open = new ArrayList<>();
-    for (int i = 0; i < 2100; i++) {
+    // More than a page on both: Salesforce's query batch is 2,000 records, Dataverse's page 5,000.
+    for (int i = 0; i < 5100; i++) {
       open.add(crm.openLead(owners.get(i % 3), "F", "L" + i, "Co", daysAgo(1 + i % 400)));
     }
     crm.closeLead(open.remove(0));
