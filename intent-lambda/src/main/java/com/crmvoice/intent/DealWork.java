@@ -11,8 +11,11 @@ import java.util.Objects;
  * updates by voice (the stage picklist, the value checks, the command the user's yes queues).
  *
  * @param updates null for a skill without deal updates
+ * @param keepsNextStep whether the CRM's deals have a next step (Salesforce's NextStep; Dynamics'
+ *     opportunity has no such column): without one, the skill neither says that none is set nor
+ *     offers to set one
  */
-public record DealWork(DealReader reader, DealUpdateService updates) {
+public record DealWork(DealReader reader, DealUpdateService updates, boolean keepsNextStep) {
 
   private static final String SCOPED = "dealReader";
 
@@ -23,6 +26,11 @@ public record DealWork(DealReader reader, DealUpdateService updates) {
   /** The reads only, without updates by voice. */
   public DealWork(DealReader reader) {
     this(reader, null);
+  }
+
+  /** For a CRM whose deals keep a next step. */
+  public DealWork(DealReader reader, DealUpdateService updates) {
+    this(reader, updates, true);
   }
 
   /**

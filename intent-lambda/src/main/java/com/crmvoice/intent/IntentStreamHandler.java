@@ -53,7 +53,12 @@ public final class IntentStreamHandler extends SkillStreamHandler {
 
   /** For tests: the skill over services built by the caller (in-memory fakes). */
   IntentStreamHandler(SkillServices services) {
-    super(new GuardedSkill(IntentSkill.build(services), services.skillId()));
+    this(services, com.crmvoice.intent.speech.Speech.BUNDLE_CRM);
+  }
+
+  /** For tests: as above, saying {@code crmName} as the CRM's name. */
+  IntentStreamHandler(SkillServices services, String crmName) {
+    super(new GuardedSkill(IntentSkill.build(services, crmName), services.skillId()));
     this.skillId = services.skillId();
     this.snapStart = null;
   }

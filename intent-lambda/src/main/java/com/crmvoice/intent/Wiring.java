@@ -165,7 +165,10 @@ final class Wiring {
             new DealWork(
                 new DealReader(deals, clock),
                 new DealUpdateService(
-                    new DealStageCatalog(crm.deals()::stages, clock, STAGE_PICKLIST_TTL), clock)));
+                    new DealStageCatalog(crm.deals()::stages, clock, STAGE_PICKLIST_TTL), clock),
+                // A Dataverse opportunity has no next step column (docs/dynamics.md).
+                !env.optional(EnvironmentVariables.CRM, "salesforce")
+                    .equalsIgnoreCase("dynamics")));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),

@@ -249,6 +249,49 @@ class DealUpdateSkillTest {
   }
 
   @Test
+  void onDynamics_noNextStepIsSpokenOf_andSettingOneIsAnsweredClearly_withNothingQueued() {
+    SkillHarness dynamics = new SkillHarness(true);
+    Deal noStep =
+        new Deal(
+            "006NOR",
+            ALICE,
+            "Northwind renewal",
+            "Northwind Traders",
+            "Propose",
+            new BigDecimal("18000"),
+            null,
+            TODAY.plusDays(10),
+            75,
+            null,
+            null,
+            null,
+            VERSION);
+    DealSkillTest.books(dynamics, "USD", List.of(noStep));
+    Talk talk = new Talk(dynamics::invoke, "en-US", ALICE_TOKEN);
+
+    String details =
+        speech(talk.say(AlexaRequests.intent("DealDetailsIntent").slot("dealName", "Northwind")));
+    assertThat(details).contains("Northwind renewal, with Northwind Traders, is at Propose.");
+    assertThat(details).doesNotContainIgnoringCase("next step");
+
+    JsonNode answer =
+        talk.say(AlexaRequests.intent("DealNextStepIntent").slot("nextStep", "send the contract"));
+    assertThat(speech(answer))
+        .contains("Dynamics 365 keeps no next step on a deal")
+        .doesNotContain("Salesforce");
+    assertThat(answer.at("/response/shouldEndSession").asBoolean()).isFalse();
+    assertThat(dynamics.queue.sent()).isEmpty();
+
+    // On Salesforce, the same deal without a next step says so.
+    book("USD", northwind(VERSION));
+    assertThat(
+            speech(
+                inFocus("en-US", "Northwind renewal")
+                    .say(AlexaRequests.intent("DealDetailsIntent"))))
+        .contains("Next step: Review pricing with procurement.");
+  }
+
+  @Test
   void aDealChangedSinceTheReadBack_isReadBackAgain_andQueuedWithTheNewVersion() {
     book("USD", northwind(VERSION));
     Talk talk = inFocus("en-US", "Northwind renewal");

@@ -85,6 +85,14 @@ public final class SkillHarness {
   public final IntentStreamHandler handler;
 
   public SkillHarness() {
+    this(false);
+  }
+
+  /**
+   * With {@code dynamics}, the skill as a Dynamics 365 deployment wires it: it says Dynamics 365
+   * and its deals keep no next step.
+   */
+  public SkillHarness(boolean dynamics) {
     crm.addUser(ALICE_TOKEN, new CrmUser(ALICE, "Alice"));
     crm.addUser(BOB_TOKEN, new CrmUser(BOB, "Bob"));
     ProgressiveResponses recorder =
@@ -121,8 +129,11 @@ public final class SkillHarness {
                 new com.crmvoice.core.service.deals.DealUpdateService(
                     new com.crmvoice.core.service.deals.DealStageCatalog(
                         () -> List.copyOf(stages), clock, Duration.ZERO),
-                    clock)));
-    handler = new IntentStreamHandler(services);
+                    clock),
+                !dynamics));
+    handler =
+        new IntentStreamHandler(
+            services, dynamics ? "Dynamics 365" : com.crmvoice.intent.speech.Speech.BUNDLE_CRM);
   }
 
   /** The work-a-lead services over the given fakes, as the harness wires them. */

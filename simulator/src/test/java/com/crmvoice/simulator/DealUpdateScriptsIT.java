@@ -57,6 +57,43 @@ class DealUpdateScriptsIT {
   }
 
   @Test
+  void updatesOnDynamics_inItsStages_withoutANextStep_appliedOnceEach() throws Exception {
+    String text = ScriptRuns.run(dir, "deal-update-dynamics.txt", "en-US", ScriptCrm.DYNAMICS);
+    assertThat(text)
+        .contains("Tailspin Toys upgrade, with Tailspin Toys, is at Develop.")
+        .contains("alexa> Move Tailspin Toys upgrade from Develop to Propose?")
+        .contains("I'm moving Tailspin Toys upgrade to Propose in Dynamics 365.")
+        .contains("Change the amount of Tailspin Toys upgrade from $12,000 to $50,000?")
+        .contains("Move the close date of Tailspin Toys upgrade from")
+        // No next step on a Dataverse opportunity: said up front, nothing asked or queued.
+        .contains("alexa> Dynamics 365 keeps no next step on a deal, so there is none to set.")
+        .doesNotContain("Set the next step for Tailspin Toys upgrade")
+        // The worker applied the three, each once, with If-Match: the stage is the salesstage.
+        .containsPattern(
+            "Tailspin Toys upgrade  \\[Propose, 60%, null]  amount 50000(\\.0)?  .*"
+                + "updates applied 3")
+        .contains(
+            "Your latest change, the new close date for Tailspin Toys upgrade, is done in"
+                + " Dynamics 365.")
+        // Undo of an applied update: set back after yes.
+        .contains("Shall I set the close date of Tailspin Toys upgrade back to")
+        .contains("I'm setting the close date of Tailspin Toys upgrade back to")
+        // Bad input: Dynamics' stages are offered; "closed one" is Won.
+        .contains("I don't know the stage lunch. You can say: Qualify, Develop, Propose, Close.")
+        .contains(
+            "Move Tailspin Toys upgrade from Propose to Won, where Dynamics 365 sets the"
+                + " probability to 100 percent?")
+        .contains("An amount can't be negative.")
+        .contains("$5,000,000,000 is more than I can believe for one deal.")
+        .contains("is in the past.");
+    String last = text.substring(text.lastIndexOf("opportunities owned by"));
+    assertThat(last)
+        .containsPattern(
+            "Tailspin Toys upgrade  \\[Propose, 60%, null]  amount 50000(\\.0)?  "
+                + "closes [0-9-]+  next step null  updates applied 4");
+  }
+
+  @Test
   void updatesInBritishEnglish() throws Exception {
     assertThat(run("deal-update-gb.txt", "en-GB"))
         .contains("Move Northwind renewal from Proposal/Price Quote to Negotiation/Review, where")

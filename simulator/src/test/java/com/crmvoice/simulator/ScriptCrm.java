@@ -28,6 +28,23 @@ record ScriptCrm(String setting, String name, String open, String contacted, int
     return this == DYNAMICS;
   }
 
+  /**
+   * The stage of a demo deal in this CRM, given its Salesforce stage: Dynamics' demo pipeline has
+   * the same deals in the opportunity sales process's stages (Qualify, Develop, Propose, Close).
+   */
+  String stage(String salesforceStage) {
+    if (!dynamics()) {
+      return salesforceStage;
+    }
+    return switch (salesforceStage) {
+      case "Prospecting" -> "Qualify";
+      case "Id. Decision Makers", "Value Proposition" -> "Develop";
+      case "Proposal/Price Quote" -> "Propose";
+      case "Negotiation/Review" -> "Close";
+      default -> throw new IllegalArgumentException("no demo deal is at " + salesforceStage);
+    };
+  }
+
   @Override
   public String toString() {
     return setting;

@@ -1,11 +1,14 @@
 package com.crmvoice.intent.handlers;
 
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.model.Response;
 import com.crmvoice.core.domain.deal.DealChanges;
 import com.crmvoice.core.service.deals.DealUpdateService.Check;
 import com.crmvoice.intent.DealWork;
 import com.crmvoice.intent.LeadWork;
 import com.crmvoice.intent.dialog.Step;
 import com.crmvoice.intent.speech.Speech;
+import java.util.Optional;
 
 /**
  * "Set the next step to send the contract": the dictated next step (AMAZON.SearchQuery, so the deal
@@ -22,6 +25,16 @@ public final class DealNextStepIntentHandler extends DealWriteHandler {
   @Override
   public String intentName() {
     return "DealNextStepIntent";
+  }
+
+  /** On a CRM without a next step, says so before anything is asked or queued. */
+  @Override
+  public Optional<Response> handle(HandlerInput input) {
+    if (!deals().keepsNextStep()) {
+      Speech speech = Requests.speech(input);
+      return DealReplies.offer(input, speech, speech.say("dealnext.unsupported"));
+    }
+    return super.handle(input);
   }
 
   @Override

@@ -42,6 +42,12 @@ final class DealPresentation {
    * number alone); {@code today} tells a close date that has passed.
    */
   static String speech(Speech speech, Deal deal, String currency, LocalDate today) {
+    return speech(speech, deal, currency, today, true);
+  }
+
+  /** As above; without {@code keepsNextStep} the CRM has no next step, and none is spoken of. */
+  static String speech(
+      Speech speech, Deal deal, String currency, LocalDate today, boolean keepsNextStep) {
     List<String> parts = new ArrayList<>();
     parts.add(
         deal.accountName() == null
@@ -58,10 +64,11 @@ final class DealPresentation {
               money(deal.amount(), currency, speech.locale()),
               close));
     }
-    parts.add(
-        deal.nextStep() == null || deal.nextStep().isBlank()
-            ? speech.say("deal.nextstep.none")
-            : speech.say("deal.nextstep", deal.nextStep()));
+    if (deal.nextStep() != null && !deal.nextStep().isBlank()) {
+      parts.add(speech.say("deal.nextstep", deal.nextStep()));
+    } else if (keepsNextStep) {
+      parts.add(speech.say("deal.nextstep.none"));
+    }
     if (deal.lastActivityDate() != null) {
       parts.add(speech.say("deal.activity", deal.lastActivityDate().toString()));
     }

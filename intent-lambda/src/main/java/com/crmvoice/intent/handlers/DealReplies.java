@@ -73,7 +73,8 @@ final class DealReplies {
     String currency = DealReader.currencyOf(deal, book);
     String text =
         (leadIn.isEmpty() ? "" : leadIn + " ")
-            + DealPresentation.speech(speech, deal, currency, today(input, deals, leads));
+            + DealPresentation.speech(
+                speech, deal, currency, today(input, deals, leads), deals.keepsNextStep());
     ResponseBuilder response =
         offering(input, speech, text)
             .withStandardCard(

@@ -58,6 +58,11 @@ abstract class DealWriteHandler implements IntentHandler, DealChoice {
   private final DealWork deals;
   private final LeadWork work;
 
+  /** The deal services this handler works with. */
+  final DealWork deals() {
+    return deals;
+  }
+
   DealWriteHandler(DealWork deals, LeadWork work) {
     this.deals = Objects.requireNonNull(deals, "deals");
     this.work = Objects.requireNonNull(work, "work");

@@ -150,7 +150,7 @@ public final class DataverseFake implements FakeCrm {
                     String.valueOf(d.get("opportunityid")),
                     String.valueOf(d.get("name")),
                     String.valueOf(d.get("_ownerid_value")),
-                    String.valueOf(d.getOrDefault("stepname", d.get("salesstage"))),
+                    DvSales.stageOf(d),
                     d.get("closeprobability"),
                     d.get("msdyn_forecastcategory") == null
                         ? null

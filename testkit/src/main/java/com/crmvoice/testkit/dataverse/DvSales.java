@@ -177,6 +177,28 @@ public final class DvSales {
     return fake.appliedUpdates(id.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * The stage an opportunity row is at, as the Dataverse adapter reads it: the salesstage option's
+   * label while open (statecode 0), Won or Lost once closed.
+   */
+  public static String stageOf(Map<String, Object> row) {
+    Object state = row.get("statecode");
+    if (state instanceof Number n && n.intValue() == 1) {
+      return "Won";
+    }
+    if (state instanceof Number n && n.intValue() == 2) {
+      return "Lost";
+    }
+    Object stage = row.get("salesstage");
+    return stage instanceof Number n
+        ? Schema.SALES_STAGES.stream()
+            .filter(o -> o.value() == n.intValue())
+            .map(Schema.StatusOption::label)
+            .findFirst()
+            .orElse(String.valueOf(stage))
+        : null;
+  }
+
   /** The salesstage option value of a stage label (Qualify, Develop, Propose, Close). */
   public static int salesStage(String label) {
     return Schema.SALES_STAGES.stream()

@@ -48,16 +48,21 @@ public final class DealStageCatalog {
           new DealStage("Closed Won", null, 9, 100, "Closed", true, true),
           new DealStage("Closed Lost", null, 10, 0, "Omitted", true, false));
 
-  /** Stage keys (the DEAL_STAGE slot type's ids) and the values each stands for, best first. */
+  /**
+   * Stage keys (the DEAL_STAGE slot type's ids) and the values each stands for, best first:
+   * Salesforce's standard stages, then Dynamics 365's sales process stages (Qualify, Develop,
+   * Propose, Close; Won and Lost).
+   */
   public static final Map<String, List<String>> KEYS =
       Map.ofEntries(
           Map.entry("PROSPECTING", List.of("Prospecting", "Prospect")),
-          Map.entry("QUALIFICATION", List.of("Qualification", "Qualified")),
+          Map.entry("QUALIFICATION", List.of("Qualification", "Qualified", "Qualify")),
+          Map.entry("DEVELOP", List.of("Develop", "Development")),
           Map.entry("NEEDS_ANALYSIS", List.of("Needs Analysis", "Discovery")),
           Map.entry("VALUE_PROPOSITION", List.of("Value Proposition")),
           Map.entry("DECISION_MAKERS", List.of("Id. Decision Makers", "Decision Makers")),
           Map.entry("PERCEPTION_ANALYSIS", List.of("Perception Analysis")),
-          Map.entry("PROPOSAL", List.of("Proposal/Price Quote", "Proposal", "Quote")),
+          Map.entry("PROPOSAL", List.of("Proposal/Price Quote", "Proposal", "Quote", "Propose")),
           Map.entry("NEGOTIATION", List.of("Negotiation/Review", "Negotiation")),
           Map.entry("CLOSED_WON", List.of("Closed Won", "Won")),
           Map.entry("CLOSED_LOST", List.of("Closed Lost", "Lost")));
