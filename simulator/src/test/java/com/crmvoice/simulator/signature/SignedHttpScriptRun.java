@@ -53,6 +53,18 @@ final class SignedHttpScriptRun {
       List<String> expected,
       int minimumTurns)
       throws Exception {
+    runAndCheck(locale, namePrefix, script, expected, minimumTurns, "salesforce");
+  }
+
+  /** As above, against the CRM {@code crm} names (./simulate --crm: salesforce or dynamics). */
+  static void runAndCheck(
+      String locale,
+      String namePrefix,
+      List<String> script,
+      List<String> expected,
+      int minimumTurns,
+      String crm)
+      throws Exception {
     Path modelFile =
         Path.of("..", "skill-package", "interactionModels", "custom", locale + ".json");
     assumeTrue(Files.isRegularFile(modelFile), "the skill package is here");
@@ -67,7 +79,8 @@ final class SignedHttpScriptRun {
                 LocalPipeline.Options.defaults()
                     .withNamePrefix(EmbeddedAws.uniqueName(namePrefix))
                     .withSchedule(false)
-                    .withVisibilitySeconds(10),
+                    .withVisibilitySeconds(10)
+                    .withCrm(crm),
                 Map.of(),
                 line -> {});
         DirectivesEndpoint directives = DirectivesEndpoint.start(printer)) {
@@ -102,6 +115,9 @@ final class SignedHttpScriptRun {
         assertThat(text)
             .contains(expected)
             .doesNotContain("went wrong", "that turn failed", "Alexa rejects", "HTTP 4", "HTTP 5");
+        if (crm.equals("dynamics")) {
+          assertThat(text).doesNotContain("Salesforce");
+        }
         // Every turn went over HTTP, signed, and reached the skill only after verification.
         assertThat(posted.get()).isGreaterThanOrEqualTo(minimumTurns).isEqualTo(verified.get());
 
