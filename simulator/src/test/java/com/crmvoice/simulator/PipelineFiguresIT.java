@@ -94,7 +94,7 @@ class PipelineFiguresIT {
   }
 
   /** The money as the locale writes it (Alexa reads "$42,500" as forty-two thousand ...). */
-  private static String money(BigDecimal amount, String iso, String locale) {
+  static String money(BigDecimal amount, String iso, String locale) {
     NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(locale));
     format.setCurrency(Currency.getInstance(iso));
     boolean whole = amount.stripTrailingZeros().scale() <= 0;
@@ -105,6 +105,11 @@ class PipelineFiguresIT {
   }
 
   private static String say(String locale, String utterance) throws Exception {
+    return say(pipeline, locale, utterance);
+  }
+
+  /** What the skill of {@code pipeline} says to {@code utterance}, a session of its own. */
+  static String say(LocalPipeline pipeline, String locale, String utterance) throws Exception {
     InteractionModel model = InteractionModel.load(Simulator.findModel(null, locale).orElseThrow());
     List<Output> outputs = Collections.synchronizedList(new ArrayList<>());
     try (DirectivesEndpoint directives = DirectivesEndpoint.start(outputs::add)) {
