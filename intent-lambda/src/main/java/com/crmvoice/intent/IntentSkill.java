@@ -84,8 +84,7 @@ public final class IntentSkill {
     }
     handlers.addAll(
         List.of(
-            new GetTopLeadIntentHandler(
-                services.topLeads(), services.progressive(), work.workingSet()),
+            new GetTopLeadIntentHandler(services.topLeads(), services.progressive()),
             new CreateLeadIntentHandler(services.createLeads()),
             new LeadStatusIntentHandler(services.leadStatus()),
             walk.next(),

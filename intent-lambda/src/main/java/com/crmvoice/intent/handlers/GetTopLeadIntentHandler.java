@@ -4,14 +4,11 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
 import com.amazon.ask.response.ResponseBuilder;
 import com.crmvoice.core.domain.CrmUser;
-import com.crmvoice.core.domain.Lead;
 import com.crmvoice.core.service.skill.TopLeadService;
 import com.crmvoice.core.service.skill.TopLeadService.TopLead;
-import com.crmvoice.core.service.skill.WorkingSet;
 import com.crmvoice.intent.progressive.ProgressiveResponses;
 import com.crmvoice.intent.progressive.ProgressiveResponses.Delivery;
 import com.crmvoice.intent.speech.Speech;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,13 +22,10 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
 
   private final TopLeadService topLeads;
   private final ProgressiveResponses progressive;
-  private final WorkingSet workingSet;
 
-  public GetTopLeadIntentHandler(
-      TopLeadService topLeads, ProgressiveResponses progressive, WorkingSet workingSet) {
+  public GetTopLeadIntentHandler(TopLeadService topLeads, ProgressiveResponses progressive) {
     this.topLeads = Objects.requireNonNull(topLeads, "topLeads");
     this.progressive = Objects.requireNonNull(progressive, "progressive");
-    this.workingSet = Objects.requireNonNull(workingSet, "workingSet");
   }
 
   @Override
@@ -69,8 +63,8 @@ public final class GetTopLeadIntentHandler implements IntentHandler {
                   LeadPresentation.cardTitle(speech),
                   LeadPresentation.cardText(speech, found.lead()),
                   null);
-      List<Lead> leads = workingSet.leads(user.userId()).orElse(List.of(found.lead()));
-      response.addDirective(LeadSession.leadNames(leads));
+      // The names of the leads the answer was read with: one cache read for the whole answer.
+      response.addDirective(LeadSession.leadNames(found.leads()));
       if (Requests.supportsApl(input)) {
         response.addDirective(LeadPresentation.apl(speech, found.lead()));
       }

@@ -37,8 +37,21 @@ public final class TopLeadService {
 
   /** What the skill can say about the owner's top lead. */
   public sealed interface TopLead {
-    /** The oldest open lead; {@code live} when it came from the CRM rather than the cache. */
-    record Found(Lead lead, boolean live) implements TopLead {}
+    /**
+     * The oldest open lead; {@code live} when it came from the CRM rather than the cache; {@code
+     * leads} the owner's top leads it was read with (the cached set, or the live lookup's), so a
+     * caller that needs them too (the names sent to Alexa) reads nothing again.
+     */
+    record Found(Lead lead, boolean live, List<Lead> leads) implements TopLead {
+      public Found {
+        Objects.requireNonNull(lead, "lead");
+        leads = List.copyOf(leads);
+      }
+
+      public Found(Lead lead, boolean live) {
+        this(lead, live, List.of(lead));
+      }
+    }
 
     /** The owner has no open leads. */
     record NoOpenLeads() implements TopLead {}
@@ -87,7 +100,8 @@ public final class TopLeadService {
   public TopLead topLead(String ownerId, Runnable beforeLiveLookup) {
     Snapshot snapshot;
     try {
-      snapshot = cache.topLeads(ownerId, 1);
+      // The whole top set in the one Query: the answer's lead and the names sent to Alexa.
+      snapshot = cache.topLeads(ownerId, topN);
     } catch (StorageUnavailableException e) {
       LOG.warn("lead cache unreadable, asking the CRM: {}", e.toString());
       snapshot = new Snapshot.NeverRefreshed();
@@ -95,7 +109,7 @@ public final class TopLeadService {
     if (snapshot instanceof Snapshot.Known known) {
       return known.leads().isEmpty()
           ? new TopLead.NoOpenLeads()
-          : new TopLead.Found(known.leads().get(0), false);
+          : new TopLead.Found(known.leads().get(0), false, known.leads());
     }
     try {
       beforeLiveLookup.run();
@@ -140,7 +154,9 @@ public final class TopLeadService {
     } catch (StorageUnavailableException e) {
       LOG.warn("could not store the live lookup in the cache: {}", e.toString());
     }
-    return leads.isEmpty() ? new TopLead.NoOpenLeads() : new TopLead.Found(leads.get(0), true);
+    return leads.isEmpty()
+        ? new TopLead.NoOpenLeads()
+        : new TopLead.Found(leads.get(0), true, leads);
   }
 
   private TopLead unavailable(String ownerId) {

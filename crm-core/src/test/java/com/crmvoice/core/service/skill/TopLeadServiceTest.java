@@ -85,7 +85,8 @@ class TopLeadServiceTest {
 
     TopLead answer = service(crm, Duration.ofSeconds(2)).topLead(ALICE, hookCalls::incrementAndGet);
 
-    assertThat(answer).isEqualTo(new TopLead.Found(leads.get(1), false));
+    assertThat(answer)
+        .isEqualTo(new TopLead.Found(leads.get(1), false, List.of(leads.get(1), leads.get(0))));
     assertThat(crm.calls("topOpenLeads")).isZero();
     assertThat(hookCalls).hasValue(0);
   }
