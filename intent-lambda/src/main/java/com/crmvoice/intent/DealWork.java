@@ -25,12 +25,7 @@ public record DealWork(DealReader reader, DealUpdateService updates, boolean kee
 
   /** The reads only, without updates by voice. */
   public DealWork(DealReader reader) {
-    this(reader, null);
-  }
-
-  /** For a CRM whose deals keep a next step. */
-  public DealWork(DealReader reader, DealUpdateService updates) {
-    this(reader, updates, true);
+    this(reader, null, true);
   }
 
   /**

@@ -167,8 +167,7 @@ final class Wiring {
                 new DealUpdateService(
                     new DealStageCatalog(crm.deals()::stages, clock, STAGE_PICKLIST_TTL), clock),
                 // A Dataverse opportunity has no next step column (docs/dynamics.md).
-                !env.optional(EnvironmentVariables.CRM, "salesforce")
-                    .equalsIgnoreCase("dynamics")));
+                !start.dynamics()));
     LOG.info(
         "intent function wired: identity={} budget={}ms aws={}ms/attempt {}ms salesforce={}",
         skill.identityMode().configName(),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.crmvoice.simulator.pipeline.LocalPipeline;
-import com.crmvoice.testkit.aws.EmbeddedAws;
 import com.crmvoice.testkit.dataverse.FakeDataverse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,17 +40,8 @@ class PipelineFiguresDynamicsIT {
 
   @BeforeAll
   static void start() {
-    pipeline =
-        LocalPipeline.start(
-            LocalPipeline.Options.defaults()
-                .withNamePrefix(EmbeddedAws.uniqueName("dvfigures"))
-                .withSchedule(false)
-                .withCrm("dynamics"),
-            Map.of(),
-            line -> {});
+    pipeline = PipelineFiguresIT.startWithDealBooks("dvfigures", "dynamics");
     dataverse = pipeline.dataverse().orElseThrow();
-    assumeTrue(pipeline.refresherAvailable(), "the cache refresher is on the class path");
-    pipeline.refresh("deals-full");
   }
 
   @AfterAll

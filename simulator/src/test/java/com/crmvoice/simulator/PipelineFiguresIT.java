@@ -55,16 +55,26 @@ class PipelineFiguresIT {
 
   @BeforeAll
   static void start() {
-    pipeline =
+    pipeline = startWithDealBooks("figures", "salesforce");
+    salesforce = pipeline.salesforce().orElseThrow();
+  }
+
+  /**
+   * The local pipeline against {@code crm} (salesforce or dynamics), no schedules, the demo
+   * pipeline cached by a deals-full pass.
+   */
+  static LocalPipeline startWithDealBooks(String prefix, String crm) {
+    LocalPipeline started =
         LocalPipeline.start(
             LocalPipeline.Options.defaults()
-                .withNamePrefix(EmbeddedAws.uniqueName("figures"))
-                .withSchedule(false),
+                .withNamePrefix(EmbeddedAws.uniqueName(prefix))
+                .withSchedule(false)
+                .withCrm(crm),
             Map.of(),
             line -> {});
-    salesforce = pipeline.salesforce().orElseThrow();
-    assumeTrue(pipeline.refresherAvailable(), "the cache refresher is on the class path");
-    pipeline.refresh("deals-full");
+    assumeTrue(started.refresherAvailable(), "the cache refresher is on the class path");
+    started.refresh("deals-full");
+    return started;
   }
 
   @AfterAll

@@ -105,6 +105,11 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
     return salesforce(c -> c);
   }
 
+  /** Whether the {@code CRM} setting chooses Dynamics 365 (else Salesforce). */
+  public boolean dynamics() {
+    return LazySalesforceGateway.choosesDynamics(env);
+  }
+
   /**
    * The lead statuses that are not open, read where the CRM settings may be incomplete: for
    * Salesforce the configured closed Lead Status values; for Dynamics the status reasons of a Sales
@@ -112,7 +117,7 @@ public record FunctionStartup(EnvironmentReader env, AwsClients aws, StorageConf
    * com.crmvoice.core.config.DataverseConfig#CLOSED_LEAD_STATUSES}).
    */
   public List<String> closedStatuses() {
-    if (env.optional(EnvironmentVariables.CRM, "salesforce").equalsIgnoreCase("dynamics")) {
+    if (dynamics()) {
       return com.crmvoice.core.config.DataverseConfig.CLOSED_LEAD_STATUSES;
     }
     return env.list(

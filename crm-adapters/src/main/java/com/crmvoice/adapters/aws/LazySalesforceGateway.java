@@ -61,6 +61,12 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
     this.crmName = crmName;
   }
 
+  /** Whether the {@code CRM} setting chooses Dynamics 365 (else Salesforce, the default). */
+  public static boolean choosesDynamics(EnvironmentReader env) {
+    return env.optional(com.crmvoice.core.config.EnvironmentVariables.CRM, "salesforce")
+        .equalsIgnoreCase("dynamics");
+  }
+
   /**
    * The gateway of the CRM the {@code CRM} setting names: salesforce (default) or dynamics
    * (Microsoft Dynamics 365 Sales over the Dataverse Web API), its settings from the same secret.
@@ -71,7 +77,7 @@ public final class LazySalesforceGateway extends ForwardingCrmGateway {
       UnaryOperator<SalesforceConfig> adjust,
       UnaryOperator<com.crmvoice.core.config.DataverseConfig> adjustDynamics) {
     String crm = env.optional(com.crmvoice.core.config.EnvironmentVariables.CRM, "salesforce");
-    if (crm.equalsIgnoreCase("dynamics")) {
+    if (choosesDynamics(env)) {
       return new LazySalesforceGateway(
           () -> {
             var config = adjustDynamics.apply(SalesforceSettings.loadDataverse(env, aws));

@@ -39,13 +39,9 @@ final class DealPresentation {
   /**
    * "Acme expansion, with Acme Corporation, is at Negotiation/Review. It's worth $42,500 and closes
    * on … Next step: … Last activity: …". {@code currency} is the amount's (null: unknown, the
-   * number alone); {@code today} tells a close date that has passed.
+   * number alone); {@code today} tells a close date that has passed. Without {@code keepsNextStep}
+   * the CRM has no next step, and none is spoken of.
    */
-  static String speech(Speech speech, Deal deal, String currency, LocalDate today) {
-    return speech(speech, deal, currency, today, true);
-  }
-
-  /** As above; without {@code keepsNextStep} the CRM has no next step, and none is spoken of. */
   static String speech(
       Speech speech, Deal deal, String currency, LocalDate today, boolean keepsNextStep) {
     List<String> parts = new ArrayList<>();

@@ -24,10 +24,6 @@ public final class LeadDetailsIntentHandler implements IntentHandler {
   private final WorkingSet workingSet;
   private final DealDetailsIntentHandler dealDetails;
 
-  public LeadDetailsIntentHandler(WorkingSet workingSet) {
-    this(workingSet, null);
-  }
-
   /**
    * {@code dealDetails} answers "tell me more" while a deal is what the conversation is about (a
    * deal heard after the last lead, no lead named); null for a skill without deals.

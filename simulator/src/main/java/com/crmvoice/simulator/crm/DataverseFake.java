@@ -152,9 +152,7 @@ public final class DataverseFake implements FakeCrm {
                     String.valueOf(d.get("_ownerid_value")),
                     DvSales.stageOf(d),
                     d.get("closeprobability"),
-                    d.get("msdyn_forecastcategory") == null
-                        ? null
-                        : String.valueOf(d.get("msdyn_forecastcategory")),
+                    null, // Dataverse's opportunity has no forecast category the fake keeps
                     d.get("estimatedvalue"),
                     d.get("estimatedclosedate"),
                     null,

@@ -47,10 +47,6 @@ public final class TopLeadService {
         Objects.requireNonNull(lead, "lead");
         leads = List.copyOf(leads);
       }
-
-      public Found(Lead lead, boolean live) {
-        this(lead, live, List.of(lead));
-      }
     }
 
     /** The owner has no open leads. */
